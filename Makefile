@@ -1,0 +1,37 @@
+# Two entry points do all set-up on a fresh machine:
+#   make build   install teikit in .venv and make the edition (seeds/ -> tei/ -> build/)
+#   make test    install teikit with its test tools and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: build test install install-test tools lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# Outside tools the tests drive: jing (RELAX NG), Chromium (HTML checks), citeproc-js (CSL).
+tools:
+	bash scripts/install-tools.sh
+
+build: install
+	$(BIN)/teikit build
+
+test: install-test tools
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf build .pytest_cache tests/artifacts

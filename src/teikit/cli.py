@@ -1,0 +1,101 @@
+"""The ``teikit`` command line: a thin layer over the library.
+
+Each command makes one library call and turns the library's typed errors into
+messages and exit codes. Exit codes: 0 success; 1 the inputs had problems
+(conversion failures, validation findings); 2 usage errors or unreadable files.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from teikit import __version__
+from teikit.errors import Problem, TeikitError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def _warn(problem: Problem | str) -> None:
+    click.echo(f"warning: {problem}", err=True)
+
+
+def _error(message: Problem | str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="teikit")
+def main() -> None:
+    """teikit: TEI-XML digital editions of FRUS documents.
+
+    Convert history.state.gov page text into TEI, validate it, and render it to
+    HTML, plain text and citations.
+    """
+
+
+# --- convert -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write DIR/<id>.xml for each input (required for several inputs).")
+@click.option("--catalog", type=click.Path(path_type=Path, dir_okay=False),
+              help="Catalog TOML giving volume, document number and first page per input "
+                   "[default: catalog.toml beside each input, when present].")
+@click.option("--volume", help="Volume id, e.g. frus1958-60v19 (overrides the catalog).")
+@click.option("--doc", "doc_number", type=int, help="Document number (overrides the text).")
+@click.option("--first-page", type=int, help="Printed page the document starts on.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | None,
+            volume: str | None, doc_number: int | None, first_page: int | None,
+            strict: bool) -> None:
+    """Convert FRUS page text files into TEI.
+
+    One input without -o prints the TEI on standard output; with -o DIR each
+    input becomes DIR/<id>.xml, written whole or not at all.
+
+    Example:
+
+        teikit convert seeds/*.txt -o tei/
+
+        teikit convert page.txt --volume frus1958-60v19 --doc 352 --first-page 721
+    """
+    from teikit.convert import ConvertOptions, convert_many
+
+    if output_dir is None and len(inputs) > 1:
+        _error("several inputs need -o DIR (one input without -o prints the TEI)")
+        sys.exit(EXIT_USAGE)
+    options = ConvertOptions(catalog=catalog, volume=volume, doc_number=doc_number,
+                             first_page=first_page, strict=strict)
+    try:
+        batch = convert_many(list(inputs), options=options, output_dir=output_dir)
+    except TeikitError as exc:
+        _error(exc)
+        sys.exit(EXIT_USAGE)
+    for problem in batch.warnings:
+        _warn(problem)
+    for problem in batch.errors:
+        _error(problem)
+    if output_dir is None and batch.results:
+        sys.stdout.buffer.write(batch.results[0].to_bytes())
+    if output_dir is not None and len(inputs) > 1:
+        click.echo(f"converted {len(batch.results)} of {len(inputs)} files into {output_dir}"
+                   + (f"; {len(batch.errors)} failed" if batch.errors else ""), err=True)
+    sys.exit(EXIT_FINDINGS if batch.errors else EXIT_OK)
+
+
+# --- validate (issue 3) ----------------------------------------------------------------
+
+# --- render and cite (issue 4) ---------------------------------------------------------
+
+# --- build and serve (issue 4) ---------------------------------------------------------
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

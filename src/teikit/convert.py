@@ -1,0 +1,271 @@
+"""Convert page text into TEI: the library entry points behind ``teikit convert``.
+
+``convert_text`` turns one decoded text into a TEI tree; ``convert_file`` reads a file and
+finds its catalog facts; ``convert_many`` converts a batch, writing each output whole or not
+at all, and collects every error instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
+from teikit.dates import InferredDate, date_from_file_number
+from teikit.errors import CatalogError, InputError, Problem, StrictModeError
+from teikit.reader import read_document
+from teikit.reader.model import Document, PageBreak
+from teikit.tei.body import write_body
+from teikit.tei.header import HeaderFacts, write_header
+from teikit.tei.ids import tei_id
+from teikit.tei.names import TEI_NS, XML_ID, XML_LANG, tei
+from teikit.tei.serialize import to_bytes
+from teikit.textsource import SourceText, read_source
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """Options of a conversion run: where facts come from and how strict to be.
+
+    ``volume``, ``doc_number`` and ``first_page`` override the catalog; ``volume`` must be a
+    volume the catalog describes, or a bare id (then the header names only the id).
+    """
+
+    catalog: Path | None = None
+    volume: str | None = None
+    doc_number: int | None = None
+    first_page: int | None = None
+    strict: bool = False
+
+
+@dataclass
+class Conversion:
+    """The TEI made from one input, with the warnings met on the way."""
+
+    source: str
+    tei_id: str
+    root: etree._Element
+    warnings: list[Problem] = field(default_factory=list)
+    _bytes: bytes | None = None
+
+    def to_bytes(self) -> bytes:
+        """Return the serialized TEI (UTF-8, deterministic)."""
+        if self._bytes is None:
+            self._bytes = to_bytes(self.root)
+        return self._bytes
+
+
+@dataclass
+class Batch:
+    """The outcome of converting several inputs."""
+
+    results: list[Conversion] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _pages(document: Document) -> list[PageBreak]:
+    found: list[PageBreak] = []
+    for block in document.blocks:
+        if block.page is not None:
+            found.append(block.page)
+        found.extend(x for x in block.content if isinstance(x, PageBreak))
+        for item in block.items:
+            found.extend(x for x in item.content if isinstance(x, PageBreak))
+    return [pb for pb in found if not pb.kind]
+
+
+def _note_text(document: Document) -> str | None:
+    if document.source_line:
+        return document.source_line
+    for note in document.notes:
+        if note.is_source:
+            return " ".join(x for p in note.paragraphs for x in p if isinstance(x, str))
+    return None
+
+
+def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
+                 strict: bool = False) -> Conversion:
+    """Convert one decoded page text into TEI.
+
+    Args:
+        source: the decoded input (see :func:`teikit.textsource.decode`).
+        facts: what the catalog or the user says of it; None converts from the text alone.
+        strict: raise instead of returning warnings.
+
+    Returns:
+        The :class:`Conversion`.
+
+    Raises:
+        InputError: when the text cannot be read as a FRUS document.
+        StrictModeError: in strict mode, when there were warnings.
+    """
+    document, warnings = read_document(source)
+    facts = facts or DocumentFacts()
+    if facts.number is not None and document.number is not None \
+            and facts.number != document.number:
+        warnings.append(Problem(source.name, 1, f"the catalog gives document {facts.number} "
+                                f"but the text says {document.number}; used {facts.number}",
+                                "correct the catalog or the --doc option", "doc-number"))
+    if facts.number is not None:
+        document.number = facts.number
+    volume_id = facts.volume.id if facts.volume else None
+    file_id = tei_id(volume_id, document.number)
+    doc_id = f"d{document.number}" if document.number is not None else "d0"
+
+    pages = [int(pb.n) for pb in _pages(document) if pb.n.isdigit()]
+    first_page, inferred = facts.first_page, False
+    if first_page is None and pages:
+        first_page, inferred = pages[0] - 1, True
+    last_page = max([first_page or 0, *pages]) if first_page is not None else None
+    if first_page is not None and pages and pages[0] != first_page + 1:
+        warnings.append(Problem(source.name, None, f"the first page marker is {pages[0]}, "
+                                f"but the document starts on page {first_page}",
+                                "check first_page in the catalog", "page-sequence"))
+    date: InferredDate | None = None
+    note_text = _note_text(document)
+    if note_text:
+        date = date_from_file_number(note_text)
+
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root.set(XML_ID, file_id)
+    root.set(XML_LANG, "en")
+    write_header(root, HeaderFacts(file_id, document, facts, source.name, first_page,
+                                   last_page, inferred, date))
+    text = etree.SubElement(root, tei("text"))
+    write_body(text, document, doc_id)
+    if strict and warnings:
+        raise StrictModeError(warnings)
+    return Conversion(source.name, file_id, root, warnings)
+
+
+def find_catalog(input_path: Path) -> Path | None:
+    """Return the ``catalog.toml`` beside an input, if there is one."""
+    candidate = input_path.parent / CATALOG_NAME
+    return candidate if candidate.is_file() else None
+
+
+class _Catalogs:
+    """Loads each catalog once per run."""
+
+    def __init__(self, explicit: Path | None) -> None:
+        self.explicit = explicit
+        self.loaded: dict[Path, Catalog] = {}
+
+    def for_input(self, path: Path) -> Catalog | None:
+        where = self.explicit or find_catalog(path)
+        if where is None:
+            return None
+        if where not in self.loaded:
+            self.loaded[where] = load_catalog(where)
+        return self.loaded[where]
+
+
+def _facts(path: Path, catalog: Catalog | None, options: ConvertOptions) -> DocumentFacts:
+    base = catalog.facts_for(path.name) if catalog else None
+    volume = None
+    if options.volume:
+        if catalog and options.volume in catalog.volumes:
+            volume = catalog.volumes[options.volume]
+        else:
+            from teikit.catalog import VOLUME_ID, VolumeFacts
+
+            if not VOLUME_ID.match(options.volume):
+                raise CatalogError(f"--volume {options.volume!r} is not a FRUS volume id "
+                                   "like frus1958-60v19")
+            volume = VolumeFacts(id=options.volume)
+    return merge_facts(base, volume=volume, number=options.doc_number,
+                       first_page=options.first_page)
+
+
+def convert_file(path: Path, options: ConvertOptions | None = None,
+                 catalogs: _Catalogs | None = None) -> Conversion:
+    """Read and convert one page-text file.
+
+    Args:
+        path: the input.
+        options: catalog and overrides; defaults look for ``catalog.toml`` beside the input.
+        catalogs: a cache of loaded catalogs (for batches).
+
+    Returns:
+        The :class:`Conversion`.
+
+    Raises:
+        InputError: for an unreadable or unrecognisable input.
+        CatalogError: for a bad catalog.
+        StrictModeError: in strict mode, when there were warnings.
+    """
+    options = options or ConvertOptions()
+    catalogs = catalogs or _Catalogs(options.catalog)
+    source = read_source(path)
+    catalog = catalogs.for_input(path)
+    facts = _facts(path, catalog, options)
+    return convert_text(source, facts, strict=options.strict)
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` through a temporary file, so it is whole or absent."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
+                 output_dir: Path | None = None) -> Batch:
+    """Convert several inputs, collecting every error; write each to ``output_dir``.
+
+    Args:
+        paths: the inputs.
+        options: catalog and overrides (per-document overrides make sense for one input).
+        output_dir: where ``<id>.xml`` files go; None keeps the results in memory only.
+
+    Returns:
+        The :class:`Batch`: results, files written, errors and warnings.
+
+    Raises:
+        CatalogError: when an explicitly given catalog cannot be loaded.
+    """
+    options = options or ConvertOptions()
+    catalogs = _Catalogs(options.catalog)
+    if options.catalog is not None:
+        load = catalogs.for_input(options.catalog)
+        del load
+    batch = Batch()
+    claimed: dict[str, str] = {}
+    for path in paths:
+        try:
+            result = convert_file(path, options, catalogs)
+        except InputError as exc:
+            batch.errors.append(exc.problem)
+            continue
+        except StrictModeError as exc:
+            batch.errors.extend(exc.problems)
+            continue
+        except CatalogError as exc:
+            batch.errors.append(Problem(str(path), None, str(exc), "", "catalog"))
+            continue
+        batch.warnings.extend(result.warnings)
+        if result.tei_id in claimed:
+            batch.errors.append(Problem(str(path), None, f"gives the same id {result.tei_id} "
+                                        f"as {claimed[result.tei_id]}; not written",
+                                        "give each input its own document number or volume "
+                                        "in the catalog", "duplicate-id"))
+            continue
+        claimed[result.tei_id] = str(path)
+        batch.results.append(result)
+        if output_dir is not None:
+            target = output_dir / f"{result.tei_id}.xml"
+            write_atomically(result.to_bytes(), target)
+            batch.written.append(target)
+    return batch

@@ -1,0 +1,125 @@
+"""Split the trailing footnote list off a page text.
+
+Style A (one block per line): footnotes are the last ``- text↩`` bullets.
+Style B (blank-line blocks): footnotes are the last indented ``  1. text`` lines, numbered
+by the web page from 1 whatever their true numbers; an indented line that does not start a
+note continues the note before it (a note of several paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from teikit.reader.markers import SYMBOLS
+
+RETURN_ARROW = "↩"
+_B_NOTE = re.compile(r"^\s{1,8}(\d{1,3}|[" + re.escape(SYMBOLS) + r"]{1,4})\.\s+(\S.*)$")
+_B_BULLET = re.compile(r"^\s+[•·▪◦]\s")
+_A_BULLET = re.compile(r"^- (.*)$")
+_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|"
+                    r"\([0-9]{1,3}\)|\([A-Za-z]\)|\([ivxlc]{1,6}\))$")
+
+
+@dataclass
+class RawNote:
+    """A listed note before its marker is known: its paragraphs, line and list label."""
+
+    paragraphs: list[tuple[str, int]]  # (text, line number)
+    line: int
+    label: str = ""
+
+
+def is_label(text: str) -> bool:
+    """Tell whether a bullet's text is a list label such as ``a.``, ``(2)`` or ``iv.``."""
+    return bool(_LABEL.match(text.strip()))
+
+
+def _bullet_text(line: str) -> str:
+    match = _A_BULLET.match(line)
+    return match.group(1) if match else ""
+
+
+def split_notes_a(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
+    """Find the style-A note bullets among ``lines[:end]``.
+
+    Returns:
+        The index where the notes begin, and the notes.
+    """
+    start = end
+    while start > 0 and (_A_BULLET.match(lines[start - 1]) or
+                         lines[start - 1].strip() == RETURN_ARROW or not lines[start - 1].strip()):
+        start -= 1
+    # The run of trailing bullets may begin with list bullets of the body (``- a.`` then
+    # ``- text``); the notes are the suffix whose bullets end with the return arrow.
+    run = list(range(start, end))
+    bullets = [i for i in run if _A_BULLET.match(lines[i])]
+    if not bullets:
+        return end, []
+
+    def ends_note(i: int) -> bool:
+        if lines[i].rstrip().endswith(RETURN_ARROW):
+            return True
+        following = i + 1
+        return following < end and lines[following].strip() == RETURN_ARROW
+
+    arrowed = [i for i in bullets if ends_note(i)]
+    if arrowed:
+        # Body bullets never end with the arrow: the notes begin at the first one that does.
+        first = arrowed[0]
+    else:
+        # No arrows at all: the notes are the bullets after the body's last label/item pair.
+        labels = [pos for pos, i in enumerate(bullets) if is_label(_bullet_text(lines[i]))]
+        after = labels[-1] + 2 if labels else 0
+        if after >= len(bullets):
+            return end, []
+        first = bullets[after]
+    notes: list[RawNote] = []
+    for i in range(first, end):
+        raw = lines[i]
+        match = _A_BULLET.match(raw)
+        if match:
+            text = match.group(1).rstrip()
+            if text.endswith(RETURN_ARROW):
+                text = text[: -len(RETURN_ARROW)].rstrip()
+            notes.append(RawNote([(text, i + 1)], i + 1))
+        elif raw.strip() and raw.strip() != RETURN_ARROW and notes:
+            notes[-1].paragraphs.append((raw.strip(), i + 1))
+    return first, notes
+
+
+def split_notes_b(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
+    """Find the style-B numbered notes among ``lines[:end]``.
+
+    Returns:
+        The index where the notes begin, and the notes.
+    """
+    i = end
+    first = end
+    while i > 0:
+        raw = lines[i - 1]
+        if not raw.strip():
+            i -= 1
+            continue
+        if _B_NOTE.match(raw):
+            first = i - 1
+            i -= 1
+            continue
+        if raw[:1].isspace() and not _B_BULLET.match(raw):
+            i -= 1
+            continue
+        break
+    if first == end:
+        return end, []
+    notes: list[RawNote] = []
+    for index in range(first, end):
+        raw = lines[index]
+        if not raw.strip():
+            continue
+        match = _B_NOTE.match(raw)
+        if match:
+            notes.append(RawNote([(match.group(2).rstrip(), index + 1)], index + 1,
+                                 match.group(1)))
+        elif notes:
+            notes[-1].paragraphs.append((raw.strip(), index + 1))
+    return first, notes

@@ -1,0 +1,1 @@
+"""The TEI writer: document model -> lxml TEI tree, and its serialization."""

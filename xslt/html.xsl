@@ -1,0 +1,436 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl: one standalone, accessible HTML5 page for one teikit TEI document.
+
+  The page has a banner and navigation, the document title (h1), a metadata panel
+  read from the header, the text (section titles as h3, lists, closer), page
+  breaks as visible markers that carry their TEI id (pg_722), footnote references
+  as superscript links to the notes listed after the text (each with a link back),
+  a "Cite this document" block, and a footer linking the TEI source.
+  It loads nothing from the network and needs no script.
+
+  Links to sibling files assume the layout that `teikit render` writes: the page
+  <id>.html beside <id>.xml (TEI), <id>.bib, <id>.ris, <id>.json, teikit.css and
+  index.html.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tk="https://teikit.example/ns/functions"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+
+  <!-- indent="no": the pretty mode below indents element-only containers itself, so
+       mixed content (paragraphs, notes) is never reflowed. -->
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+              include-content-type="no"/>
+
+  <!-- param: css-href: the address of the shared style sheet, relative to the page. -->
+  <xsl:param name="css-href" as="xs:string" select="'teikit.css'"/>
+
+  <!-- param: index-href: the address of the edition's index page; "" leaves the link out. -->
+  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+
+  <!-- param: files-base: the base name of the sibling files (TEI, BibTeX, RIS, CSL-JSON);
+       "" means the document's xml:id, so the links are <id>.xml, <id>.bib, <id>.ris, <id>.json. -->
+  <xsl:param name="files-base" as="xs:string" select="''"/>
+
+  <!-- param: edition-title: the name of the edition shown in the banner. -->
+  <xsl:param name="edition-title" as="xs:string"
+             select="'Foreign Relations of the United States: a teikit edition'"/>
+
+  <xsl:variable name="tei" select="tk:tei(/)"/>
+  <xsl:variable name="base" select="if ($files-base) then $files-base else string(tk:id($tei))"/>
+  <xsl:variable name="doc-div" select="($tei/tei:text/tei:body/tei:div[@type = 'document'], $tei/tei:text/tei:body)[1]"/>
+
+  <xsl:template match="/">
+    <xsl:if test="empty($tei)">
+      <xsl:message terminate="yes">html.xsl: the input has no TEI element</xsl:message>
+    </xsl:if>
+    <xsl:variable name="page" as="element()">
+      <xsl:call-template name="page"/>
+    </xsl:variable>
+    <xsl:apply-templates select="$page" mode="pretty"/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- ===== indentation of element-only HTML containers ============== -->
+
+  <xsl:variable name="container-names" as="xs:string*" select="('html', 'head', 'body', 'header',
+      'nav', 'main', 'article', 'section', 'ul', 'ol', 'dl', 'footer', 'table', 'thead', 'tbody', 'tr')"/>
+  <xsl:variable name="block-names" as="xs:string*" select="('head', 'body', 'header', 'nav',
+      'main', 'article', 'section', 'div', 'ul', 'ol', 'dl', 'dt', 'dd', 'li', 'p', 'h1', 'h2',
+      'h3', 'h4', 'footer', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'meta',
+      'link', 'title')"/>
+
+  <xsl:template match="*" mode="pretty">
+    <xsl:param name="depth" as="xs:integer" select="0"/>
+    <xsl:variable name="element-only" select="* and not(text()[normalize-space()])
+        and (local-name() = $container-names or (every $c in * satisfies local-name($c) = $block-names))"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:choose>
+        <xsl:when test="$element-only">
+          <xsl:for-each select="*">
+            <xsl:value-of select="'&#10;' || string-join((1 to $depth + 1) ! '  ')"/>
+            <xsl:apply-templates select="." mode="pretty">
+              <xsl:with-param name="depth" select="$depth + 1"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+          <xsl:value-of select="'&#10;' || string-join((1 to $depth) ! '  ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:copy-of select="node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template name="page">
+    <html lang="{($tei/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="tk:page-title($tei)"/></title>
+        <xsl:call-template name="citation-meta"/>
+        <link rel="stylesheet" href="{$css-href}"/>
+        <link rel="alternate" type="application/tei+xml" href="{$base}.xml" title="TEI XML"/>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to the document</a>
+        <header class="site-header">
+          <p class="edition-title">
+            <xsl:choose>
+              <xsl:when test="$index-href"><a href="{$index-href}"><xsl:value-of select="$edition-title"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$edition-title"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <nav aria-label="Edition">
+            <ul>
+              <xsl:if test="$index-href"><li><a href="{$index-href}">All documents</a></li></xsl:if>
+              <li><a href="#text">Text</a></li>
+              <xsl:if test="$doc-div//tei:note[tk:is-footnote(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
+              <li><a href="#cite">Cite</a></li>
+              <li><a href="{$base}.xml">TEI source</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          <article id="{($doc-div/@xml:id, 'document')[1]}" class="document">
+            <xsl:apply-templates select="$doc-div/tei:head[1]" mode="title"/>
+            <xsl:if test="empty($doc-div/tei:head)">
+              <h1><xsl:value-of select="tk:doc-title($tei)"/></h1>
+            </xsl:if>
+            <xsl:call-template name="metadata-panel"/>
+            <section id="text" class="text" aria-labelledby="text-heading">
+              <h2 id="text-heading" class="visually-hidden">Text of the document</h2>
+              <xsl:apply-templates select="$doc-div/node() except $doc-div/tei:head[1]"/>
+            </section>
+            <xsl:call-template name="notes"/>
+            <xsl:call-template name="cite-block"/>
+          </article>
+        </main>
+        <footer class="site-footer">
+          <p>
+            <xsl:text>TEI source: </xsl:text>
+            <a href="{$base}.xml"><xsl:value-of select="$base || '.xml'"/></a>
+            <xsl:for-each select="tk:url($tei)">
+              <xsl:text>. Published online by the Office of the Historian at </xsl:text>
+              <a href="{.}"><xsl:value-of select="."/></a>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </p>
+          <xsl:for-each select="($tei/tei:teiHeader//tei:availability)[1]">
+            <p><xsl:value-of select="normalize-space(.)"/></p>
+          </xsl:for-each>
+          <p>
+            <xsl:text>Made with teikit</xsl:text>
+            <xsl:for-each select="($tei/tei:teiHeader//tei:application[@ident = 'teikit'])[1]/@version">
+              <xsl:value-of select="' ' || ."/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ===== head of the page ========================================== -->
+
+  <xsl:function name="tk:page-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="string-join((
+        string-join((tk:doc-number($n) ! ('Document ' || .), tk:doc-title($n)), ': '),
+        tk:volume-complete-title($n)), ' | ')"/>
+  </xsl:function>
+
+  <xsl:template name="citation-meta">
+    <!-- The Highwire Press tags that Zotero's Embedded Metadata translator reads;
+         citation_book_title makes the item a book section. -->
+    <xsl:variable name="meta" as="map(xs:string, xs:string*)" select="map {
+        'citation_title': tk:doc-title($tei),
+        'citation_editor': tk:editors($tei, ''),
+        'citation_book_title': tk:volume-complete-title($tei),
+        'citation_series_title': tk:series-title($tei),
+        'citation_publisher': tk:publisher($tei),
+        'citation_publication_date': tk:pub-year($tei),
+        'citation_firstpage': tk:first-page($tei),
+        'citation_lastpage': tk:last-page($tei),
+        'citation_public_url': tk:url($tei),
+        'citation_language': string(($tei/@xml:lang, 'en')[1])
+      }"/>
+    <xsl:for-each select="'citation_title', 'citation_editor', 'citation_book_title',
+                          'citation_series_title', 'citation_publisher', 'citation_publication_date',
+                          'citation_firstpage', 'citation_lastpage', 'citation_public_url',
+                          'citation_language'">
+      <xsl:variable name="name" select="."/>
+      <xsl:for-each select="$meta($name)[normalize-space()]">
+        <meta name="{$name}" content="{.}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== title and metadata panel ================================== -->
+
+  <xsl:template match="tei:head" mode="title">
+    <h1 class="document-title"><xsl:apply-templates/></h1>
+  </xsl:template>
+
+  <xsl:function name="tk:role-label" as="xs:string">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="word" select="if ($count gt 1) then 'Editors' else 'Editor'"/>
+    <xsl:sequence select="if ($role = ('primary', '')) then $word
+                          else upper-case(substring($role, 1, 1)) || substring($role, 2) || ' ' || lower-case($word)"/>
+  </xsl:function>
+
+  <xsl:template name="metadata-panel">
+    <section class="metadata" aria-labelledby="about-heading">
+      <h2 id="about-heading">About this document</h2>
+      <dl>
+        <xsl:for-each select="tk:series-title($tei)">
+          <dt>Series</dt>
+          <dd><xsl:value-of select="string-join((., tk:sub-series($tei)), ', ')"/></dd>
+        </xsl:for-each>
+        <xsl:if test="exists(tk:volume-number($tei)) or exists(tk:volume-title($tei))">
+          <dt>Volume</dt>
+          <dd><xsl:value-of select="string-join((tk:volume-number($tei), tk:volume-title($tei)), ', ')"/></dd>
+        </xsl:if>
+        <xsl:for-each select="tk:editor-roles($tei)">
+          <xsl:variable name="names" select="tk:editors($tei, .)"/>
+          <dt><xsl:value-of select="tk:role-label(., count($names))"/></dt>
+          <dd><xsl:value-of select="tk:join-names($names)"/></dd>
+        </xsl:for-each>
+        <xsl:if test="empty(tk:editor-roles($tei)) and exists(tk:editors($tei, ''))">
+          <dt>Editors</dt>
+          <dd><xsl:value-of select="tk:join-names(tk:editors($tei, ''))"/></dd>
+        </xsl:if>
+        <xsl:for-each select="tk:doc-number($tei)">
+          <dt>Document</dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tk:pages($tei)">
+          <dt>Pages</dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tk:date-text($tei)">
+          <dt>Date</dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="tk:date($tei)"><time datetime="{tk:date($tei)}"><xsl:value-of select="."/></time></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:variable name="how" select="normalize-space(string-join(
+                ($tei/tei:teiHeader/tei:profileDesc/tei:creation)[1]/(node() except tei:date[1])))"/>
+            <xsl:if test="$how">
+              <span class="date-note"><xsl:value-of select="' (' || $how || ')'"/></span>
+            </xsl:if>
+          </dd>
+        </xsl:for-each>
+        <xsl:for-each select="tk:source-note($tei)">
+          <dt>Source note</dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tk:classification($tei)">
+          <dt>Classification</dt>
+          <dd class="classification"><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:if test="exists(tk:publisher($tei))">
+          <dt>Published</dt>
+          <dd><xsl:value-of select="string-join((tk:pub-place($tei) ! (. || ':'), tk:publisher($tei) ! (. || ','), tk:pub-year($tei)), ' ')"/></dd>
+        </xsl:if>
+        <xsl:for-each select="tk:url($tei)">
+          <dt>Online</dt>
+          <dd><a href="{.}"><xsl:value-of select="."/></a></dd>
+        </xsl:for-each>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ===== notes ===================================================== -->
+
+  <xsl:template name="notes">
+    <xsl:variable name="notes" select="$doc-div//tei:note[tk:is-footnote(.)]"/>
+    <xsl:if test="$notes">
+      <section id="notes" class="notes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes</h2>
+        <ol class="footnotes">
+          <xsl:for-each select="$notes">
+            <li id="{tk:html-note-id(.)}">
+              <xsl:variable name="paras" as="element()*">
+                <xsl:choose>
+                  <xsl:when test="tei:p"><xsl:sequence select="tei:p"/></xsl:when>
+                  <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <xsl:variable name="note" select="."/>
+              <xsl:for-each select="$paras">
+                <p>
+                  <xsl:if test="position() = 1">
+                    <span class="note-label"><xsl:value-of select="tk:note-label($note)"/></span>
+                    <xsl:text> </xsl:text>
+                  </xsl:if>
+                  <xsl:apply-templates/>
+                  <xsl:if test="position() = last()">
+                    <xsl:text> </xsl:text>
+                    <a class="backlink" href="#{tk:html-note-id($note)}-ref"
+                       aria-label="Back to reference {tk:note-label($note)}">↩</a>
+                  </xsl:if>
+                </p>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== cite this document ======================================== -->
+
+  <xsl:template name="cite-block">
+    <section id="cite" class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">Cite this document</h2>
+      <p class="chicago"><xsl:sequence select="tk:chicago-note($tei)"/></p>
+      <ul class="downloads">
+        <li><a href="{$base}.bib" type="application/x-bibtex">BibTeX</a></li>
+        <li><a href="{$base}.ris" type="application/x-research-info-systems">RIS</a></li>
+        <li><a href="{$base}.json" type="application/vnd.citationstyles.csl+json">CSL-JSON</a></li>
+        <li><a href="{$base}.xml" type="application/tei+xml">TEI XML</a></li>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ===== the text ================================================== -->
+
+  <xsl:function name="tk:html-note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@xml:id, 'note-' || (count($note/preceding::tei:note[tk:is-footnote(.)]) + 1))[1])"/>
+  </xsl:function>
+
+  <xsl:template match="tei:p">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:p[@rend = 'flushleft']">
+    <p class="flushleft"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:p[@rend = 'sectiontitle']">
+    <h3 class="sectiontitle"><xsl:apply-templates/></h3>
+  </xsl:template>
+
+  <xsl:template match="tei:head">
+    <p class="head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@rend = 'inline']">
+    <p class="source-line"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:note">
+    <xsl:variable name="id" select="tk:html-note-id(.)"/>
+    <sup class="fnref"><a id="{$id}-ref" href="#{$id}" aria-label="Note {tk:note-label(.)}"><xsl:value-of select="tk:note-label(.)"/></a></sup>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <xsl:variable name="id" select="string((@xml:id, 'pb-' || count(preceding::tei:pb) + 1)[1])"/>
+    <xsl:variable name="marker">
+      <a class="pb" id="{$id}" href="#{$id}"><xsl:value-of select="'[' || tk:pb-label(.) || ']'"/></a>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="parent::tei:div or parent::tei:body">
+        <div class="pb-block"><xsl:sequence select="$marker"/></div>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$marker"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:lb"><br/></xsl:template>
+
+  <xsl:template match="tei:list">
+    <ul class="{if (tei:label) then 'labelled' else 'bulleted'}"><xsl:apply-templates select="tei:item"/></ul>
+  </xsl:template>
+
+  <xsl:template match="tei:list[@type = 'subject']">
+    <div class="subject">
+      <xsl:apply-templates select="tei:head"/>
+      <ul class="bulleted"><xsl:apply-templates select="tei:item"/></ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:head">
+    <p class="list-head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:item">
+    <li>
+      <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+        <span class="label"><xsl:apply-templates/></span>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:closer">
+    <div class="closer"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:closer/tei:signed">
+    <p class="signed"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:closer/text()[not(normalize-space())]"/>
+
+  <xsl:template match="tei:signed | tei:salute | tei:dateline">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:hi[@rend = 'smallcaps']">
+    <span class="smallcaps"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:hi[@rend = 'italic']">
+    <i><xsl:apply-templates/></i>
+  </xsl:template>
+
+  <xsl:template match="tei:seg[@type = 'classification']">
+    <span class="{string-join(('classification', @rend[. = 'smallcaps']), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:idno">
+    <span class="idno"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Anything else: keep its content, so nothing is dropped. -->
+  <xsl:template match="tei:*">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Whitespace between blocks (the TEI's indentation) is not content. -->
+  <xsl:template match="tei:div/text()[not(normalize-space())] | tei:body/text()[not(normalize-space())]
+                       | tei:list/text()[not(normalize-space())]"/>
+
+</xsl:stylesheet>
