@@ -16,9 +16,10 @@
 
   Facts
     tk:cite-series($n)           series title, also from a catalog-less bibl (title level="s")
+    tk:has-volume($n)            true when the header names the volume (catalog facts present)
     tk:cite-container($n)        "Foreign Relations of the United States, 1958–1960, Volume XIX, China":
                                  series, subseries, volume number, volume title (OH order),
-                                 the ones present; empty when none is
+                                 the ones present (the series alone without a catalog entry)
     tk:cite-volume($n)           the volume number without the word "Volume": "XIX", "XIV, Part 1"
     tk:cite-editors($n)          the editors a citation names: role "primary" or no role;
                                  the general editor is never named (OH rule)
@@ -29,6 +30,9 @@
                                  volume id ("frus1952-54v08" -> 1952) when the header has no subseries
     tk:cites-document-number($n) true when the citation gives "Document N", false for pages
     tk:cite-locator($n)          "Document 352" or "1261–1263" (pages in full, en dash), or empty
+    tk:quoted-title($n, $end)    the document title in double quotation marks, its own double
+                                 quotation marks turned into single ones (CMOS 6.11); $end is
+                                 the punctuation to put inside the closing mark ("," or ".")
     tk:name-given($name), tk:name-family($name), tk:name-suffix($name)
                                  a personal name split for BibTeX, RIS and CSL (see tk:name-parts)
   Chicago
@@ -53,12 +57,17 @@
     <xsl:sequence select="(tk:series-title($n), tk:sd($n)//tei:title[@level = 's'] ! normalize-space())[.][1]"/>
   </xsl:function>
 
-  <xsl:function name="tk:cite-container" as="xs:string?">
-    <!-- Only when the header names a volume (a number or a title): the series alone is no container. -->
+  <xsl:function name="tk:has-volume" as="xs:boolean">
+    <!-- true when the header names a volume (its number or its title): the document is then
+         cited as a part of a book (BibTeX @incollection, RIS CHAP, CSL chapter) -->
     <xsl:param name="n" as="node()"/>
-    <xsl:variable name="volume" select="(tk:volume-number($n), tk:volume-title($n))[.]"/>
-    <xsl:sequence select="if (empty($volume)) then ()
-                          else string-join((tk:cite-series($n), tk:sub-series($n), $volume)[.], ', ')"/>
+    <xsl:sequence select="exists((tk:volume-number($n), tk:volume-title($n))[.])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:cite-container" as="xs:string?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="parts" select="(tk:cite-series($n), tk:sub-series($n), tk:volume-number($n), tk:volume-title($n))[.]"/>
+    <xsl:sequence select="if (empty($parts)) then () else string-join($parts, ', ')"/>
   </xsl:function>
 
   <xsl:function name="tk:cite-volume" as="xs:string?">
@@ -104,6 +113,12 @@
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="if (tk:cites-document-number($n)) then 'Document ' || tk:doc-number($n)
                           else tk:pages($n)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:quoted-title" as="xs:string?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:sequence select="tk:doc-title($n) ! ('“' || translate(., '“”', '‘’') || $end || '”')"/>
   </xsl:function>
 
   <!-- ===== Names ===================================================== -->
@@ -213,10 +228,10 @@
             if ($url) then [$url] else ()), ', ')"/>
         <xsl:choose>
           <xsl:when test="$title and exists($rest)">
-            <xsl:sequence select="'“' || $title || ',” ', $rest, '.'"/>
+            <xsl:sequence select="tk:quoted-title($n, ',') || ' ', $rest, '.'"/>
           </xsl:when>
           <xsl:when test="$title">
-            <xsl:sequence select="'“' || $title || '.”'"/>
+            <xsl:sequence select="tk:quoted-title($n, '.')"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:sequence select="$rest, '.'"/>
@@ -235,10 +250,10 @@
             if ($url) then [$url] else ()), '. ')"/>
         <xsl:choose>
           <xsl:when test="$title and exists($sentences)">
-            <xsl:sequence select="'“' || $title || '.” ', $sentences, '.'"/>
+            <xsl:sequence select="tk:quoted-title($n, '.') || ' ', $sentences, '.'"/>
           </xsl:when>
           <xsl:when test="$title">
-            <xsl:sequence select="'“' || $title || '.”'"/>
+            <xsl:sequence select="tk:quoted-title($n, '.')"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:sequence select="$sentences, '.'"/>

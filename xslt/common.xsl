@@ -37,15 +37,18 @@
     tk:publisher($n)             e.g. "United States Government Printing Office"
     tk:pub-place($n)             e.g. "Washington"
     tk:pub-year($n)              e.g. "1996"
+  Header access (used by the functions above and by citation.xsl)
+    tk:sd($n)                    the sourceDesc's biblStruct (or bibl, without a catalog entry)
+    tk:monogr($n)                its monogr
+    tk:title-stmt($n)            the titleStmt
+    tk:editor-elements($n)       the tei:editor elements (monogr's, else titleStmt's)
+    tk:flat($e)                  an element's text, lb as a space, notes left out, normalized
   Helpers
     tk:join-names($names)        "A", "A and B", "A, B, and C" (serial comma)
     tk:note-label($note)         the marker of a footnote as shown in the text (its @n)
     tk:is-footnote($note)        true for a note shown as a numbered/symbol footnote
                                  (every tei:note except rend="inline")
     tk:pb-label($pb)             "Page 722", "Facsimile Page 5", "Typeset Page 5"
-  Citation
-    tk:chicago-note($n)          a Chicago-style note citation of the document, as one string.
-                                 A citation module imported after this one may redefine it.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -257,25 +260,6 @@
         if ($pb/@type = 'facsimile') then 'Facsimile'
         else if ($pb/@type = 'typeset') then 'Typeset' else (),
         'Page', string($pb/@n)), ' ')"/>
-  </xsl:function>
-
-  <!-- ===== Citation ================================================== -->
-
-  <xsl:function name="tk:chicago-note" as="xs:string">
-    <xsl:param name="n" as="node()"/>
-    <xsl:variable name="editors" select="tk:editors($n, 'primary')"/>
-    <xsl:variable name="editors" select="if (exists($editors)) then $editors else tk:editors($n, '')"/>
-    <xsl:variable name="imprint" select="string-join((
-        tk:pub-place($n) ! (. || ':'), tk:publisher($n) ! (. || ','), tk:pub-year($n)), ' ')"/>
-    <xsl:variable name="volume" select="string-join((
-        tk:volume-complete-title($n),
-        if (exists($editors)) then 'ed. ' || tk:join-names($editors) else ()), ', ')"/>
-    <xsl:variable name="parts" select="(
-        string-join((tk:doc-title($n), tk:date-text($n)), ', '),
-        if ($volume) then 'in ' || $volume || (if ($imprint) then ' (' || $imprint || ')' else '') else (),
-        tk:doc-number($n) ! ('Document ' || .),
-        tk:url($n))"/>
-    <xsl:sequence select="string-join($parts[normalize-space()], ', ') || '.'"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -21,6 +21,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="citation.xsl"/>
 
   <!-- indent="no": the pretty mode below indents element-only containers itself, so
        mixed content (paragraphs, notes) is never reflowed. -->
@@ -242,8 +243,8 @@
               <xsl:when test="tk:date($tei)"><time datetime="{tk:date($tei)}"><xsl:value-of select="."/></time></xsl:when>
               <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
             </xsl:choose>
-            <xsl:variable name="how" select="normalize-space(string-join(
-                ($tei/tei:teiHeader/tei:profileDesc/tei:creation)[1]/(node() except tei:date[1])))"/>
+            <xsl:variable name="how" select="replace(normalize-space(string-join(
+                ($tei/tei:teiHeader/tei:profileDesc/tei:creation)[1]/(node() except tei:date[1]))), '^[,;:]\s*', '')"/>
             <xsl:if test="$how">
               <span class="date-note"><xsl:value-of select="' (' || $how || ')'"/></span>
             </xsl:if>
@@ -312,7 +313,7 @@
   <xsl:template name="cite-block">
     <section id="cite" class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">Cite this document</h2>
-      <p class="chicago"><xsl:sequence select="tk:chicago-note($tei)"/></p>
+      <p class="chicago"><xsl:sequence select="tk:chicago-html($tei, 'note')"/></p>
       <ul class="downloads">
         <li><a href="{$base}.bib" type="application/x-bibtex">BibTeX</a></li>
         <li><a href="{$base}.ris" type="application/x-research-info-systems">RIS</a></li>

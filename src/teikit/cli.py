@@ -94,6 +94,45 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
 
 # --- render and cite (issue 4) ---------------------------------------------------------
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", default="chicago", show_default=True,
+              type=click.Choice(["chicago", "bibtex", "ris", "csl-json"]),
+              help="Citation format.")
+@click.option("--form", default="note", show_default=True,
+              type=click.Choice(["note", "bibliography"]),
+              help="Chicago only: a full note or a bibliography entry.")
+def cite(paths: tuple[Path, ...], fmt: str, form: str) -> None:
+    """Print citations of TEI documents on standard output.
+
+    Chicago follows the Office of the Historian's form for FRUS (Document N from the
+    1955-57 subseries on, pages before). Several files give one citation each, in
+    order; for csl-json, one array holding every item.
+
+    Example:
+
+        teikit cite tei/frus1958-60v19-d352.xml
+
+        teikit cite --format chicago --form bibliography tei/*.xml
+
+        teikit cite --format csl-json tei/*.xml > frus.json
+    """
+    from teikit.cite import CiteError, cite_paths
+
+    try:
+        text = cite_paths(list(paths), fmt, form=form)
+    except CiteError as exc:
+        for problem in exc.problems:
+            _error(problem)
+        sys.exit(EXIT_USAGE)
+    except TeikitError as exc:
+        _error(exc)
+        sys.exit(EXIT_FINDINGS)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.exit(EXIT_OK)
+
+
 # --- build and serve (issue 4) ---------------------------------------------------------
 
 

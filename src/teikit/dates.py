@@ -11,7 +11,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-_FILE_NUMBER = re.compile(r"\b(\d{3}\.\d{1,4}[A-Za-z0-9]*(?:/[0-9A-Z]+)?)/(\d{1,2})[–-](\d{1,2})(\d{2})\b")
+_FILE_NUMBER = re.compile(
+    r"\b(\d{3}\.\d{1,4}[A-Za-z0-9]*(?:/[0-9A-Z]+)?)/(\d{1,2})[–-](\d{1,2})(\d{2})\b")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 

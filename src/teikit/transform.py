@@ -28,6 +28,18 @@ class Output:
 #: The registry of outputs, by the name used on the command line.
 OUTPUTS: dict[str, Output] = {}
 
+# Citations (issue 4): one document in, one citation out; see teikit.cite.
+OUTPUTS["chicago"] = Output("chicago.xsl", "txt", "Chicago note or bibliography entry, OH form")
+OUTPUTS["bibtex"] = Output("bibtex.xsl", "bib", "BibTeX @incollection entry")
+OUTPUTS["ris"] = Output("ris.xsl", "ris", "RIS record, TY CHAP")
+OUTPUTS["csl-json"] = Output("csl-json.xsl", "json", "CSL-JSON array with one item")
+
+# Reading outputs (issue 4): see teikit.render. html-index takes a teiCorpus of the edition.
+OUTPUTS["html"] = Output("html.xsl", "html", "standalone accessible HTML5 page")
+OUTPUTS["text"] = Output("text.xsl", "text.txt", "plain reading text, notes as endnotes")
+OUTPUTS["page-text"] = Output("page-text.xsl", "page.txt", "history.state.gov page text")
+OUTPUTS["html-index"] = Output("html-index.xsl", "index.html", "edition index page (teiCorpus)")
+
 
 class TransformError(TeikitError):
     """A stylesheet failed to compile or to run."""

@@ -215,15 +215,19 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         unused = [(g.field, g.text) for g in groups if g.strong]
         return Resolution([], [], unused=unused)
 
-    # state key: (notes placed, next expected number or -1) -> (cost, ways, chain)
-    states: dict[tuple[int, int], tuple[float, int, _Chain]] = {(0, -1): (0.0, 1, None)}
+    # state key: (notes placed, next expected number or -1) -> (cost, ways, chain, sig);
+    # ``sig`` identifies the markers chosen so far, so that two chains which differ only in
+    # how unmarked notes were skipped do not count as two readings.
+    states: dict[tuple[int, int], tuple[float, int, _Chain, int]] = {
+        (0, -1): (0.0, 1, None, 0)}
 
-    def relax(store: dict, key: tuple[int, int], cost: float, ways: int, chain: _Chain) -> None:
+    def relax(store: dict, key: tuple[int, int], cost: float, ways: int, chain: _Chain,
+              sig: int) -> None:
         old = store.get(key)
         if old is None or cost < old[0] - 1e-9:
-            store[key] = (cost, ways, chain)
-        elif abs(cost - old[0]) <= 1e-9:
-            store[key] = (old[0], min(2, old[1] + ways), old[2])
+            store[key] = (cost, ways, chain, sig)
+        elif abs(cost - old[0]) <= 1e-9 and sig != old[3]:
+            store[key] = (old[0], min(2, old[1] + ways), old[2], old[3])
 
     def close(store: dict) -> dict:
         # Notes that get no marker: each may be skipped, at a high cost.
@@ -231,7 +235,7 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         frontier = list(store.items())
         while frontier:
             nxt_frontier = []
-            for (j, nn), (cost, ways, chain) in frontier:
+            for (j, nn), (cost, ways, chain, sig) in frontier:
                 if j >= total:
                     continue
                 targets = [(j + 1, nn)]
@@ -239,7 +243,8 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
                     targets.append((j + 1, nn + 1))
                 for key in targets:
                     before = result.get(key)
-                    relax(result, key, cost + COST_NOTE_WITHOUT_MARKER, ways, (chain, -1, j))
+                    relax(result, key, cost + COST_NOTE_WITHOUT_MARKER, ways, (chain, -1, j),
+                          sig)
                     if result.get(key) != before:
                         nxt_frontier.append((key, result[key]))
             frontier = nxt_frontier
@@ -276,17 +281,18 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
     for gi, group in enumerate(groups):
         states = close(states)
         skip_cost = COST_UNUSED_STRONG if group.strong else 0.0
-        new: dict[tuple[int, int], tuple[float, int, _Chain]] = {}
-        for key, (cost, ways, chain) in states.items():
-            relax(new, key, cost + skip_cost, ways, chain)
+        new: dict[tuple[int, int], tuple[float, int, _Chain, int]] = {}
+        for key, (cost, ways, chain, sig) in states.items():
+            relax(new, key, cost + skip_cost, ways, chain, sig)
         in_head = fields[group.field].in_head
-        for (j, nn), (cost, ways, chain) in states.items():
+        for (j, nn), (cost, ways, chain, sig) in states.items():
             for oi, option in enumerate(group.options):
                 moved = apply(j, nn, option, in_head)
                 if moved is None:
                     continue
                 j2, nn2, extra = moved
-                relax(new, (j2, nn2), cost + option.cost + extra, ways, (chain, gi, oi))
+                relax(new, (j2, nn2), cost + option.cost + extra, ways, (chain, gi, oi),
+                      hash((sig, gi, oi)))
         if len(new) > _BEAM:
             new = dict(sorted(new.items(), key=lambda kv: kv[1][0])[:_BEAM])
         states = new
@@ -294,8 +300,9 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
 
     finals = [(v[0], k, v) for k, v in states.items() if k[0] == total]
     finals.sort(key=lambda t: t[0])
-    best_cost, _, (cost, ways, chain) = finals[0]
-    ambiguous = ways > 1 or (len(finals) > 1 and abs(finals[1][0] - best_cost) <= 1e-9)
+    best_cost, _, (cost, ways, chain, sig) = finals[0]
+    ambiguous = ways > 1 or any(abs(f[0] - best_cost) <= 1e-9 and f[2][3] != sig
+                                for f in finals[1:])
 
     choices: list[tuple[int, int]] = []
     while chain is not None:

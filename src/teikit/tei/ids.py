@@ -1,6 +1,7 @@
 """The id grammar of teikit TEI (the same as the Office of the Historian's).
 
-- ``TEI/@xml:id``: ``<volume>-d<N>`` (``frus1958-60v19-d352``), or ``d<N>`` without a volume.
+- ``TEI/@xml:id``: ``<volume>-d<N>`` (``frus1958-60v19-d352``), or ``frus-d<N>`` when the
+  volume is not known (``d<N>`` alone would clash with the document div's id).
 - document div: ``d<N>``.
 - note: ``d<N>fn<n>`` where ``n`` is the marker (``d352fn0``, ``d50fn47``); a symbol marker
   is spelled by name (``d50fnast``, ``d50fndagger``); a second note with the same id gets
@@ -17,7 +18,7 @@ SYMBOL_NAMES = {"*": "ast", "†": "dagger", "‡": "ddagger", "§": "sect", "�
 def tei_id(volume: str | None, number: int | None) -> str:
     """Return the file's id (and file name stem)."""
     doc = f"d{number}" if number is not None else "d0"
-    return f"{volume}-{doc}" if volume else doc
+    return f"{volume}-{doc}" if volume else f"frus-{doc}"
 
 
 def marker_name(n: str) -> str:

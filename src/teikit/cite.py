@@ -1,0 +1,163 @@
+"""Citations of teikit TEI documents: Chicago, BibTeX, RIS and CSL-JSON.
+
+Each format is one XSLT output in :data:`teikit.transform.OUTPUTS` (``xslt/chicago.xsl``,
+``bibtex.xsl``, ``ris.xsl``, ``csl-json.xsl``, all built on the shared functions of
+``xslt/citation.xsl``). This module reads the TEI files safely, runs the stylesheet on each
+and joins the results:
+
+- ``chicago``: one line per document, in the order given (a bibliography is not re-sorted);
+- ``bibtex``: the entries, an empty line between two;
+- ``ris``: the records, each ending in ``ER  -`` and an empty line;
+- ``csl-json``: one JSON array holding every item, indented by two spaces, UTF-8.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import Problem, TeikitError
+from teikit.transform import transform
+
+#: Citation formats, by the name used on the command line (each is also an output name).
+CITE_FORMATS: tuple[str, ...] = ("chicago", "bibtex", "ris", "csl-json")
+
+#: Forms of the Chicago citation: a full note, or a bibliography entry.
+CHICAGO_FORMS: tuple[str, ...] = ("note", "bibliography")
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+class CiteError(TeikitError):
+    """Some inputs could not be cited. Carries one :class:`Problem` per bad input."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The citation of one document in one format, as the stylesheet wrote it."""
+
+    path: Path
+    format: str
+    text: str
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False)
+
+
+def read_tei(path: Path) -> bytes:
+    """Read a TEI file without resolving entities or fetching anything, and re-serialize it.
+
+    Args:
+        path: a file holding a TEI document (root ``TEI`` in the TEI namespace).
+
+    Returns:
+        The document as UTF-8 bytes, ready for :func:`teikit.transform.transform`.
+
+    Raises:
+        CiteError: when the file cannot be read, is not well-formed or is not TEI.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CiteError([Problem(str(path), None, f"cannot read the file: {exc.strerror}")]) \
+            from exc
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        raise CiteError([Problem(str(path), line, f"not well-formed XML: {exc.msg}")]) from exc
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise CiteError([Problem(
+            str(path), root.sourceline, f"the root element is {root.tag!r}, not TEI",
+            hint=f"expected <TEI xmlns=\"{TEI_NS}\">")])
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _check_options(fmt: str, form: str) -> None:
+    if fmt not in CITE_FORMATS:
+        raise CiteError([Problem("<options>", None, f"unknown citation format {fmt!r}",
+                                 hint="use one of " + ", ".join(CITE_FORMATS))])
+    if form not in CHICAGO_FORMS:
+        raise CiteError([Problem("<options>", None, f"unknown Chicago form {form!r}",
+                                 hint="use one of " + ", ".join(CHICAGO_FORMS))])
+
+
+def cite_document(path: Path, fmt: str, *, form: str = "note") -> Citation:
+    """Cite one TEI document.
+
+    Args:
+        path: the TEI file.
+        fmt: one of :data:`CITE_FORMATS`.
+        form: for ``chicago``, one of :data:`CHICAGO_FORMS`; ignored by the other formats.
+
+    Returns:
+        The citation as the stylesheet wrote it (for ``csl-json``, an array of one item).
+
+    Raises:
+        CiteError: for an unknown format or form, or an unreadable or non-TEI file.
+        teikit.transform.TransformError: when the stylesheet fails on the document.
+    """
+    _check_options(fmt, form)
+    params = {"form": form} if fmt == "chicago" else None
+    return Citation(path, fmt, transform(read_tei(path), fmt, params))
+
+
+def join_citations(citations: Sequence[Citation], fmt: str) -> str:
+    """Join the citations of several documents into one text of format ``fmt``.
+
+    Args:
+        citations: the citations, all of format ``fmt``, in output order.
+        fmt: one of :data:`CITE_FORMATS`.
+
+    Returns:
+        The joined text, ending in a newline (empty for no citations).
+    """
+    if fmt == "csl-json":
+        items: list[object] = []
+        for citation in citations:
+            items.extend(json.loads(citation.text))
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    texts = [c.text.rstrip("\n") + "\n" for c in citations]
+    if fmt == "bibtex":
+        return "\n".join(texts)
+    if fmt == "ris":
+        return "\n".join(texts) + ("\n" if texts else "")
+    return "".join(texts)
+
+
+def cite_paths(paths: Sequence[Path], fmt: str, *, form: str = "note") -> str:
+    """Cite several TEI documents in one format, reading them all before reporting problems.
+
+    Args:
+        paths: the TEI files, in output order.
+        fmt: one of :data:`CITE_FORMATS`.
+        form: for ``chicago``, ``note`` or ``bibliography``.
+
+    Returns:
+        The citations joined as :func:`join_citations` describes.
+
+    Raises:
+        CiteError: with one problem per unreadable or non-TEI file, or for bad options.
+        teikit.transform.TransformError: when a stylesheet fails on a document.
+    """
+    _check_options(fmt, form)
+    citations: list[Citation] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            citations.append(cite_document(Path(path), fmt, form=form))
+        except CiteError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CiteError(problems)
+    return join_citations(citations, fmt)

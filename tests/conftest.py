@@ -1,0 +1,42 @@
+"""Shared test helpers: where things are, and the outside-tool policy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+TEI_DIR = REPO / "tei"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+# The reference material the project was given sits beside the repository when present.
+SHARED = REPO.parent / "shared"
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI_NS}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite golden files from the current code (then review the diff)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden")) or \
+        os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def require_tool(name: str) -> str:
+    """Return the path of an outside tool; skip without it, fail in CI (TEIKIT_REQUIRE_TOOLS=1)."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed (scripts/install-tools.sh installs it)"
+    if os.environ.get("TEIKIT_REQUIRE_TOOLS") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+    raise AssertionError  # unreachable
