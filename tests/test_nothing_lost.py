@@ -8,58 +8,11 @@ decorations removed: page markers, bullets, the note list's labels and return ar
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import SEED_FILES, TEI_NS
-from lxml import etree
+from textcheck import input_words, tei_words
 
 from teikit.convert import convert_file
-
-PAGE = re.compile(r"\[(?:(?:Facsimile|Typeset) )?Page [0-9ivxlcdm]+\]")
-
-
-def input_words(text: str) -> list[str]:
-    words: list[str] = []
-    for line in text.splitlines():
-        line = PAGE.sub(" ", line)
-        line = re.sub(r"^\s+\d{1,3}\.\s", "", line)    # style-B note list label
-        line = re.sub(r"^\s*(?:- |[•·]\s)", "", line)   # bullets
-        line = line.replace("↩", " ")
-        words.extend(line.split())
-    return words
-
-
-def local(el: etree._Element) -> str:
-    return etree.QName(el).localname
-
-
-def tei_words(root: etree._Element) -> list[str]:
-    body = root.find(f".//{{{TEI_NS}}}body")
-    main: list[str] = []
-    notes: list[str] = []
-
-    def walk(el: etree._Element, out: list[str]) -> None:
-        out.append(el.text or "")
-        for child in el:
-            name = local(child)
-            if name == "note" and child.get("rend") != "inline":
-                out.append(child.get("n"))
-                inner: list[str] = []
-                walk(child, inner)
-                notes.append(" ".join(inner))
-            elif name in ("lb", "pb"):
-                out.append(" ")
-            elif name in ("p", "item", "label", "head", "signed") or len(child):
-                out.append(" ")
-                walk(child, out)
-                out.append(" ")
-            else:
-                walk(child, out)
-            out.append(child.tail or "")
-
-    walk(body, main)
-    return "".join(main).split() + " ".join(notes).split()
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])

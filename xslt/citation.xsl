@@ -15,7 +15,8 @@
   cites a part of an edited book ("Title," in Book, ed. ...).
 
   Facts
-    tk:cite-series($n)           series title, also from a catalog-less bibl (title level="s")
+    tk:cite-series($n)           series title; without catalog facts also a bibl's title level="s"
+                                 or a monogr's only title (level="m" without @type)
     tk:has-volume($n)            true when the header names the volume (catalog facts present)
     tk:cite-container($n)        "Foreign Relations of the United States, 1958–1960, Volume XIX, China":
                                  series, subseries, volume number, volume title (OH order),
@@ -25,11 +26,15 @@
                                  the general editor is never named (OH rule)
     tk:cite-publisher($n)        the publisher as OH citations give it (see tk:short-publisher)
     tk:short-publisher($name)    drops a leading "United States " / "U.S. " / "US ":
-                                 "United States Government Printing Office" -> "Government Printing Office"
+                                 "United States Government Printing Office" -> "Government Printing Office";
+                                 empty for a placeholder such as "[volume not given]"
+    tk:is-placeholder($value)    true for a value wholly in square brackets (a missing fact)
     tk:subseries-start($n)       first year of the subseries ("1958–1960" -> 1958); from the
                                  volume id ("frus1952-54v08" -> 1952) when the header has no subseries
     tk:cites-document-number($n) true when the citation gives "Document N", false for pages
-    tk:cite-locator($n)          "Document 352" or "1261–1263" (pages in full, en dash), or empty
+    tk:cite-locator($n)          "Document 352" or "1261–1263", or empty; pages in full with an
+                                 en dash, as the TEI holds them and as CMOS 18 recommends
+                                 (CMOS 17 styles abbreviate to "1261–63")
     tk:quoted-title($n, $end)    the document title in double quotation marks, its own double
                                  quotation marks turned into single ones (CMOS 6.11); $end is
                                  the punctuation to put inside the closing mark ("," or ".")
@@ -54,7 +59,11 @@
 
   <xsl:function name="tk:cite-series" as="xs:string?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(tk:series-title($n), tk:sd($n)//tei:title[@level = 's'] ! normalize-space())[.][1]"/>
+    <!-- the series title; without a catalog entry the converter writes the series as the only
+         title of the monogr (a title level="m" without @type), or a bibl's title level="s" -->
+    <xsl:sequence select="(tk:series-title($n),
+                           tk:sd($n)//tei:title[@level = 's'] ! normalize-space(),
+                           tk:monogr($n)/tei:title[@level = 'm'][not(@type)] ! normalize-space())[.][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:has-volume" as="xs:boolean">
@@ -84,7 +93,13 @@
     <!-- The TEI keeps the imprint as printed ("United States Government Printing Office");
          OH citations name the office without the country ("Government Printing Office"). -->
     <xsl:param name="name" as="xs:string?"/>
-    <xsl:sequence select="$name ! replace(normalize-space(.), '^(The\s+)?(United\s+States|U\.\s?S\.|US)\s+', '')"/>
+    <xsl:sequence select="$name[not(tk:is-placeholder(.))] ! replace(normalize-space(.), '^(The\s+)?(United\s+States|U\.\s?S\.|US)\s+', '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-placeholder" as="xs:boolean">
+    <!-- a value wholly in square brackets ("[volume not given]") stands for a missing fact -->
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="matches(normalize-space($value), '^\[.*\]$')"/>
   </xsl:function>
 
   <xsl:function name="tk:cite-publisher" as="xs:string?">
@@ -101,8 +116,8 @@
 
   <xsl:function name="tk:cites-document-number" as="xs:boolean">
     <!-- OH: every document since the 1955–57 subseries has a number unique in its volume, and
-         citations give "Document N"; earlier volumes are cited by page. Without a known
-         subseries, the number is used when there is one and the pages otherwise. -->
+         citations give "Document N"; earlier volumes are cited by page. When the subseries
+         or the page range is unknown, the number is used when there is one, the pages otherwise. -->
     <xsl:param name="n" as="node()"/>
     <xsl:variable name="start" select="tk:subseries-start($n)"/>
     <xsl:sequence select="exists(tk:doc-number($n))
@@ -261,7 +276,8 @@
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes" error-code="tk:form">unknown Chicago form "<xsl:value-of select="$form"/>"; use "note" or "bibliography"</xsl:message>
+        <xsl:sequence select="error(QName('https://teikit.example/ns/functions', 'tk:form'),
+            'unknown Chicago form &quot;' || $form || '&quot;; use &quot;note&quot; or &quot;bibliography&quot;')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -246,7 +246,11 @@
             <xsl:variable name="how" select="replace(normalize-space(string-join(
                 ($tei/tei:teiHeader/tei:profileDesc/tei:creation)[1]/(node() except tei:date[1]))), '^[,;:]\s*', '')"/>
             <xsl:if test="$how">
-              <span class="date-note"><xsl:value-of select="' (' || $how || ')'"/></span>
+              <xsl:text> </xsl:text>
+              <span class="date-note">
+                <xsl:value-of select="upper-case(substring($how, 1, 1)) || substring($how, 2)
+                                      || (if (matches($how, '[.!?]$')) then '' else '.')"/>
+              </span>
             </xsl:if>
           </dd>
         </xsl:for-each>

@@ -80,7 +80,23 @@ def read_tei(path: Path) -> bytes:
         raise CiteError([Problem(
             str(path), root.sourceline, f"the root element is {root.tag!r}, not TEI",
             hint=f"expected <TEI xmlns=\"{TEI_NS}\">")])
+    # Entities are never resolved: a reference left in the tree is dropped (its tail kept),
+    # since the serialization below carries no DOCTYPE that could declare it.
+    for ref in list(root.iter(etree.Entity)):
+        parent = ref.getparent()
+        if parent is not None:
+            _drop_keeping_tail(ref, parent)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _drop_keeping_tail(node: etree._Element, parent: etree._Element) -> None:
+    tail = node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def _check_options(fmt: str, form: str) -> None:

@@ -97,6 +97,44 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "to", required=True, type=click.Choice(["html", "text", "page-text"]),
+              help="html: one page per document, with index.html, teikit.css, the TEI and "
+                   "citation files; text: reading text (<id>.text.txt); page-text: the "
+                   "history.state.gov page text (<id>.page.txt).")
+@click.option("-o", "--output-dir", required=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write into (made when missing).")
+def render(paths: tuple[Path, ...], to: str, output_dir: Path) -> None:
+    """Render TEI files, or folders of them, to HTML, reading text or page text.
+
+    Every input is rendered even when another fails; the failures are listed at the end.
+    Exit code 1 when a stylesheet failed on a document, 2 when an input is missing or
+    not a TEI file.
+
+    Example:
+
+        teikit render --to html tei/ -o build/site
+
+        teikit render --to page-text tei/frus1958-60v19-d352.xml -o out/
+    """
+    from teikit.render import UNREADABLE_CODES, RenderError, render_paths
+
+    try:
+        report = render_paths(list(paths), to, output_dir)
+    except TeikitError as exc:
+        _error(exc)
+        sys.exit(EXIT_USAGE if isinstance(exc, RenderError) else EXIT_FINDINGS)
+    for problem in report.errors:
+        _error(problem)
+    click.echo(f"rendered {len(report.rendered)} document(s) to {to} in {output_dir}"
+               + (f"; {len(report.errors)} problem(s)" if report.errors else ""), err=True)
+    if any(p.code in UNREADABLE_CODES for p in report.errors):
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if report.errors else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-f", "--format", "fmt", default="chicago", show_default=True,
               type=click.Choice(["chicago", "bibtex", "ris", "csl-json"]),
               help="Citation format.")

@@ -14,7 +14,14 @@ from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
 from teikit.reader.markers import SYMBOLS, resolve
 from teikit.reader.model import Block, Document, Inline, ListItem, Note, PageBreak
-from teikit.reader.notelist import RawNote, is_label, split_notes_a, split_notes_b
+from teikit.reader.notelist import (
+    B_NOTE,
+    RETURN_ARROW,
+    RawNote,
+    is_label,
+    split_notes_a,
+    split_notes_b,
+)
 from teikit.textsource import SourceText
 
 
@@ -52,7 +59,10 @@ def _style(lines: list[str]) -> str:
     if not filled:
         return "A"
     first, last = filled[0], filled[-1]
-    return "B" if any(not lines[i].strip() for i in range(first, last)) else "A"
+    if any(not lines[i].strip() for i in range(first, last)):
+        return "B"
+    # No blank lines, but the page ends with an indented "  1. …" note list: style B too.
+    return "B" if last > first and B_NOTE.match(lines[last]) else "A"
 
 
 class _Reader:
@@ -89,6 +99,10 @@ class _Reader:
                     break
                 seen += 1
             probe += 1
+        if number_line is not None and any(
+                pt.BULLET_A.match(lines[i]) or pt.BULLET_B.match(lines[i])
+                or pt.PAGE_LINE.match(lines[i].strip()) for i in range(top, number_line)):
+            number_line = None  # a bullet or page marker is no source line
         if number_line is not None:
             source_line = None
             if number_line > top:
@@ -105,7 +119,8 @@ class _Reader:
             number = int(match.group(1))
             nxt, title = self.read_older_title(number_line, end, match.group(0))
             return nxt, number, title, "older", source_line
-        match = pt.MODERN_HEAD.match(lines[top].strip())
+        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
+        match = pt.MODERN_HEAD.match(lines[top].rstrip())
         if not match:
             raise self.fail(top + 1, "no recognisable title: the first line should read "
                             "'NNN. Title' (1955 and later volumes) or be a source line "
@@ -183,6 +198,13 @@ class _Reader:
                 self.draft.add(Block("pagebreak", line=lineno, page=pb))
                 i += 1
                 continue
+            bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
+            if pending_subject_head is not None and not bullet:
+                self.warn(pending_subject_line, "'Subject:' is not followed by a bulleted "
+                          "subject line; kept it as a paragraph", "", "subject-empty")
+                fld = TextField.from_raw(pending_subject_head, pending_subject_line)
+                self.draft.add(Block("paragraph", line=pending_subject_line), [fld])
+                pending_subject_head = None
             subject = pt.SUBJECT.match(text)
             if subject and front:
                 if subject.group(2):
@@ -194,16 +216,10 @@ class _Reader:
                     pending_subject_line = lineno
                 i += 1
                 continue
-            if pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw):
+            if bullet:
                 i = self.read_list(i, end, front, pending_subject_head, pending_subject_line)
                 pending_subject_head = None
                 continue
-            if pending_subject_head is not None:
-                self.warn(pending_subject_line, "'Subject:' is not followed by a bulleted "
-                          "subject line; kept it as a paragraph", "", "subject-empty")
-                fld = TextField.from_raw(pending_subject_head, pending_subject_line)
-                self.draft.add(Block("paragraph", line=pending_subject_line), [fld])
-                pending_subject_head = None
             fld = TextField.from_raw(text, lineno)
             if front and layout == "older" and pt.is_identifier(fld.text):
                 self.draft.add(Block("identifier", line=lineno), [fld])
@@ -247,7 +263,13 @@ class _Reader:
             match = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
             if not match:
                 break
-            entries.append((match.group(1).strip(), i + 1))
+            entry = match.group(1).strip()
+            if entry.endswith(RETURN_ARROW):
+                entry = entry[: -len(RETURN_ARROW)].rstrip()
+                self.warn(i + 1, "a footnote bullet (ending ↩) stands before the end of the "
+                          "text; kept it as a list item", "move the note list to the end",
+                          "note-in-text")
+            entries.append((entry, i + 1))
             i += 1
         items: list[tuple[TextField | None, TextField]] = []
         k = 0
@@ -286,6 +308,12 @@ class _Reader:
         else:
             notes_start, raw_notes = split_notes_b(lines, end)
             self._check_b_numbering(raw_notes)
+        for index in range(notes_start):
+            if lines[index].strip() == RETURN_ARROW:
+                self.warn(index + 1, "a return arrow (↩) stands alone outside the note list; "
+                          "dropped it", "it is the web page's link back, not text",
+                          "stray-arrow")
+                self.lines = lines = [*lines[:index], "", *lines[index + 1:]]
         body_end, number, title, layout, source_line = self.read_head(notes_start)
         self.read_body(body_end, notes_start, layout)
         notes = self.place_notes(raw_notes, layout)

@@ -24,6 +24,12 @@ _CLOSERS = set(".,;:)]”’\"'?!")
 #: What may follow a marker: end of text, white space, or these.
 _AFTER = set(".,;:)]”’\"'?!—")
 
+#: Words after which a separate number is counted, never a marker (``No. 5``, ``p. 45``).
+_COUNTED = {"no.", "nos.", "p.", "pp.", "vol.", "vols.", "para.", "paras.", "paragraph",
+            "paragraphs", "page", "pages", "article", "articles", "section", "chapter", "part",
+            "annex", "telegram", "despatch", "dispatch", "tel.", "deptel", "embtel", "circular",
+            "number", "numbers", "item", "items", "point", "points", "document", "documents"}
+
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
 COST_NOTE_WITHOUT_MARKER = 20.0
@@ -133,8 +139,9 @@ def _digit_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
             options.append(Option((Marker(k - size, k, tail),), cost,
                                   f"read “{run}” as {head} followed by marker {tail}"))
         # A marker set off from its word by a space ("Department 3 of").
-        if prev == " " and before_prev and not before_prev.isspace() and len(run) <= 3 \
-                and whole_ok:
+        word_before = text[:i].split()[-1] if text[:i].split() else ""
+        if prev == " " and before_prev and (before_prev.isalpha() or before_prev in _CLOSERS) \
+                and word_before.lower() not in _COUNTED and len(run) <= 3 and whole_ok:
             options.append(Option((Marker(i, k, run),), 7.0,
                                   f"read the separate “{run}” as a note marker"))
     return options, strong

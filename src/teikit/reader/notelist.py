@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from teikit.reader.markers import SYMBOLS
 
 RETURN_ARROW = "↩"
-_B_NOTE = re.compile(r"^\s{1,8}(\d{1,3}|[" + re.escape(SYMBOLS) + r"]{1,4})\.\s+(\S.*)$")
+B_NOTE = re.compile(r"^\s{1,8}(\d{1,3}|[" + re.escape(SYMBOLS) + r"]{1,4})\.\s+(\S.*)$")
 _B_BULLET = re.compile(r"^\s+[•·▪◦]\s")
 _A_BULLET = re.compile(r"^- (.*)$")
 _LABEL = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|"
@@ -101,7 +101,7 @@ def split_notes_b(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
         if not raw.strip():
             i -= 1
             continue
-        if _B_NOTE.match(raw):
+        if B_NOTE.match(raw):
             first = i - 1
             i -= 1
             continue
@@ -116,7 +116,7 @@ def split_notes_b(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
         raw = lines[index]
         if not raw.strip():
             continue
-        match = _B_NOTE.match(raw)
+        match = B_NOTE.match(raw)
         if match:
             notes.append(RawNote([(match.group(2).rstrip(), index + 1)], index + 1,
                                  match.group(1)))

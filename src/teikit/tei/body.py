@@ -52,6 +52,9 @@ class _Writer:
         element = sub(parent, "note", n=note.n, xml_id=self.ids.claim(wanted))
         if note.is_source:
             element.set("type", "source")
+        if not note.anchored:
+            # The text shows no marker for this note: its place is the reader's inference.
+            element.set("anchored", "false")
         if len(note.paragraphs) == 1:
             self.inlines(element, note.paragraphs[0])
         else:

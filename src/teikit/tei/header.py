@@ -73,15 +73,32 @@ def _publication_stmt(parent: etree._Element, h: HeaderFacts) -> None:
         "States. This encoding adds no rights of its own.", target=PUBLIC_DOMAIN)
 
 
+def _scopes(parent: etree._Element, h: HeaderFacts) -> None:
+    number = h.document.number
+    if number is not None:
+        sub(parent, "biblScope", str(number), unit="document", n=str(number))
+    if h.first_page is not None and h.last_page is not None:
+        scope = sub(parent, "biblScope", _page_range(h.first_page, h.last_page), unit="page",
+                    from_=str(h.first_page), to=str(h.last_page))
+        if h.first_page_inferred:
+            scope.set("cert", "medium")
+
+
 def _source_desc(parent: etree._Element, h: HeaderFacts) -> None:
     desc = sub(parent, "sourceDesc")
     document = h.document
     volume = h.facts.volume
-    struct = sub(desc, "biblStruct", type="frus-document")
-    analytic = sub(struct, "analytic")
-    sub(analytic, "title", document.title, level="a")
-    monogr = sub(struct, "monogr")
-    if volume is not None:
+    if volume is None:
+        # No catalog facts: a plain bibl with what the text gives (title, number, pages).
+        bibl = sub(desc, "bibl", type="frus-document")
+        sub(bibl, "title", document.title, level="a")
+        sub(bibl, "title", "Foreign Relations of the United States", level="s")
+        _scopes(bibl, h)
+    else:
+        struct = sub(desc, "biblStruct", type="frus-document")
+        analytic = sub(struct, "analytic")
+        sub(analytic, "title", document.title, level="a")
+        monogr = sub(struct, "monogr")
         if volume.complete_title:
             sub(monogr, "title", volume.complete_title, level="m", type="complete")
         if volume.volume_title:
@@ -98,24 +115,13 @@ def _source_desc(parent: etree._Element, h: HeaderFacts) -> None:
             sub(imprint, "date", str(volume.year), when=f"{volume.year:04d}")
         if volume.volume_number:
             sub(monogr, "biblScope", volume.volume_number, unit="volume")
-    else:
-        sub(monogr, "title", "Foreign Relations of the United States", level="m")
-        imprint = sub(monogr, "imprint")
-        sub(imprint, "publisher", "[volume not given]")
-    if document.number is not None:
-        sub(monogr, "biblScope", str(document.number), unit="document", n=str(document.number))
-    if h.first_page is not None and h.last_page is not None:
-        scope = sub(monogr, "biblScope", _page_range(h.first_page, h.last_page), unit="page",
-                    from_=str(h.first_page), to=str(h.last_page))
-        if h.first_page_inferred:
-            scope.set("cert", "medium")
-    if volume is not None:
+        _scopes(monogr, h)
         series = sub(struct, "series")
         sub(series, "title", volume.series, level="s")
         if volume.sub_series:
             sub(series, "biblScope", volume.sub_series, unit="sub-series")
-    if volume is not None and document.number is not None:
-        sub(struct, "ptr", target=document_url(volume.id, document.number))
+        if document.number is not None:
+            sub(struct, "ptr", target=document_url(volume.id, document.number))
     page_text = sub(desc, "bibl", type="page-text", subtype=STYLE_SUBTYPES[document.style])
     page_text.text = "The document as history.state.gov displays it, copied as plain text: "
     name = sub(page_text, "title", h.source_name.rsplit("/", 1)[-1], type="file")

@@ -1,0 +1,332 @@
+"""Render teikit TEI documents to reading outputs: HTML pages, reading text, page text.
+
+Each output is an XSLT stylesheet registered in :data:`teikit.transform.OUTPUTS`:
+
+- ``html`` (``xslt/html.xsl``): one standalone page ``<id>.html`` per document. Rendering
+  HTML also writes what the pages link to: the shared style sheet ``teikit.css``, the
+  edition's index page ``index.html`` (``xslt/html-index.xsl`` over a ``teiCorpus`` of the
+  rendered documents), a copy of each TEI file as ``<id>.xml``, and the citation files
+  ``<id>.bib``, ``<id>.ris`` and ``<id>.json`` when those outputs are registered.
+- ``text`` (``xslt/text.xsl``): a clean reading text ``<id>.text.txt``, notes as endnotes.
+- ``page-text`` (``xslt/page-text.xsl``): the history.state.gov page text ``<id>.page.txt``
+  that ``teikit convert`` reads back into the same TEI.
+
+Inputs are read without resolving entities or touching the network, and every problem is
+collected: one bad file does not stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import InputError, Problem, TeikitError
+from teikit.resources import data_dir
+from teikit.transform import OUTPUTS, TransformError, transform
+
+#: The outputs ``teikit render --to`` offers.
+RENDER_OUTPUTS: tuple[str, ...] = ("html", "text", "page-text")
+
+#: The shared style sheet of the HTML pages (in ``xslt/``, copied beside the pages).
+CSS_NAME = "teikit.css"
+
+#: The index page of an HTML edition.
+INDEX_NAME = "index.html"
+
+#: Problem codes of inputs that could not be read as TEI (the CLI exits 2 for them).
+UNREADABLE_CODES: frozenset[str] = frozenset(
+    {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"})
+
+#: File extensions of the citation files an HTML page links to.
+CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json")
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+class RenderError(TeikitError):
+    """Rendering cannot start: an unknown output, or an output folder that cannot be made."""
+
+
+@dataclass
+class RenderReport:
+    """What a render run did.
+
+    ``written`` lists every file written, in order; ``rendered`` maps each TEI id to the
+    input it came from; ``errors`` holds one :class:`Problem` per input that failed.
+    """
+
+    output: str
+    written: list[Path] = field(default_factory=list)
+    rendered: dict[str, Path] = field(default_factory=dict)
+    errors: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was rendered."""
+        return not self.errors
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False)
+
+
+def read_tei(path: Path) -> etree._Element:
+    """Parse a TEI file safely (no entities, no DTD, no network).
+
+    Args:
+        path: a file whose root element is ``TEI`` in the TEI namespace.
+
+    Returns:
+        The root element.
+
+    Raises:
+        InputError: carrying a :class:`Problem`, when the file cannot be read, is not
+            well-formed, uses entities (never resolved), or is not a TEI document.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(str(path), None, f"cannot read the file ({exc.strerror})",
+                                    "check the path and its permissions", "unreadable")) from exc
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(Problem(str(path), exc.lineno or None,
+                                    f"not well-formed XML: {exc.msg}", "", "not-xml")) from exc
+    entity = next(root.iter(etree.Entity), None)
+    if entity is not None:
+        raise InputError(Problem(str(path), entity.sourceline,
+                                 f"the file uses the entity {entity.text}, which teikit does "
+                                 "not resolve", "write the characters themselves", "entity"))
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise InputError(Problem(str(path), root.sourceline,
+                                    f"the root element is {root.tag!r}, not a TEI document",
+                                    f'give a file with <TEI xmlns="{TEI_NS}">', "not-tei"))
+    return root
+
+
+def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand the inputs: files as given, folders to the ``*.xml`` files directly inside.
+
+    Args:
+        paths: files and folders.
+
+    Returns:
+        The files in order (each folder's sorted by name, duplicates dropped), and a
+        problem for each path that does not exist or a folder without XML files.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.xml") if p.is_file())
+            if not found:
+                problems.append(Problem(str(path), None, "the folder holds no .xml files",
+                                        "give TEI files or a folder of them", "empty-folder"))
+        elif path.exists():
+            found = [path]
+        else:
+            problems.append(Problem(str(path), None, "no such file or folder",
+                                    "check the path", "missing"))
+            found = []
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, problems
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` through a temporary file, so it is whole or absent."""
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _doc_id(root: etree._Element, path: Path) -> str:
+    return root.get(XML_ID) or path.stem
+
+
+def render_document(root: etree._Element, to: str,
+                    params: Mapping[str, str] | None = None) -> str:
+    """Render one parsed TEI document with output ``to``.
+
+    Args:
+        root: the TEI root element (see :func:`read_tei`).
+        to: an output name of :data:`teikit.transform.OUTPUTS`.
+        params: stylesheet parameters, as the stylesheet documents them.
+
+    Returns:
+        The serialized output.
+
+    Raises:
+        teikit.transform.TransformError: when the stylesheet fails.
+    """
+    return transform(etree.tostring(root, encoding="utf-8"), to, params)
+
+
+def build_corpus(roots: Sequence[etree._Element], title: str) -> etree._Element:
+    """Gather TEI documents into one ``teiCorpus``: the input of the index page.
+
+    Args:
+        roots: the documents' root elements (copied, not moved).
+        title: the edition's title, for the corpus header.
+
+    Returns:
+        The ``teiCorpus`` element.
+    """
+    def tei(name: str) -> str:
+        return f"{{{TEI_NS}}}{name}"
+
+    corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    header = etree.SubElement(corpus, tei("teiHeader"))
+    file_desc = etree.SubElement(header, tei("fileDesc"))
+    etree.SubElement(etree.SubElement(file_desc, tei("titleStmt")), tei("title")).text = title
+    etree.SubElement(etree.SubElement(file_desc, tei("publicationStmt")), tei("p")).text = \
+        "Made with teikit."
+    etree.SubElement(etree.SubElement(file_desc, tei("sourceDesc")), tei("p")).text = \
+        "The TEI documents of the edition, each made from its history.state.gov page text."
+    for root in roots:
+        corpus.append(etree.fromstring(etree.tostring(root)))
+    return corpus
+
+
+def render_index(roots: Sequence[etree._Element], out_dir: Path,
+                 params: Mapping[str, str] | None = None) -> Path:
+    """Write the edition's index page ``index.html`` into ``out_dir``.
+
+    Args:
+        roots: the documents to list.
+        out_dir: the folder of the HTML pages.
+        params: parameters of ``xslt/html-index.xsl`` (``edition-title``, ``css-href`` ...).
+
+    Returns:
+        The path written.
+
+    Raises:
+        teikit.transform.TransformError: when the stylesheet fails.
+    """
+    title = (params or {}).get("edition-title", "A teikit edition")
+    corpus = build_corpus(roots, title)
+    html = transform(etree.tostring(corpus, encoding="utf-8"), "html-index", params)
+    target = out_dir / INDEX_NAME
+    write_atomically(html.encode("utf-8"), target)
+    return target
+
+
+def copy_css(out_dir: Path) -> Path:
+    """Copy the shared style sheet into ``out_dir``.
+
+    Returns:
+        The path written.
+    """
+    target = out_dir / CSS_NAME
+    write_atomically((data_dir("xslt") / CSS_NAME).read_bytes(), target)
+    return target
+
+
+def _citation_outputs() -> list[str]:
+    return [name for name, output in OUTPUTS.items() if output.extension in CITATION_EXTENSIONS]
+
+
+def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
+                 params: Mapping[str, str] | None = None,
+                 companions: bool = True) -> RenderReport:
+    """Render TEI files (or folders of them) into ``out_dir`` with output ``to``.
+
+    Each document becomes ``<id>.<extension>`` (its ``TEI/@xml:id``, else the file name).
+    For ``html``, and when ``companions`` is true, the run also writes ``teikit.css``,
+    ``index.html`` (listing the documents rendered in this run), ``<id>.xml`` (a copy of the
+    TEI) and the citation files the page links to.
+
+    Args:
+        paths: TEI files and folders (a folder means the ``*.xml`` files directly in it).
+        to: one of :data:`RENDER_OUTPUTS` (any registered output name is accepted).
+        out_dir: the output folder; made when missing.
+        params: stylesheet parameters passed to every document's transform.
+        companions: for ``html``, write the style sheet, index, TEI copies and citations.
+
+    Returns:
+        The :class:`RenderReport`, with a problem for every input that failed.
+
+    Raises:
+        RenderError: for an unknown output or an output folder that cannot be made.
+    """
+    if to not in OUTPUTS:
+        known = ", ".join(RENDER_OUTPUTS)
+        raise RenderError(f"unknown output {to!r}; use one of {known}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"{out_dir}: cannot make the output folder ({exc.strerror})") from exc
+    report = RenderReport(output=to)
+    files, report.errors = collect_inputs(paths)
+    extension = OUTPUTS[to].extension
+    rendered: list[tuple[Path, etree._Element]] = []
+    for path in files:
+        try:
+            root = read_tei(path)
+        except InputError as exc:
+            report.errors.append(exc.problem)
+            continue
+        doc_id = _doc_id(root, path)
+        if doc_id in report.rendered:
+            report.errors.append(Problem(str(path), None, f"has the same id {doc_id} as "
+                                         f"{report.rendered[doc_id]}", "render it apart",
+                                         "duplicate-id"))
+            continue
+        try:
+            result = render_document(root, to, params)
+        except TransformError as exc:
+            report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
+            continue
+        target = out_dir / f"{doc_id}.{extension}"
+        write_atomically(result.encode("utf-8"), target)
+        report.written.append(target)
+        report.rendered[doc_id] = path
+        rendered.append((path, root))
+    if to == "html" and companions and rendered:
+        _write_companions(rendered, out_dir, params, report)
+    return report
+
+
+def _write_companions(rendered: list[tuple[Path, etree._Element]], out_dir: Path,
+                      params: Mapping[str, str] | None, report: RenderReport) -> None:
+    report.written.append(copy_css(out_dir))
+    citation_outputs = _citation_outputs()
+    for path, root in rendered:
+        doc_id = _doc_id(root, path)
+        copy = out_dir / f"{doc_id}.xml"
+        if not (copy.exists() and copy.resolve() == path.resolve()):
+            shutil.copyfile(path, copy)
+            report.written.append(copy)
+        for name in citation_outputs:
+            try:
+                text = render_document(root, name)
+            except TransformError as exc:
+                report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
+                continue
+            target = out_dir / f"{doc_id}.{OUTPUTS[name].extension}"
+            write_atomically(text.encode("utf-8"), target)
+            report.written.append(target)
+    index_params = {k: v for k, v in (params or {}).items() if k in ("edition-title", "css-href")}
+    try:
+        report.written.append(render_index([root for _, root in rendered], out_dir,
+                                           index_params))
+    except TransformError as exc:
+        report.errors.append(Problem(str(out_dir / INDEX_NAME), None, str(exc), "", "transform"))

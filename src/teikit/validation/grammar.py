@@ -1,0 +1,311 @@
+"""RELAX NG validation with lxml, compiled once per process.
+
+libxml2's messages about attributes say only that an element "failed to validate
+attributes". To say which attribute and what is allowed, the grammar itself is read
+(once, on the first such finding): for every element name, the attributes each of its
+patterns allows, whether they are required, and their value lists or patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.validation.positions import SourceMap
+from teikit.validation.report import RULE_GRAMMAR, Finding, SchemaError
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_R = f"{{{RNG_NS}}}"
+
+_lock = threading.Lock()
+_grammars: dict[Path, Grammar] = {}
+#: How many grammars this process has compiled (the tests check it stays at one each).
+compile_count = 0
+
+
+def load_grammar(path: Path) -> Grammar:
+    """Return the compiled grammar at ``path``, compiling it on first use.
+
+    Args:
+        path: a RELAX NG schema in XML syntax.
+
+    Returns:
+        The grammar, shared by every caller in this process.
+
+    Raises:
+        SchemaError: the file is missing, is not RELAX NG, or does not compile.
+    """
+    global compile_count
+    key = Path(path).resolve()
+    with _lock:
+        grammar = _grammars.get(key)
+        if grammar is None:
+            grammar = Grammar(key)
+            _grammars[key] = grammar
+            compile_count += 1
+        return grammar
+
+
+# ------------------------------------------------------------------ attribute specs
+
+
+@dataclass
+class _Attr:
+    name: str
+    required: bool
+    values: list[str] = field(default_factory=list)
+    datatypes: list[tuple[str, str | None]] = field(default_factory=list)
+    anything: bool = False
+
+
+_TYPE_CHECKS: dict[str, re.Pattern[str]] = {
+    "ID": re.compile(r"[A-Za-z_][\w.\-]*"),
+    "IDREF": re.compile(r"[A-Za-z_][\w.\-]*"),
+    "NCName": re.compile(r"[A-Za-z_][\w.\-]*"),
+    "Name": re.compile(r"[A-Za-z_:][\w.\-:]*"),
+    "language": re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"),
+    "date": re.compile(r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?"),
+    "gYear": re.compile(r"-?\d{4,}(Z|[+-]\d\d:\d\d)?"),
+    "gYearMonth": re.compile(r"-?\d{4,}-\d\d(Z|[+-]\d\d:\d\d)?"),
+    "dateTime": re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"),
+    "nonNegativeInteger": re.compile(r"\+?\d+"),
+    "anyURI": re.compile(r"\S*"),
+}
+
+
+def _xsd_pattern(pattern: str) -> re.Pattern[str] | None:
+    if "\\p{" in pattern or "\\P{" in pattern or "\\i" in pattern or "\\c" in pattern:
+        return None  # Unicode classes that Python's re does not know: do not judge
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return None
+
+
+def _value_ok(attr: _Attr, value: str) -> bool:
+    if attr.anything:
+        return True
+    token = " ".join(value.split())
+    if token in attr.values:
+        return True
+    for dtype, pattern in attr.datatypes:
+        check = _TYPE_CHECKS.get(dtype)
+        if check is not None and not check.fullmatch(token):
+            continue
+        if pattern is not None:
+            compiled = _xsd_pattern(pattern)
+            if compiled is not None and not compiled.fullmatch(token):
+                continue
+        return True
+    return False
+
+
+def _describe(attr: _Attr) -> str:
+    parts = [f'"{v}"' for v in attr.values]
+    for dtype, pattern in attr.datatypes:
+        parts.append(f"a {dtype} matching {pattern}" if pattern else f"a {dtype}")
+    if not parts:
+        return "another value"
+    if len(parts) == 1:
+        return parts[0]
+    return "one of " + ", ".join(parts)
+
+
+class _AttributeIndex:
+    """For each element name, the attribute sets its patterns allow."""
+
+    def __init__(self, schema: etree._ElementTree) -> None:
+        root = schema.getroot()
+        self._defines: dict[str, list[etree._Element]] = {}
+        for define in root.iter(f"{_R}define"):
+            self._defines.setdefault(define.get("name", ""), []).append(define)
+        self.by_name: dict[str, list[dict[str, _Attr]]] = {}
+        for element in root.iter(f"{_R}element"):
+            name = element.get("name")
+            if name is None:
+                continue
+            local = name.split(":")[-1]
+            attrs: dict[str, _Attr] = {}
+            for child in element:
+                self._walk(child, attrs, required=True, seen=set())
+            self.by_name.setdefault(local, []).append(attrs)
+
+    def _walk(self, node: etree._Element, attrs: dict[str, _Attr], required: bool,
+              seen: set[str]) -> None:
+        if not isinstance(node.tag, str) or not node.tag.startswith(_R):
+            return
+        tag = node.tag[len(_R):]
+        if tag == "element":
+            return
+        if tag == "attribute":
+            name = node.get("name")
+            if name is not None:
+                attrs[name] = self._attribute(node, name, required)
+            return
+        if tag == "ref":
+            ref = node.get("name", "")
+            if ref in seen:
+                return
+            for define in self._defines.get(ref, []):
+                for child in define:
+                    self._walk(child, attrs, required, seen | {ref})
+            return
+        optional = tag in ("optional", "zeroOrMore", "choice")
+        for child in node:
+            self._walk(child, attrs, required and not optional, seen)
+
+    def _attribute(self, node: etree._Element, name: str, required: bool) -> _Attr:
+        attr = _Attr(name, required)
+        children = [c for c in node if isinstance(c.tag, str) and c.tag.startswith(_R)
+                    and c.tag != f"{_R}name"]
+        if not children:
+            attr.anything = True
+        for child in children:
+            self._values(child, attr, set())
+        return attr
+
+    def _values(self, node: etree._Element, attr: _Attr, seen: set[str]) -> None:
+        tag = node.tag[len(_R):] if isinstance(node.tag, str) and node.tag.startswith(_R) else ""
+        if tag == "value":
+            attr.values.append(" ".join((node.text or "").split()))
+        elif tag == "data":
+            param = node.find(f"{_R}param[@name='pattern']")
+            attr.datatypes.append((node.get("type", ""),
+                                   param.text if param is not None else None))
+        elif tag == "ref":
+            ref = node.get("name", "")
+            if ref in seen:
+                return
+            for define in self._defines.get(ref, []):
+                for child in define:
+                    self._values(child, attr, seen | {ref})
+        elif tag in ("choice", "group"):
+            for child in node:
+                self._values(child, attr, seen)
+        elif tag:  # text, list, anyName...: any value will do as far as we can tell
+            attr.anything = True
+
+
+def _attribute_name(qname: str) -> str:
+    q = etree.QName(qname)
+    if q.namespace == XML_NS:
+        return "xml:" + q.localname
+    return q.localname if q.namespace is None else qname
+
+
+def _explain(index: _AttributeIndex, element: etree._Element) -> tuple[str, str | None] | None:
+    """Say which attributes of ``element`` no pattern for its name accepts."""
+    local = etree.QName(element).localname
+    candidates = index.by_name.get(local)
+    if not candidates:
+        return None
+    best: list[tuple[str, str]] | None = None
+    for attrs in candidates:
+        problems: list[tuple[str, str]] = []
+        present = {_attribute_name(k): v for k, v in element.attrib.items()}
+        for name, value in present.items():
+            spec = attrs.get(name)
+            if spec is None:
+                problems.append((name, f"attribute {name} is not allowed on {local}"))
+            elif not _value_ok(spec, value):
+                problems.append((name, f'{name}="{value}" on {local} is not allowed: '
+                                       f"expected {_describe(spec)}"))
+        for name, spec in attrs.items():
+            if spec.required and name not in present:
+                problems.append((name, f"{local} lacks the required attribute {name}"
+                                       + (f" ({_describe(spec)})" if not spec.anything else "")))
+        if best is None or len(problems) < len(best):
+            best = problems
+    if not best:
+        return None
+    return "; ".join(p for _, p in best), (best[0][0] if len(best) == 1 else None)
+
+
+# ------------------------------------------------------------------ the grammar
+
+
+class Grammar:
+    """A compiled RELAX NG grammar.
+
+    Args:
+        path: the schema file (RELAX NG, XML syntax).
+
+    Raises:
+        SchemaError: the file is missing, is not RELAX NG, or does not compile.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_file():
+            raise SchemaError(f"{path}: no such schema file")
+        if path.suffix.lower() != ".rng":
+            raise SchemaError(f"{path}: teikit reads RELAX NG in XML syntax (.rng); "
+                              "convert a compact .rnc schema with trang first")
+        try:
+            self._schema = etree.parse(str(path), etree.XMLParser(no_network=True))
+            self._relaxng = etree.RelaxNG(self._schema)
+        except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
+            raise SchemaError(f"{path}: not a RELAX NG schema that compiles: {exc}") from exc
+        self._index: _AttributeIndex | None = None
+        self._lock = threading.Lock()
+
+    def _attributes(self) -> _AttributeIndex:
+        if self._index is None:
+            self._index = _AttributeIndex(self._schema)
+        return self._index
+
+    def check(self, tree: etree._ElementTree, source: SourceMap, path: str) -> list[Finding]:
+        """Validate one document and turn every grammar error into a finding.
+
+        Args:
+            tree: the parsed document.
+            source: where its elements are in the source text.
+            path: the file's name for the findings.
+
+        Returns:
+            The findings (rule id ``rng``), in the order libxml2 reported them, with
+            repeated ones dropped.
+        """
+        with self._lock:  # a compiled RelaxNG keeps its error log: one document at a time
+            if self._relaxng.validate(tree):
+                return []
+            entries = list(self._relaxng.error_log)
+        findings: list[Finding] = []
+        seen: set[tuple[int | None, str]] = set()
+        for entry in entries:
+            element, _ = source.element_at(entry.path or "")
+            message = entry.message.strip()
+            attribute = None
+            if element is not None and entry.type_name in ("RELAXNG_ERR_ATTRVALID",
+                                                           "RELAXNG_ERR_INVALIDATTR"):
+                explained = _explain(self._attributes(), element)
+                if explained is not None:
+                    message, attribute = explained
+            if element is not None and attribute is not None:
+                line, column = source.attribute_position(element, attribute)
+            elif element is not None:
+                line, column = source.position(element)
+            else:
+                line, column = (entry.line or None), None
+            key = (line, message)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(Finding(path, line, column, "error", RULE_GRAMMAR, message))
+        return _drop_echoes(findings)
+
+
+def _drop_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop libxml2's summary lines ("Element div has extra content: foo", "failed to
+    validate content") where a more precise finding stands at the same place."""
+    places: dict[tuple[int | None, int | None], int] = {}
+    for f in findings:
+        places[(f.line, f.column)] = places.get((f.line, f.column), 0) + 1
+    echo = re.compile(r"^Element \S+ (has extra content|failed to validate content)")
+    return [f for f in findings
+            if not (echo.match(f.message) and places[(f.line, f.column)] > 1)]

@@ -1,0 +1,141 @@
+"""ISO Schematron rules, compiled once per process with lxml's isoschematron.
+
+lxml turns the Schematron into an XSLT 1.0 stylesheet; teikit runs that stylesheet
+itself so that it can pass the ``file-stem`` parameter (the schema's global
+``sch:let``, which lxml's skeleton declares as a stylesheet parameter) and read the
+SVRL report: every failed assert and successful report, with its id, role and
+location. The stylesheet may read and write nothing outside the document.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from teikit.validation.positions import SourceMap
+from teikit.validation.report import Finding, SchemaError, Severity
+
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+
+#: The Schematron parameter that carries the checked file's name without ``.xml``.
+FILE_STEM_PARAM = "file-stem"
+
+_lock = threading.Lock()
+_rules: dict[Path, Rules] = {}
+#: How many Schematron schemas this process has compiled.
+compile_count = 0
+
+
+def load_rules(path: Path) -> Rules:
+    """Return the compiled Schematron at ``path``, compiling it on first use.
+
+    Args:
+        path: an ISO Schematron schema (query binding xslt).
+
+    Returns:
+        The compiled rules, shared by every caller in this process.
+
+    Raises:
+        SchemaError: the file is missing or does not compile.
+    """
+    global compile_count
+    key = Path(path).resolve()
+    with _lock:
+        rules = _rules.get(key)
+        if rules is None:
+            rules = Rules(key)
+            _rules[key] = rules
+            compile_count += 1
+        return rules
+
+
+def rule_ids(path: Path) -> list[str]:
+    """List the ids of every assert and report in a Schematron file.
+
+    Args:
+        path: the Schematron schema.
+
+    Returns:
+        The ids in document order.
+    """
+    tree = etree.parse(str(path), etree.XMLParser(no_network=True))
+    return [str(i) for i in tree.xpath("//sch:assert/@id | //sch:report/@id",
+                                       namespaces={"sch": SCH_NS})]
+
+
+def _full_attribute_paths(stylesheet: etree._ElementTree) -> None:
+    """Make SVRL locations of attributes start from the root, not from the attribute.
+
+    The XSLT 1.0 skeleton writes ``/@target`` for an attribute; prefixing its
+    template with the parent's path gives ``/*[...]/.../@target``.
+    """
+    for template in stylesheet.getroot().iterfind(f"{{{XSL_NS}}}template"):
+        if template.get("match") == "@*" and template.get("mode") == "schematron-get-full-path":
+            step = etree.Element(f"{{{XSL_NS}}}apply-templates",
+                                 select="parent::*", mode="schematron-get-full-path")
+            template.insert(0, step)
+
+
+class Rules:
+    """A compiled Schematron schema.
+
+    Args:
+        path: the schema file.
+
+    Raises:
+        SchemaError: the file is missing or does not compile.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_file():
+            raise SchemaError(f"{path}: no such Schematron file")
+        try:
+            schema = etree.parse(str(path), etree.XMLParser(no_network=True))
+            compiled = isoschematron.Schematron(schema, store_xslt=True)
+            stylesheet = compiled.validator_xslt
+            _full_attribute_paths(stylesheet)
+            self._transform = etree.XSLT(stylesheet,
+                                         access_control=etree.XSLTAccessControl.DENY_ALL)
+        except (etree.XMLSyntaxError, etree.SchematronParseError,
+                etree.XSLTParseError) as exc:
+            raise SchemaError(f"{path}: not a Schematron schema that compiles: {exc}") from exc
+        self.ids = rule_ids(path)
+
+    def check(self, tree: etree._ElementTree, source: SourceMap, path: str,
+              file_stem: str) -> list[Finding]:
+        """Run the rules over one document.
+
+        Args:
+            tree: the parsed document.
+            source: where its elements are in the source text.
+            path: the file's name for the findings.
+            file_stem: the file's name without ``.xml``, for the file-name rule.
+
+        Returns:
+            One finding per failed assert or successful report.
+        """
+        try:
+            svrl = self._transform(
+                tree, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
+        except etree.XSLTApplyError as exc:
+            return [Finding(path, None, None, "error", "schematron",
+                            f"the rules could not run on this file: {exc}")]
+        findings: list[Finding] = []
+        for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
+                                        f"{{{SVRL_NS}}}successful-report"):
+            element, attribute = source.element_at(node.get("location", ""))
+            if element is not None and attribute is not None:
+                line, column = source.attribute_position(element, attribute)
+            else:
+                line, column = source.position(element)
+            text = " ".join("".join(node.itertext()).split())
+            role = (node.get("role") or "error").lower()
+            severity: Severity = "warning" if role in ("warning", "warn", "info") else "error"
+            findings.append(Finding(path, line, column, severity,
+                                    node.get("id") or "schematron", text))
+        return findings

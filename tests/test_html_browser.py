@@ -1,0 +1,413 @@
+"""The HTML pages in a real headless browser (Chromium), driven through the DevTools protocol.
+
+The browser runs with ``--remote-debugging-pipe`` (JSON messages over file descriptors 3 and
+4), so the test needs only the Python standard library and the chromium binary; it installs
+nothing and loads nothing from the network (every request the page makes is checked).
+
+Checks per page: lang set; landmarks (header, nav, main, footer) and a skip link to main;
+headings in order; every ``#`` link resolves; every footnote reference reaches its note and
+the note's back-link returns to the reference; notes are an ordered list with labelled
+back-links; text contrast at least 4.5:1; no console errors or failed loads. A screenshot of
+a seed page is kept in tests/artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import NS, REPO, TEI_DIR, require_tool
+from lxml import etree
+
+from teikit.render import render_paths
+
+ARTIFACTS = REPO / "tests" / "artifacts"
+FIXTURE = REPO / "tests" / "fixtures" / "render" / "all-body-features.xml"
+SCREENSHOT_DOC = "frus1952-54v14p1-d50"
+TIMEOUT = 30.0
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name) or name
+    return require_tool("chromium")
+
+
+class DevTools:
+    """A minimal DevTools-protocol client over Chromium's debugging pipe."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        # Move the child's ends out of the way of 3 and 4 before dup2 in the child.
+        high_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 20)
+        high_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 20)
+        os.close(to_child_r)
+        os.close(from_child_w)
+
+        def wire() -> None:  # runs in the child, before exec
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
+
+        self.proc = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", "--no-default-browser-check", "--mute-audio",
+             f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=wire, close_fds=False)
+        os.close(high_r)
+        os.close(high_w)
+        self.out = to_child_w
+        self.inp = from_child_r
+        self.buffer = b""
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+        self.session: str | None = None
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.call("Browser.close", session=False)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        for fd in (self.out, self.inp):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def _read_message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no answer from chromium")
+            ready, _, _ = select.select([self.inp], [], [], left)
+            if ready:
+                chunk = os.read(self.inp, 1 << 20)
+                if not chunk:
+                    raise RuntimeError("chromium closed the debugging pipe")
+                self.buffer += chunk
+        raw, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(raw)
+
+    def call(self, method: str, params: dict[str, Any] | None = None, *,
+             session: bool = True) -> dict[str, Any]:
+        self.next_id += 1
+        message: dict[str, Any] = {"id": self.next_id, "method": method,
+                                   "params": params or {}}
+        if session and self.session:
+            message["sessionId"] = self.session
+        os.write(self.out, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            answer = self._read_message(deadline)
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer.get("result", {})
+            if "method" in answer:
+                self.events.append(answer)
+
+    def wait_event(self, method: str) -> dict[str, Any]:
+        for event in self.events:
+            if event["method"] == method:
+                self.events.remove(event)
+                return event
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            message = self._read_message(deadline)
+            if message.get("method") == method:
+                return message
+            if "method" in message:
+                self.events.append(message)
+
+    def open_page(self) -> None:
+        target = self.call("Target.createTarget", {"url": "about:blank"}, session=False)
+        attached = self.call("Target.attachToTarget",
+                             {"targetId": target["targetId"], "flatten": True}, session=False)
+        self.session = attached["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.call(f"{domain}.enable")
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": 1000, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+
+    def navigate(self, url: str) -> list[dict[str, Any]]:
+        """Load ``url``, wait for the load event, and return the events seen meanwhile."""
+        self.events.clear()
+        self.call("Page.navigate", {"url": url})
+        self.wait_event("Page.loadEventFired")
+        # Let late console messages arrive.
+        self.evaluate("new Promise(r => setTimeout(r, 100))", await_promise=True)
+        seen = list(self.events)
+        self.events.clear()
+        return seen
+
+    def evaluate(self, expression: str, *, await_promise: bool = False) -> Any:
+        result = self.call("Runtime.evaluate", {"expression": expression,
+                                                "returnByValue": True,
+                                                "awaitPromise": await_promise})
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"script failed: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def screenshot(self, target: Path) -> None:
+        metrics = self.call("Page.getLayoutMetrics")
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        shot = self.call("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"],
+                     "scale": 1}})
+        target.write_bytes(base64.b64decode(shot["data"]))
+
+
+# The checks, run in the page. Each returns a list of problems (strings); empty is good.
+CHECKS_JS = r"""
+(() => {
+  const problems = [];
+  const html = document.documentElement;
+  if (!html.lang) problems.push('html has no lang');
+  for (const sel of ['header', 'nav', 'main', 'footer']) {
+    if (!document.querySelector(sel)) problems.push('no <' + sel + '> landmark');
+  }
+  const main = document.querySelector('main');
+  const firstLink = document.querySelector('a[href]');
+  const skipTo = '#' + (main && main.id);
+  if (!firstLink || firstLink.getAttribute('href') !== skipTo) {
+    problems.push('the first link is not a skip link to main');
+  }
+  // headings: one h1, first; no level skipped on the way down
+  const heads = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]
+    .map(h => +h.tagName[1]);
+  if (heads[0] !== 1) problems.push('the first heading is not h1');
+  if (heads.filter(l => l === 1).length !== 1) problems.push('not exactly one h1');
+  for (let i = 1; i < heads.length; i++) {
+    if (heads[i] > heads[i - 1] + 1) {
+      problems.push('heading h' + heads[i] + ' follows h' + heads[i - 1]);
+    }
+  }
+  // every same-page link resolves
+  for (const a of document.querySelectorAll('a[href^="#"]')) {
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    if (!document.getElementById(id)) {
+      problems.push('link ' + a.getAttribute('href') + ' resolves to nothing');
+    }
+  }
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+  const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (dup.length) problems.push('duplicate ids: ' + dup.join(' '));
+  // contrast of every element that holds text
+  const parse = c => {
+    const m = c.match(/[\d.]+/g).map(Number);
+    return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1};
+  };
+  const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  };
+  let checked = 0;
+  for (const el of document.body.querySelectorAll('*')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el);
+    if (!own || style.visibility === 'hidden' || style.display === 'none') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;   // visually hidden
+    const fg = lum(parse(style.color)), bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    checked++;
+    if (ratio < 4.5) {
+      const what = el.tagName.toLowerCase() + '> "' + el.textContent.trim().slice(0, 30);
+      problems.push('contrast ' + ratio.toFixed(2) + ' on <' + what + '"');
+    }
+  }
+  if (!checked) problems.push('no text found for the contrast check');
+  return problems;
+})()
+"""
+
+# Follow every footnote reference to its note and back, as a reader clicking would.
+NOTES_JS = r"""
+(() => {
+  const problems = [];
+  const refs = [...document.querySelectorAll('sup.fnref a')];
+  const items = [...document.querySelectorAll('#notes ol > li')];
+  if (refs.length !== items.length) {
+    problems.push(refs.length + ' references but ' + items.length + ' notes');
+  }
+  const inView = el => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.top < innerHeight;
+  };
+  for (const ref of refs) {
+    ref.click();
+    const note = document.querySelector(':target');
+    if (!note || note.tagName !== 'LI' || !note.closest('#notes ol')) {
+      problems.push('reference ' + ref.id + ' does not reach a note'); continue;
+    }
+    if (!inView(note)) problems.push('note ' + note.id + ' is not scrolled into view');
+    const back = note.querySelector('a.backlink');
+    if (!back) { problems.push('note ' + note.id + ' has no back-link'); continue; }
+    if (!back.getAttribute('aria-label')) {
+      problems.push('back-link of ' + note.id + ' has no aria-label');
+    }
+    back.click();
+    const again = document.querySelector(':target');
+    if (again !== ref) problems.push('back-link of ' + note.id + ' does not return to ' + ref.id);
+    else if (!inView(ref)) problems.push('reference ' + ref.id + ' is not scrolled into view');
+  }
+  return {problems, count: refs.length};
+})()
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    docs = sorted(TEI_DIR.glob("*.xml"))
+    if not docs:
+        pytest.skip("tei/ holds no documents yet (run teikit convert seeds/*.txt -o tei/)")
+    out = tmp_path_factory.mktemp("site")
+    report = render_paths([*docs, FIXTURE], "html", out)
+    assert report.ok, report.errors
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
+    binary = _chromium()
+    client = DevTools(binary, tmp_path_factory.mktemp("profile"))
+    try:
+        client.open_page()
+        yield client
+    finally:
+        client.close()
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def _load(browser: DevTools, page: Path) -> list[str]:
+    """Load a page; return its console errors, exceptions, failed and non-file requests."""
+    events = browser.navigate(page.as_uri())
+    problems = []
+    for event in events:
+        method, params = event["method"], event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            problems.append(f"console error: {params.get('args')}")
+        elif method == "Runtime.exceptionThrown":
+            problems.append(f"exception: {params.get('exceptionDetails')}")
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            entry = params["entry"]
+            problems.append(f"log error: {entry.get('text')} {entry.get('url', '')}")
+        elif method == "Network.loadingFailed":
+            problems.append(f"failed load: {params.get('errorText')}")
+        elif method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            if not url.startswith(("file:", "data:", "about:")):
+                problems.append(f"network request: {url}")
+    return problems
+
+
+def test_every_page_passes_the_checks(site: Path, browser: DevTools) -> None:
+    pages = _pages(site)
+    assert len(pages) == 7  # five seeds, the fixture, the index
+    failures = {}
+    for page in pages:
+        problems = _load(browser, page) + browser.evaluate(CHECKS_JS)
+        if problems:
+            failures[page.name] = problems
+    assert not failures
+
+
+def test_every_footnote_link_reaches_its_note_and_back(site: Path, browser: DevTools) -> None:
+    total = 0
+    failures = {}
+    for page in _pages(site):
+        if page.name == "index.html":
+            continue
+        _load(browser, page)
+        result = browser.evaluate(NOTES_JS)
+        total += result["count"]
+        if result["problems"]:
+            failures[page.name] = result["problems"]
+    assert not failures
+    assert total == _footnotes_in_sources()
+
+
+def _footnotes_in_sources() -> int:
+    count = 0
+    for path in [*sorted(TEI_DIR.glob("*.xml")), FIXTURE]:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        count += len(root.xpath("//tei:text//tei:note[not(@rend = 'inline')]", namespaces=NS))
+    return count
+
+
+def test_page_breaks_are_visible_linkable_markers(site: Path, browser: DevTools) -> None:
+    page = site / "frus1958-60v19-d352.html"
+    _load(browser, page)
+    found = browser.evaluate(
+        "[...document.querySelectorAll('a.pb')].map(a => [a.id, a.textContent, "
+        "a.getBoundingClientRect().width > 0])")
+    assert found == [["pg_722", "[Page 722]", True], ["pg_723", "[Page 723]", True]]
+    browser.navigate("about:blank")
+    browser.navigate(page.as_uri() + "#pg_723")
+    target = browser.evaluate("(() => { const t = document.querySelector(':target');"
+                              " return [t.id, Math.round(t.getBoundingClientRect().top)]; })()")
+    assert target[0] == "pg_723"
+    assert 0 <= target[1] < 100  # scrolled to the top of the window
+
+
+def test_the_index_links_every_document_page(site: Path, browser: DevTools) -> None:
+    _load(browser, site / "index.html")
+    links = browser.evaluate("[...document.querySelectorAll('main table a')]"
+                             ".map(a => a.getAttribute('href'))")
+    pages = {p.name for p in _pages(site)} - {"index.html"}
+    assert sorted(links) == sorted(pages)
+
+
+BROKEN_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>broken</title></head>
+<body><main id="m"><h2>Starts at h2</h2><h4>skips h3</h4>
+<p style="color:#bbb;background:#fff">pale text</p>
+<p><sup class="fnref"><a id="r1" href="#n1">1</a></sup> <a href="#nowhere">dangling</a></p>
+<section id="notes"><ol><li id="n1"><p>note without a way back</p></li></ol></section>
+</main><script>console.error("boom")</script></body></html>
+"""
+
+
+def test_the_checks_catch_a_broken_page(tmp_path: Path, browser: DevTools) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text(BROKEN_PAGE, encoding="utf-8")
+    problems = _load(browser, page) + browser.evaluate(CHECKS_JS)
+    text = "\n".join(problems)
+    for expected in ("no lang", "no <header>", "skip link", "first heading is not h1",
+                     "h4 follows h2", "#nowhere", "contrast", "console error"):
+        assert expected in text, expected
+    notes = browser.evaluate(NOTES_JS)
+    assert any("no back-link" in p for p in notes["problems"])
+
+
+def test_screenshot_of_a_seed_page(site: Path, browser: DevTools) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / f"{SCREENSHOT_DOC}.png"
+    _load(browser, site / f"{SCREENSHOT_DOC}.html")
+    browser.screenshot(target)
+    assert target.stat().st_size > 10_000
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
