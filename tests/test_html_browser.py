@@ -213,7 +213,10 @@ CHECKS_JS = r"""
     const m = c.match(/[\d.]+/g).map(Number);
     return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1};
   };
-  const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const channel = v => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
   const lum = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
   const background = el => {
     for (let e = el; e; e = e.parentElement) {
@@ -372,6 +375,32 @@ def test_page_breaks_are_visible_linkable_markers(site: Path, browser: DevTools)
                               " return [t.id, Math.round(t.getBoundingClientRect().top)]; })()")
     assert target[0] == "pg_723"
     assert 0 <= target[1] < 100  # scrolled to the top of the window
+
+
+def test_the_skip_link_shows_on_the_first_tab_and_leads_to_main(site: Path,
+                                                                browser: DevTools) -> None:
+    _load(browser, site / "frus1958-60v19-d352.html")
+    for kind in ("rawKeyDown", "keyUp"):
+        browser.call("Input.dispatchKeyEvent", {"type": kind, "key": "Tab", "code": "Tab",
+                                                "windowsVirtualKeyCode": 9})
+    focused = browser.evaluate("(() => { const a = document.activeElement;"
+                               " const r = a.getBoundingClientRect();"
+                               " return [a.className, a.getAttribute('href'), r.top >= 0]; })()")
+    assert focused == ["skip-link", "#main", True]
+    browser.evaluate("document.activeElement.click()")
+    assert browser.evaluate("document.activeElement.id") == "main"
+
+
+def test_print_style_hides_navigation_and_keeps_the_text(site: Path, browser: DevTools) -> None:
+    _load(browser, site / "frus1958-60v19-d352.html")
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.evaluate(
+            "['header nav', '.skip-link', '.cite .downloads', '#text', '#notes']"
+            ".map(s => getComputedStyle(document.querySelector(s)).display !== 'none')")
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == [False, False, False, True, True]
 
 
 def test_the_index_links_every_document_page(site: Path, browser: DevTools) -> None:

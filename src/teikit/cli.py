@@ -92,6 +92,48 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
 
 # --- validate (issue 3) ----------------------------------------------------------------
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
+              help="A RELAX NG schema (.rng) to use instead of teikit's own, e.g. tei_all.rng.")
+@click.option("--no-rules", is_flag=True, help="Skip teikit's Schematron rules.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one line per finding; json: for machines.")
+def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, strict: bool,
+             fmt: str) -> None:
+    """Validate TEI files against teikit's grammar and rules.
+
+    PATHS are files or folders (searched recursively for *.xml). Every finding in
+    every file is printed as path:line:col: severity[rule-id]: message, then a
+    summary line. Exit 0 when valid (warnings allowed unless --strict), 1 when
+    there are findings, 2 when a file cannot be read, parsed, or is refused as
+    unsafe XML (the other files are still checked).
+
+    Example:
+
+        teikit validate tei/
+
+        teikit validate tei/ --schema tei_all.rng --format json
+    """
+    from teikit.validation import validate_paths
+
+    try:
+        report = validate_paths(list(paths), schema=schema, rules=not no_rules)
+    except TeikitError as exc:
+        _error(exc)
+        sys.exit(EXIT_USAGE)
+    if fmt == "json":
+        click.echo(report.to_json(strict=strict))
+    else:
+        for line in report.text_lines():
+            click.echo(line)
+    if report.unreadable:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_OK if report.is_valid(strict) else EXIT_FINDINGS)
+
+
 # --- render and cite (issue 4) ---------------------------------------------------------
 
 
@@ -172,6 +214,86 @@ def cite(paths: tuple[Path, ...], fmt: str, form: str) -> None:
 
 
 # --- build and serve (issue 4) ---------------------------------------------------------
+
+
+@main.command()
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="The project folder holding seeds/, tei/ and build/.")
+def build(root: Path) -> None:
+    """Make the whole edition: convert seeds/ into tei/, validate it, write build/.
+
+    build/ receives the HTML site (index.html, one page per document, teikit.css), the
+    reading texts (build/text/), the page texts (build/page-text/), the citation files
+    and teikit-corpus.xml, a teiCorpus of every document.
+
+    Example:
+
+        teikit build
+    """
+    from teikit.build import BuildLayout, build_edition
+
+    bar = None
+    labels = {"convert": "converting", "validate": "validating", "render": "rendering"}
+    interactive = sys.stderr.isatty()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        nonlocal bar
+        if not interactive:
+            return
+        if bar is None or bar.label != labels[stage]:
+            if bar is not None:
+                bar.render_finish()
+            bar = click.progressbar(length=total, label=labels[stage], file=sys.stderr)
+            bar.label = labels[stage]
+        bar.update(done - bar.pos)
+        if done == total:
+            bar.render_finish()
+
+    try:
+        report = build_edition(BuildLayout(root), progress=progress)
+    except TeikitError as exc:
+        _error(exc)
+        sys.exit(EXIT_USAGE)
+    for problem in report.warnings:
+        _warn(problem)
+    for finding in report.validation_findings:
+        _error(finding)
+    for problem in report.errors:
+        _error(problem)
+    click.echo(f"built {report.documents} documents ({report.notes} notes, {report.pages} page "
+               f"breaks), {report.files_written} files in {root / 'build'}; "
+               f"{len(report.warnings)} warnings, "
+               f"{len(report.errors) + len(report.validation_findings)} errors; "
+               f"{report.seconds:.1f} s", err=True)
+    sys.exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                default=Path("build"))
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(folder: Path, port: int) -> None:
+    """Serve a built edition on http://127.0.0.1:PORT/ (local only) until Ctrl-C.
+
+    Example:
+
+        teikit serve build --port 8000
+    """
+    from teikit.serve import make_server
+
+    try:
+        server = make_server(folder, port)
+    except OSError as exc:
+        _error(f"cannot serve on port {port}: {exc.strerror}")
+        sys.exit(EXIT_USAGE)
+    click.echo(f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
+               err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -108,7 +108,7 @@ def _value_ok(attr: _Attr, value: str) -> bool:
 def _describe(attr: _Attr) -> str:
     parts = [f'"{v}"' for v in attr.values]
     for dtype, pattern in attr.datatypes:
-        parts.append(f"a {dtype} matching {pattern}" if pattern else f"a {dtype}")
+        parts.append(f"a value of type {dtype}" + (f" matching {pattern}" if pattern else ""))
     if not parts:
         return "another value"
     if len(parts) == 1:
@@ -198,16 +198,21 @@ def _attribute_name(qname: str) -> str:
     return q.localname if q.namespace is None else qname
 
 
-def _explain(index: _AttributeIndex, element: etree._Element) -> tuple[str, str | None] | None:
-    """Say which attributes of ``element`` no pattern for its name accepts."""
+def _explain(index: _AttributeIndex, element: etree._Element,
+             suspect: str | None) -> tuple[str, str | None] | None:
+    """Say which attributes of ``element`` no pattern for its name accepts.
+
+    ``suspect`` is the attribute libxml2 named (without its prefix), if it named one.
+    Returns the message and the one attribute it is about (``None`` for several).
+    """
     local = etree.QName(element).localname
     candidates = index.by_name.get(local)
     if not candidates:
         return None
+    present = {_attribute_name(k): v for k, v in element.attrib.items()}
     best: list[tuple[str, str]] | None = None
     for attrs in candidates:
         problems: list[tuple[str, str]] = []
-        present = {_attribute_name(k): v for k, v in element.attrib.items()}
         for name, value in present.items():
             spec = attrs.get(name)
             if spec is None:
@@ -221,9 +226,21 @@ def _explain(index: _AttributeIndex, element: etree._Element) -> tuple[str, str 
                                        + (f" ({_describe(spec)})" if not spec.anything else "")))
         if best is None or len(problems) < len(best):
             best = problems
+    if not best and suspect is not None:
+        # The value has the right shape but is not a valid value of its type
+        # (e.g. a 30 February): name it and say what the grammar wants.
+        for name, value in present.items():
+            if name.split(":")[-1] == suspect:
+                spec = next((a[name] for a in candidates if name in a), None)
+                wanted = f": expected {_describe(spec)}" if spec is not None else ""
+                return f'{name}="{value}" on {local} is not a valid value{wanted}', name
     if not best:
         return None
     return "; ".join(p for _, p in best), (best[0][0] if len(best) == 1 else None)
+
+
+_INVALID_ATTR = re.compile(r"Invalid attribute (\S+) for element")
+_ELEMENT_NAMED = re.compile(r"^Element (\S+) failed to validate attributes")
 
 
 # ------------------------------------------------------------------ the grammar
@@ -277,13 +294,19 @@ class Grammar:
             entries = list(self._relaxng.error_log)
         findings: list[Finding] = []
         seen: set[tuple[int | None, str]] = set()
+        root = tree.getroot()
         for entry in entries:
             element, _ = source.element_at(entry.path or "")
             message = entry.message.strip()
+            named = _ELEMENT_NAMED.match(message)
+            if element is None and named and etree.QName(root).localname == named.group(1):
+                element = root  # libxml2 gives no path for the root's attributes
             attribute = None
             if element is not None and entry.type_name in ("RELAXNG_ERR_ATTRVALID",
                                                            "RELAXNG_ERR_INVALIDATTR"):
-                explained = _explain(self._attributes(), element)
+                suspect = _INVALID_ATTR.match(message)
+                explained = _explain(self._attributes(), element,
+                                     suspect.group(1) if suspect else None)
                 if explained is not None:
                     message, attribute = explained
             if element is not None and attribute is not None:

@@ -140,7 +140,7 @@ class ValidationReport:
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
-        text = (f"{plural(len(self.files), 'file')} checked: {plural(self.errors, 'error')}, "
+        text = (f"{plural(self.checked, 'file')} checked: {plural(self.errors, 'error')}, "
                 f"{plural(self.warnings, 'warning')}")
         if self.unreadable:
             text += f"; {self.unreadable} not readable or refused"
