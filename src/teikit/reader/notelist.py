@@ -47,8 +47,11 @@ def split_notes_a(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
         The index where the notes begin, and the notes.
     """
     start = end
-    while start > 0 and (_A_BULLET.match(lines[start - 1]) or
-                         lines[start - 1].strip() == RETURN_ARROW or not lines[start - 1].strip()):
+    # Bullets, lone arrows, blank lines and indented lines (the continuation paragraphs of a
+    # note of several paragraphs) make up the trailing run.
+    while start > 0 and (_A_BULLET.match(lines[start - 1]) or lines[start - 1][:1].isspace()
+                         or lines[start - 1].strip() == RETURN_ARROW
+                         or not lines[start - 1].strip()):
         start -= 1
     # The run of trailing bullets may begin with list bullets of the body (``- a.`` then
     # ``- text``); the notes are the suffix whose bullets end with the return arrow.
@@ -84,7 +87,10 @@ def split_notes_a(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
                 text = text[: -len(RETURN_ARROW)].rstrip()
             notes.append(RawNote([(text, i + 1)], i + 1))
         elif raw.strip() and raw.strip() != RETURN_ARROW and notes:
-            notes[-1].paragraphs.append((raw.strip(), i + 1))
+            text = raw.strip()
+            if text.endswith(RETURN_ARROW):
+                text = text[: -len(RETURN_ARROW)].rstrip()
+            notes[-1].paragraphs.append((text, i + 1))
     return first, notes
 
 

@@ -106,41 +106,63 @@ def _value_ok(attr: _Attr, value: str) -> bool:
 
 
 def _describe(attr: _Attr) -> str:
-    parts = [f'"{v}"' for v in attr.values]
-    for dtype, pattern in attr.datatypes:
-        parts.append(f"a value of type {dtype}" + (f" matching {pattern}" if pattern else ""))
-    if not parts:
-        return "another value"
-    if len(parts) == 1:
-        return parts[0]
-    return "one of " + ", ".join(parts)
+    pieces: list[str] = []
+    if attr.values:
+        quoted = [f'"{v}"' for v in attr.values]
+        pieces.append(quoted[0] if len(quoted) == 1 else "one of " + ", ".join(quoted))
+    typed = [dtype + (f" matching {pattern}" if pattern else "")
+             for dtype, pattern in attr.datatypes]
+    if typed:
+        pieces.append("a value of type " + " or ".join(typed))
+    return " or ".join(pieces) if pieces else "another value"
 
 
 class _AttributeIndex:
-    """For each element name, the attribute sets its patterns allow."""
+    """For each element pattern of a grammar: its attributes and its child patterns."""
 
     def __init__(self, schema: etree._ElementTree) -> None:
         root = schema.getroot()
         self._defines: dict[str, list[etree._Element]] = {}
         for define in root.iter(f"{_R}define"):
             self._defines.setdefault(define.get("name", ""), []).append(define)
-        self.by_name: dict[str, list[dict[str, _Attr]]] = {}
+        #: element name -> the element patterns of that name
+        self.by_name: dict[str, list[etree._Element]] = {}
+        #: element pattern -> its attributes
+        self.attributes: dict[etree._Element, dict[str, _Attr]] = {}
+        #: element pattern -> the element patterns its content allows
+        self.children: dict[etree._Element, list[etree._Element]] = {}
         for element in root.iter(f"{_R}element"):
             name = element.get("name")
             if name is None:
                 continue
-            local = name.split(":")[-1]
             attrs: dict[str, _Attr] = {}
+            kids: list[etree._Element] = []
             for child in element:
-                self._walk(child, attrs, required=True, seen=set())
-            self.by_name.setdefault(local, []).append(attrs)
+                self._walk(child, attrs, kids, required=True, seen=set())
+            self.by_name.setdefault(name.split(":")[-1], []).append(element)
+            self.attributes[element] = attrs
+            self.children[element] = kids
 
-    def _walk(self, node: etree._Element, attrs: dict[str, _Attr], required: bool,
-              seen: set[str]) -> None:
+    def candidates(self, element: etree._Element) -> list[dict[str, _Attr]]:
+        """The attribute sets the grammar allows for ``element`` where it stands."""
+        local = etree.QName(element).localname
+        parent = element.getparent()
+        found: list[etree._Element] = []
+        if parent is not None:
+            for pattern in self.by_name.get(etree.QName(parent).localname, []):
+                found += [k for k in self.children[pattern]
+                          if (k.get("name") or "").split(":")[-1] == local and k not in found]
+        if not found:
+            found = self.by_name.get(local, [])
+        return [self.attributes[p] for p in found]
+
+    def _walk(self, node: etree._Element, attrs: dict[str, _Attr],
+              kids: list[etree._Element], required: bool, seen: set[str]) -> None:
         if not isinstance(node.tag, str) or not node.tag.startswith(_R):
             return
         tag = node.tag[len(_R):]
         if tag == "element":
+            kids.append(node)
             return
         if tag == "attribute":
             name = node.get("name")
@@ -153,11 +175,11 @@ class _AttributeIndex:
                 return
             for define in self._defines.get(ref, []):
                 for child in define:
-                    self._walk(child, attrs, required, seen | {ref})
+                    self._walk(child, attrs, kids, required, seen | {ref})
             return
         optional = tag in ("optional", "zeroOrMore", "choice")
         for child in node:
-            self._walk(child, attrs, required and not optional, seen)
+            self._walk(child, attrs, kids, required and not optional, seen)
 
     def _attribute(self, node: etree._Element, name: str, required: bool) -> _Attr:
         attr = _Attr(name, required)
@@ -206,7 +228,7 @@ def _explain(index: _AttributeIndex, element: etree._Element,
     Returns the message and the one attribute it is about (``None`` for several).
     """
     local = etree.QName(element).localname
-    candidates = index.by_name.get(local)
+    candidates = index.candidates(element)
     if not candidates:
         return None
     present = {_attribute_name(k): v for k, v in element.attrib.items()}
@@ -329,6 +351,6 @@ def _drop_echoes(findings: list[Finding]) -> list[Finding]:
     places: dict[tuple[int | None, int | None], int] = {}
     for f in findings:
         places[(f.line, f.column)] = places.get((f.line, f.column), 0) + 1
-    echo = re.compile(r"^Element \S+ (has extra content|failed to validate content)")
+    echo = re.compile(r"^Element \S+ (has extra content|failed to validate content|failed to validate attributes)")
     return [f for f in findings
             if not (echo.match(f.message) and places[(f.line, f.column)] > 1)]
