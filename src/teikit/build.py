@@ -15,8 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.catalog import CATALOG_NAME
-from teikit.convert import ConvertOptions, convert_many, write_atomically
+from teikit.convert import ConvertOptions, convert_many
 from teikit.errors import Problem, TeikitError
+from teikit.files import write_atomically
 from teikit.render import build_corpus, render_paths
 from teikit.tei.names import TEI_NS
 from teikit.tei.serialize import to_bytes

@@ -7,8 +7,6 @@ at all, and collects every error instead of stopping at the first.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from lxml import etree
 from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
 from teikit.dates import InferredDate, date_from_file_number
 from teikit.errors import CatalogError, InputError, Problem, StrictModeError
+from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
 from teikit.tei.body import write_body
@@ -206,19 +205,6 @@ def convert_file(path: Path, options: ConvertOptions | None = None,
     catalog = catalogs.for_input(path)
     facts = _facts(path, catalog, options)
     return convert_text(source, facts, strict=options.strict)
-
-
-def write_atomically(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` through a temporary file, so it is whole or absent."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,

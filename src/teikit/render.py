@@ -17,9 +17,7 @@ collected: one bad file does not stop the others.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, Problem, TeikitError
+from teikit.files import write_atomically
 from teikit.resources import data_dir
 from teikit.transform import OUTPUTS, TransformError, transform
 
@@ -144,18 +143,6 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                 seen.add(key)
                 files.append(file)
     return files, problems
-
-
-def write_atomically(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` through a temporary file, so it is whole or absent."""
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _doc_id(root: etree._Element, path: Path) -> str:

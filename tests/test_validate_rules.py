@@ -1,0 +1,113 @@
+"""Every Schematron rule in schemas/teikit.sch has a passing and a failing fixture.
+
+tests/fixtures/schematron/<rule-id>.pass.xml must give no finding of that rule (and,
+the file-name rule's pair aside, no finding at all); <rule-id>.fail.xml must give that
+rule and no other rule of the Schematron (grammar findings may come with it, where the
+grammar forbids the same thing).
+
+The fixtures are checked as if each were saved under its own TEI/@xml:id, so that the
+file-name rule stays quiet; that rule's own pair is checked under its real file name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import REPO
+from teikit.validation import Validator, default_rules_path
+from teikit.validation.parsing import parse_bytes
+from teikit.validation.report import RULE_GRAMMAR
+from teikit.validation.rules import SCH_NS, rule_ids
+
+FIXTURES = REPO / "tests" / "fixtures" / "schematron"
+SCH = REPO / "schemas" / "teikit.sch"
+RULE_IDS = rule_ids(SCH)
+FILE_NAME_RULE = "tei-id-filename"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Validator:
+    return Validator()
+
+
+def _check(validator: Validator, path: Path):
+    data = path.read_bytes()
+    rule = path.name.split(".")[0]
+    if rule == FILE_NAME_RULE:
+        stem = None  # the real file name
+    else:
+        parsed = parse_bytes(data, str(path))
+        assert not isinstance(parsed, list), parsed
+        stem = parsed.tree.getroot().get(XML_ID, "")
+    return validator.validate_bytes(data, str(path), file_stem=stem)
+
+
+def _roles() -> dict[str, str]:
+    tree = etree.parse(str(SCH))
+    return {a.get("id"): a.get("role") for a in tree.iter(f"{{{SCH_NS}}}assert",
+                                                           f"{{{SCH_NS}}}report")}
+
+
+def test_the_package_uses_the_repository_rules() -> None:
+    assert default_rules_path().resolve() == SCH.resolve()
+
+
+def test_rule_ids_are_unique_named_and_have_a_role() -> None:
+    assert RULE_IDS, "teikit.sch has no rules"
+    assert len(RULE_IDS) == len(set(RULE_IDS))
+    for rule_id, role in _roles().items():
+        assert rule_id and re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id), rule_id
+        assert role in ("error", "warning"), (rule_id, role)
+
+
+def test_every_message_says_what_was_found() -> None:
+    """Each assert quotes something of the document (a value-of) in its message."""
+    tree = etree.parse(str(SCH))
+    for node in tree.iter(f"{{{SCH_NS}}}assert", f"{{{SCH_NS}}}report"):
+        assert node.find(f"{{{SCH_NS}}}value-of") is not None, node.get("id")
+        assert len("".join(node.itertext()).split()) >= 8, node.get("id")
+
+
+def test_every_rule_has_both_fixtures_and_no_fixture_is_orphaned() -> None:
+    for rule in RULE_IDS:
+        for kind in ("pass", "fail"):
+            assert (FIXTURES / f"{rule}.{kind}.xml").is_file(), f"missing {rule}.{kind}.xml"
+    for path in FIXTURES.glob("*.xml"):
+        rule, kind, _ = path.name.split(".")
+        assert rule in RULE_IDS and kind in ("pass", "fail"), f"orphan fixture {path.name}"
+
+
+@pytest.mark.parametrize("rule", RULE_IDS)
+def test_failing_fixture_gives_exactly_its_rule(validator: Validator, rule: str) -> None:
+    report = _check(validator, FIXTURES / f"{rule}.fail.xml")
+    assert report.checked
+    rule_findings = [f for f in report.findings if f.rule != RULE_GRAMMAR]
+    assert {f.rule for f in rule_findings} == {rule}, [str(f) for f in rule_findings]
+    role = _roles()[rule]
+    for finding in rule_findings:
+        assert finding.severity == role
+        assert finding.line is not None and finding.column is not None, str(finding)
+
+
+@pytest.mark.parametrize("rule", RULE_IDS)
+def test_passing_fixture_gives_no_finding_of_its_rule(validator: Validator, rule: str) -> None:
+    report = _check(validator, FIXTURES / f"{rule}.pass.xml")
+    assert report.checked
+    assert rule not in {f.rule for f in report.findings}
+    if rule != FILE_NAME_RULE:
+        # The passing fixtures are whole, valid teikit documents.
+        assert report.findings == [], [str(f) for f in report.findings]
+
+
+def test_failing_finding_points_at_the_offending_element(validator: Validator) -> None:
+    path = FIXTURES / "note-sequence.fail.xml"
+    report = _check(validator, path)
+    (finding,) = [f for f in report.findings if f.rule == "note-sequence"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = lines[finding.line - 1]
+    assert line[finding.column - 1:].startswith('<note n="3"')
