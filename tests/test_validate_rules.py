@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from lxml import etree
 
-from conftest import REPO
 from teikit.validation import Validator, default_rules_path
 from teikit.validation.parsing import parse_bytes
 from teikit.validation.report import RULE_GRAMMAR

@@ -346,11 +346,15 @@ class Grammar:
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
-    """Drop libxml2's summary lines ("Element div has extra content: foo", "failed to
-    validate content") where a more precise finding stands at the same place."""
+    """Drop libxml2's summary lines ("Element div has extra content: foo", "... failed
+    to validate content/attributes") where a more precise finding stands at the same
+    place."""
     places: dict[tuple[int | None, int | None], int] = {}
     for f in findings:
         places[(f.line, f.column)] = places.get((f.line, f.column), 0) + 1
-    echo = re.compile(r"^Element \S+ (has extra content|failed to validate content|failed to validate attributes)")
     return [f for f in findings
-            if not (echo.match(f.message) and places[(f.line, f.column)] > 1)]
+            if not (_ECHO.match(f.message) and places[(f.line, f.column)] > 1)]
+
+
+_ECHO = re.compile(r"^Element \S+ (has extra content"
+                   r"|failed to validate content|failed to validate attributes)")

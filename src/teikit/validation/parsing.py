@@ -205,7 +205,9 @@ def parse_bytes(data: bytes, path: str) -> Parsed | list[Finding]:
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=path))
     except etree.XMLSyntaxError as exc:
-        return _syntax_findings(exc, path)
+        # The parser's own log: the exception's log may also hold earlier messages of
+        # other libxml2 work in this thread (grammar validation, for one).
+        return _syntax_findings(exc, parser.error_log, path)
     # Belt and braces: nothing outside should have been asked for, and no DTD or
     # entity should be left in the tree.
     info = tree.docinfo
@@ -219,9 +221,10 @@ def parse_bytes(data: bytes, path: str) -> Parsed | list[Finding]:
     return Parsed(tree, _decode(data, info.encoding))
 
 
-def _syntax_findings(exc: etree.XMLSyntaxError, path: str) -> list[Finding]:
+def _syntax_findings(exc: etree.XMLSyntaxError, log: etree._ListErrorLog,
+                     path: str) -> list[Finding]:
     findings: list[Finding] = []
-    entries = [e for e in exc.error_log if e.level >= etree.ErrorLevels.ERROR] or []
+    entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     for entry in entries:
         message = entry.message.strip()
         if "amplification" in message or "entity reference loop" in message:

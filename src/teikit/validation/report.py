@@ -30,7 +30,8 @@ class SchemaError(TeikitError):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in one file.
+    """One problem in one file, printed as ``path:line:col: severity[rule]: message``
+    (without the column, or the line, when they are not known).
 
     Attributes:
         path: the file, as the user named it.
@@ -52,7 +53,9 @@ class Finding:
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:
-            where += f":{self.line}:{self.column if self.column is not None else 1}"
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
         return f"{where}: {self.severity}[{self.rule}]: {self.message}"
 
     def sort_key(self) -> tuple[int, int, str, str]:
