@@ -99,7 +99,7 @@ BAD_INPUTS = {
     "latin1": ("caf\u00e9 au lait\n".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     "no_title": (b"Just some words.\nAnd more words.\n", "no recognisable title"),
-    "nul": (b"12. Memo From A to B\nText\x00here.\n", "binary file"),
+    "nul": (b"12. Memo From A to B\nText\x00here.\n", "U+0000 cannot appear in XML"),
     "control_char": (b"12. Memo From A to B\nText\x1bhere.\n", "U+001B cannot appear in XML"),
 }
 

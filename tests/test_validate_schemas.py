@@ -160,6 +160,7 @@ class _Generator:
                 r"([A-Za-z][A-Za-z0-9.]*(-[A-Za-z0-9.]+)*-)?d[0-9]+":
                     self.random.choice([f"frus1958-60v19-d{n}", f"frus-d{n}"]),
                 "d[0-9]+": f"d{n}",
+                "d0": "d0",
                 r"d[0-9]+fn([0-9]+|(ast|dagger|ddagger|sect|parallel|para)+)(_[0-9]+)?":
                     self.random.choice([f"d1fn{n}", f"d2fnast_{n}", f"d3fnddaggersect_{n}"]),
                 r"pg_((facsimile|typeset)_)?[0-9]+":

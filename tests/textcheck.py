@@ -1,7 +1,8 @@
 """The nothing-lost check, shared by the seed tests and the property tests.
 
 ``input_words`` reads a page text with only the page's own decorations removed: page
-markers, bullets, the note list's labels and return arrows. ``tei_words`` reads TEI back in
+markers, bullets, the note list's labels and return arrows (with the U+FE0E a browser copies
+after one). ``tei_words`` reads TEI back in
 input order: the body with each footnote replaced by its marker (glued as the page text has
 it), then the notes' texts in document order, which is the order of the trailing note list.
 """
@@ -20,14 +21,15 @@ def input_words(text: str) -> list[str]:
     words: list[str] = []
     lines = text.splitlines()
     # Style-B note labels ("  1. ") only label notes in the trailing indented run.
-    flush = [i for i, line in enumerate(lines) if line.strip() and not line[0].isspace()]
+    flush = [i for i, line in enumerate(lines) if line.strip() and (
+        not line[0].isspace() or re.match(r"^\s+[•·▪◦]\s", line))]
     notes_from = flush[-1] + 1 if flush else 0
     for index, line in enumerate(lines):
         line = PAGE.sub(" ", line)
         if index >= notes_from:
             line = re.sub(r"^\s+(?:\d{1,3}|[*†‡§‖¶]{1,4})\.\s", "", line)
         line = re.sub(r"^\s*(?:- |[•·]\s)", "", line)                 # bullets
-        line = line.replace("↩", " ")
+        line = re.sub("↩\ufe0e?", " ", line)                        # return arrows
         words.extend(line.split())
     return words
 
@@ -53,7 +55,8 @@ def tei_words(root: etree._Element) -> list[str]:
                 notes.append(" ".join(inner))
             elif name in ("lb", "pb"):
                 out.append(" ")
-            elif name in ("p", "item", "label", "head", "signed", "salute") or len(child):
+            elif name in ("p", "item", "label", "head", "signed", "salute", "dateline",
+                          "seg", "idno") or len(child):
                 out.append(" ")
                 walk(child, out)
                 out.append(" ")

@@ -385,6 +385,13 @@
     </div>
   </xsl:template>
 
+  <xsl:template match="tei:list[@type = 'participants']">
+    <div class="participants">
+      <xsl:apply-templates select="tei:head"/>
+      <ul class="bulleted"><xsl:apply-templates select="tei:item"/></ul>
+    </div>
+  </xsl:template>
+
   <xsl:template match="tei:list/tei:head">
     <p class="list-head"><xsl:apply-templates/></p>
   </xsl:template>
@@ -397,6 +404,20 @@
       </xsl:for-each>
       <xsl:apply-templates/>
     </li>
+  </xsl:template>
+
+  <!-- The opener: despatch number and classification lines, dateline, salutation. -->
+  <xsl:template match="tei:opener">
+    <div class="opener"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <!-- In the opener, a line break next to a dateline or salutation (each a paragraph of
+       its own in HTML) adds nothing. -->
+  <xsl:template match="tei:opener/tei:lb[preceding-sibling::*[1][self::tei:dateline or self::tei:salute]
+                       or following-sibling::*[1][self::tei:dateline or self::tei:salute]]"/>
+
+  <xsl:template match="tei:seg[@type = 'despatch-number']">
+    <span class="despatch-number"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:closer">

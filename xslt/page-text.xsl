@@ -100,9 +100,23 @@
     <xsl:sequence select="map { 'kind': 'heading', 'text': tk:inline(.) }"/>
   </xsl:template>
 
+  <!-- The closer: one line for each closing phrase, signature, and line of text
+       (such as [File copy not signed]). -->
   <xsl:template match="tei:closer" mode="block">
-    <xsl:sequence select="map { 'kind': 'closer',
-        'text': string-join(* ! tk:inline(.), '&#10;') }"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:for-each select="node()[not(self::tei:lb)][self::* or normalize-space()]">
+        <xsl:sequence select="if (self::text()) then normalize-space(.)
+                              else if (self::tei:pb) then '[' || tk:pb-label(.) || ']'
+                              else tk:inline(.)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="map { 'kind': 'closer', 'text': string-join($lines, '&#10;') }"/>
+  </xsl:template>
+
+  <!-- The opener (despatch number, classification, dateline, salutation): its lines as the
+       page shows them, one after another. -->
+  <xsl:template match="tei:opener" mode="block">
+    <xsl:sequence select="map { 'kind': 'opener', 'text': tk:inline(.) }"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="block">
@@ -142,6 +156,9 @@
   <xsl:template match="tei:note" mode="inline">
     <xsl:sequence select="string(@n)"/>
   </xsl:template>
+
+  <!-- A note the text showed no marker for gets none (it is still in the note list). -->
+  <xsl:template match="tei:note[@anchored = 'false']" mode="inline"/>
 
   <xsl:template match="tei:lb" mode="inline">
     <xsl:sequence select="'&#10;'"/>

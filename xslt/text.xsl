@@ -77,7 +77,14 @@
   </xsl:template>
 
   <xsl:template match="tei:closer" mode="block">
-    <xsl:sequence select="string-join(* ! tk:inline(.), '&#10;')"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:for-each select="node()[not(self::tei:lb)][self::* or normalize-space()]">
+        <xsl:sequence select="if (self::text()) then normalize-space(.)
+                              else if (self::tei:pb) then '[' || tk:pb-label(.) || ']'
+                              else tk:inline(.)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines, '&#10;')"/>
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="block">

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
-from teikit.dates import InferredDate, date_from_file_number
+from teikit.dates import InferredDate, date_from_dateline, date_from_file_number
 from teikit.errors import CatalogError, InputError, Problem, StrictModeError
 from teikit.files import write_atomically
 from teikit.reader import read_document
@@ -79,6 +79,13 @@ def _pages(document: Document) -> list[PageBreak]:
     return [pb for pb in found if not pb.kind]
 
 
+def _dateline_text(document: Document) -> str | None:
+    for block in document.blocks:
+        if block.kind == "dateline":
+            return " ".join(" ".join(x for x in block.content if isinstance(x, str)).split())
+    return None
+
+
 def _note_text(document: Document) -> str | None:
     if document.source_line:
         return document.source_line
@@ -113,6 +120,11 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
                                 "correct the catalog or the --doc option", "doc-number"))
     if facts.number is not None:
         document.number = facts.number
+    elif document.number is None:
+        warnings.append(Problem(source.name, None, "the text gives no document number (older "
+                                "telegrams and despatches carry none); the ids use d0",
+                                "give the number with --doc N or in the catalog",
+                                "no-doc-number"))
     volume_id = facts.volume.id if facts.volume else None
     file_id = tei_id(volume_id, document.number)
     doc_id = f"d{document.number}" if document.number is not None else "d0"
@@ -127,8 +139,11 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
                                 f"but the document starts on page {first_page}",
                                 "check first_page in the catalog", "page-sequence"))
     date: InferredDate | None = None
+    dateline = _dateline_text(document)
+    if dateline:
+        date = date_from_dateline(dateline)
     note_text = _note_text(document)
-    if note_text:
+    if date is None and note_text:
         date = date_from_file_number(note_text)
 
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
@@ -253,5 +268,6 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
         if output_dir is not None:
             target = output_dir / f"{result.tei_id}.xml"
             write_atomically(result.to_bytes(), target)
+            result._bytes = None  # written: keep the tree only (the bytes are remade on demand)
             batch.written.append(target)
     return batch

@@ -1,8 +1,14 @@
-"""Dates the page text carries: the State Department decimal file number.
+"""Dates the page text carries: the State Department decimal file number, and the dateline.
 
 A Central Files number such as ``661.93/9–1060`` ends with the date the document was filed
 under: month–day–two-digit year (``9–1060`` is September 10, 1960). Volumes from 1861 to 1980
-only, so a two-digit year is read as 19YY.
+only, so a two-digit year is read as 19YY. The file part before the slash may carry letters,
+spaces and a hyphenated suffix (``856D.00/8–1549``, ``740.00119 P. W./9–145``,
+``396.1-GE/5-2859``), and the dash may be any of the dashes copies use (hyphen, U+2010,
+U+2011, figure dash, en dash, minus sign).
+
+A dateline kept by the page (``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
+October 14, 1943.``, ``London, 27 June, 1942.``) states the date itself.
 """
 
 from __future__ import annotations
@@ -11,23 +17,33 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+_DASH = "[-\u2010\u2011\u2012\u2013\u2212]"
 _FILE_NUMBER = re.compile(
-    r"\b(\d{3}\.\d{1,4}[A-Za-z0-9]*(?:/[0-9A-Z]+)?)/(\d{1,2})[–-](\d{1,2})(\d{2})\b")
+    r"(?<![\w.])(\d{3}[A-Z]?\.[0-9A-Za-z]+(?:" + _DASH + r"[A-Z]{1,5})?"
+    r"(?: [A-Z][\w.]*){0,3})/(\d{1,2})" + _DASH + r"(\d{1,2})(\d{2})(?![\d\w])")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+_MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, 1)}
+_MONTH_NUMBER.update({name[:3].lower() + ".": k for k, name in enumerate(MONTHS, 1)})
+_MONTH_NUMBER["sept."] = 9
+_MONTH_WORD = r"(January|February|March|April|May|June|July|August|September|October|" \
+              r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_DATELINE_DATE = re.compile(
+    r"(?:" + _MONTH_WORD + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH_WORD + r"),?\s*\[?(\d{4})\b")
 
 
 @dataclass(frozen=True)
 class InferredDate:
-    """A date read off a decimal file number, and what it was read from."""
+    """A date read off the text, and what it was read from."""
 
     when: str          # ISO date, e.g. 1960-09-10
     label: str         # September 10, 1960
-    evidence: str      # the file number, e.g. 661.93/9–1060
+    evidence: str      # the file number (661.93/9–1060) or the dateline
+    source: str = "file-number"  # or "dateline"
 
 
 def date_from_file_number(text: str) -> InferredDate | None:
-    """Find the first decimal file number in ``text`` and read its date.
+    """Find the first decimal file number in ``text`` that gives a real date, and read it.
 
     Args:
         text: a source note or source line.
@@ -44,3 +60,29 @@ def date_from_file_number(text: str) -> InferredDate | None:
         return InferredDate(date.isoformat(), f"{MONTHS[month - 1]} {day}, {year}",
                             match.group(0))
     return None
+
+
+def date_from_dateline(text: str) -> InferredDate | None:
+    """Read the date a dateline states.
+
+    Args:
+        text: the dateline, one or two lines joined.
+
+    Returns:
+        The date, or None when the dateline gives no year or an impossible date.
+    """
+    match = _DATELINE_DATE.search(text)
+    if not match:
+        return None
+    month_word = match.group(1) or match.group(4)
+    day = int(match.group(2) or match.group(3))
+    year = int(match.group(5))
+    month = _MONTH_NUMBER.get(month_word.lower())
+    if month is None or not 1600 <= year <= 2099:
+        return None
+    try:
+        date = _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return InferredDate(date.isoformat(), f"{MONTHS[month - 1]} {day}, {year}",
+                        " ".join(text.split()), "dateline")

@@ -25,6 +25,8 @@ class TextField:
     # (start, end, note index): the marker text[start:end] anchors that note.
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     in_head: bool = False
+    #: False for text no marker can sit in (the older layouts' source line, itself a note).
+    searchable: bool = True
 
     @classmethod
     def from_raw(cls, raw: str, line: int, *, in_head: bool = False) -> TextField:

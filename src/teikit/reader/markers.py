@@ -3,13 +3,38 @@
 Digits are ambiguous: ``Hong Kong1`` holds note 1, ``1954`` is a year, ``19542`` is 1954
 plus note 2, ``661.93/9–1060`` is a file number. Symbols (``*†‡§‖¶``) are less so. The
 resolving constraint is the note list: there are exactly as many markers as listed notes,
-in the list's order, and the numeric ones run in sequence (0 for a 1955+ source note in the
-head, then 1, 2 ...; or the volume's running numbers, such as 47, 48).
+in the list's order, and the numeric ones run in sequence (0 or 1 for a source note at the
+end of the head, then on by one; or the volume's running numbers from any start, such as
+47, 48).
 
-Every glued run of digits or symbols is a *group* with a few readings (*options*), each with
-a cost: a reading that splits ``19542`` costs more than ``Kong1``; leaving a strong candidate
-unused costs too. A dynamic programme picks the cheapest reading of the whole document that
-places every note; a note with no possible marker costs much more and is reported.
+Every run of digits or symbols that could hold markers is a *group* with a few readings
+(*options*), each with a cost. The readings, cheapest first:
+
+- glued to a word or to closing punctuation (``Kong1``, ``estimate.*``, ``Ministers’2``): 0;
+- after ``;``, ``:`` or ``)`` that follow a number (``in 1952;3``): 0;
+- several markers side by side (``Dalton01`` = 0 and 1, ``(Ware)4748`` = 47 and 48): 1;
+- a year with a marker glued to it (``19542`` = 1954 + 2): 1;
+- after a period or comma that follow a number, at a sentence end (``April 8.1 Foreign``,
+  ``August 12,1 the``): 3;
+- a marker set off from its word by a space or no-break space (``Offices 1``): 6.5;
+- a number that is not a year split into number + marker (``1022``): 7.5 (never a year
+  itself, nor a day after its month);
+- after a period that follows a number, before a lower-case word (``3. the``): 8;
+- after a dash or slash that follows a number (``1949–1``): 9.
+
+Never markers: a number at the start of a block followed by ``.`` or ``)`` (a paragraph or
+heading number), a number that goes on after a point, comma, colon or slash (``661.93``,
+``70,000``, ``1:03``), digits inside editorial brackets (``[1 paragraph not declassified]``; a
+marker glued before the closing bracket is allowed), a number set off after a month, a
+counted word (``No.``, ``p.``, ``telegram``), a number that ends no sentence (``1960, 4``)
+or a word a note cannot follow (``at``, ``of``), or before a unit (``4 p.m.``, ``12 miles``).
+
+The source line of the older layouts is not searched (it is a note itself).
+A number that repeats the previous marker (the print reused a number for a second note:
+1, 2, 2, 3) costs 6 more; leaving a strong candidate unused costs 2; a listed note with no
+marker at all costs 20. A dynamic programme over the groups, in reading order, keeps the
+cheapest reading of the whole document that places every note, under a beam, so that huge
+inputs stay bounded. Readings that cost 3 or more are reported as assumptions.
 """
 
 from __future__ import annotations
@@ -27,15 +52,41 @@ _AFTER = set(".,;:)]”’\"'?!—")
 #: Words after which a separate number is counted, never a marker (``No. 5``, ``p. 45``).
 _COUNTED = {"no.", "nos.", "p.", "pp.", "vol.", "vols.", "para.", "paras.", "paragraph",
             "paragraphs", "page", "pages", "article", "articles", "section", "chapter", "part",
-            "annex", "telegram", "despatch", "dispatch", "tel.", "deptel", "embtel", "circular",
-            "number", "numbers", "item", "items", "point", "points", "document", "documents"}
+            "annex", "telegram", "telegrams", "despatch", "dispatch", "tel.", "deptel",
+            "embtel", "circular", "number", "numbers", "item", "items", "point", "points",
+            "document", "documents", "mytel", "urtel", "reftel", "airgram", "instruction",
+            "note", "notes", "letter", "memorandum", "despatches", "annexes", "table", "tab",
+            "appendix", "enclosure", "figure", "line", "lines", "column", "room", "route",
+            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series"}
+#: Words a note marker never follows: a number after them is the phrase's own.
+_FUNCTION_WORDS = {"at", "of", "to", "by", "for", "in", "on", "and", "or", "than", "about",
+                   "some", "over", "under", "from", "with", "the", "a", "an", "nearly",
+                   "approximately", "only", "were", "was", "are", "is", "be", "been",
+                   "around", "all", "these", "those", "his", "her", "its", "their", "our",
+                   "your", "my", "per", "each", "every", "no", "any", "last", "next", "plus",
+                   "minus", "within", "after", "before", "since", "until", "till", "between",
+                   "among", "into", "almost", "least", "most", "exactly", "roughly",
+                   "another", "other", "first", "that", "which", "if", "when", "but", "nor",
+                   "so", "as", "up", "down", "out", "off", "via", "toward", "towards", "upon"}
+#: Words after a number that make it a quantity or a time, never number + marker.
+_UNITS = {"a.m.", "p.m.", "a.", "p.", "am", "pm", "noon", "midnight", "o'clock", "o’clock",
+          "percent", "per", "%", "miles", "mile", "hours", "hour", "days", "day", "years",
+          "year", "months", "month", "weeks", "week", "tons", "men", "troops", "million",
+          "billion", "thousand", "hundred", "dollars", "divisions", "kilometers", "feet"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+           "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
+COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
 #: Readings at or above this cost are reported as assumptions.
-REPORT_COST = 4.0
-_BEAM = 400
+REPORT_COST = 3.0
+#: How many DP states survive each step, and how many unmarked notes may lie between two
+#: markers: together they bound the work per group, whatever the input's size.
+BEAM = 64
+MAX_SKIP = 6
 
 
 @dataclass(frozen=True)
@@ -62,7 +113,7 @@ class Option:
 
 @dataclass
 class Group:
-    """A glued run of digits or symbols that may hold markers."""
+    """A run of digits or symbols that may hold markers."""
 
     field: int
     start: int
@@ -81,70 +132,165 @@ class Resolution:
     assumptions: list[tuple[int, str]] = field(default_factory=list)  # (field, message)
     unused: list[tuple[int, str]] = field(default_factory=list)  # (field, run text)
     ambiguous: bool = False
+    cost: float = 0.0
+    ambiguous_at: int | None = None  # the field where two equally cheap readings part
 
 
 def _is_year(digits: str) -> bool:
     return len(digits) == 4 and 1600 <= int(digits) <= 2099
 
 
-def _digit_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
+def _consecutive_splits(run: str) -> list[tuple[str, ...]]:
+    """Split a glued run into two or more consecutive numbers: ``01`` -> (0, 1),
+    ``4748`` -> (47, 48), ``123`` -> (1, 2, 3)."""
+    found: list[tuple[str, ...]] = []
+    for size in range(1, len(run)):
+        first = run[:size]
+        if first.startswith("0") and first != "0":
+            continue
+        parts = [first]
+        rest = run[size:]
+        current = int(first)
+        while rest:
+            following = str(current + 1)
+            if not rest.startswith(following):
+                break
+            parts.append(following)
+            rest = rest[len(following):]
+            current += 1
+        if not rest and len(parts) >= 2:
+            found.append(tuple(parts))
+    return found
+
+
+def _glued(run: str, i: int, k: int) -> list[Option]:
+    """Readings of a run glued to a word or to closing punctuation."""
+    options: list[Option] = []
+    if run == "0" or not run.startswith("0"):
+        options.append(Option((Marker(i, k, run),), 0.0))
+    for parts in _consecutive_splits(run):
+        markers = []
+        at = i
+        for part in parts:
+            markers.append(Marker(at, at + len(part), part))
+            at += len(part)
+        options.append(Option(tuple(markers), 1.0 * (len(parts) - 1),
+                              f"read “{run}” as {len(parts)} markers side by side, "
+                              + ", ".join(parts)))
+    return options
+
+
+class _Context:
+    """Facts about a field's text that the readings need, each found in constant time per
+    question (fields can be long: a page may hold a paragraph of a million characters)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.brackets = "[" in text
+        if self.brackets:
+            # For each position: is it after an unclosed "[", and is there a "]" later?
+            self.open_before = [False] * (len(text) + 1)
+            depth_open = False
+            for pos, ch in enumerate(text):
+                self.open_before[pos] = depth_open
+                if ch == "[":
+                    depth_open = True
+                elif ch == "]":
+                    depth_open = False
+            self.open_before[len(text)] = depth_open
+            self.last_close = text.rfind("]")
+
+    def inside_brackets(self, i: int) -> bool:
+        """Tell whether ``i`` lies between an editorial bracket and its closing bracket."""
+        return self.brackets and self.open_before[i] and self.last_close >= i
+
+    def word_before(self, i: int) -> str:
+        text = self.text
+        end = i
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return text[start:end].lower()
+
+    def word_after(self, k: int) -> str:
+        text = self.text
+        start = k
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        return text[start:end].lower()
+
+
+def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], bool]:
+    text = context.text
     run = text[i:k]
     prev = text[i - 1] if i > 0 else ""
     before_prev = text[i - 2] if i > 1 else ""
     nxt = text[k] if k < len(text) else ""
     if nxt and not (nxt.isspace() or nxt in _AFTER):
         return [], False
-    options: list[Option] = []
-    strong = False
+    if nxt in ".,:/" and text[k + 1 : k + 2].isdigit():
+        return [], False  # the number goes on: ``661.93``, ``70,000``, ``1:03``
+    if i == 0 and nxt in ".)" and (k + 1 >= len(text) or text[k + 1].isspace()):
+        return [], False  # a paragraph, heading or label number: ``921. Deptel …``
+    if context.inside_brackets(i) and not (nxt == "]" and prev and not prev.isspace()
+                                          and prev != "["):
+        return [], False  # ``[1 paragraph not declassified]``
     whole_ok = run == "0" or not run.startswith("0")
     if prev.isalpha():
-        if whole_ok:
-            options.append(Option((Marker(i, k, run),), 0.0))
-            strong = True
-        if len(run) >= 2:  # two markers side by side: "12" -> 1 and 2
-            for cut in range(1, len(run)):
-                a, b = run[:cut], run[cut:]
-                if a.startswith("0") or b.startswith("0"):
-                    continue
-                if int(b) == int(a) + 1:
-                    options.append(Option((Marker(i, i + cut, a), Marker(i + cut, k, b)), 1.0,
-                                          f"read “{run}” as two markers, {a} and {b}"))
-    elif prev in _CLOSERS:
+        return _glued(run, i, k), True
+    if prev in _CLOSERS:
+        if not before_prev.isdigit():
+            return _glued(run, i, k), True
         if not whole_ok:
-            pass
-        elif before_prev.isdigit():
-            if prev in ";:)":
-                options.append(Option((Marker(i, k, run),), 0.0))
-                strong = True
-            elif prev == "," and len(run) != 3:
-                options.append(Option((Marker(i, k, run),), 2.0,
-                                      f"read “{before_prev}{prev}{run}” as a marker {run}"))
-            elif prev == ".":
-                options.append(Option((Marker(i, k, run),), 4.0,
-                                      f"read “.{run}” after a number as marker {run}"))
-        else:
-            options.append(Option((Marker(i, k, run),), 0.0))
-            strong = True
-    elif prev in "–-/":
+            return [], False
+        if prev in ";:)":
+            return [Option((Marker(i, k, run),), 0.0)], True
+        after = text[k + 1 : k + 2] if nxt.isspace() else nxt
+        sentence_end = not after or after.isupper() or after in _AFTER or not after.isalnum()
+        if prev == "," and len(run) != 3:
+            return [Option((Marker(i, k, run),), 3.0,
+                           f"read “{before_prev}{prev}{run}” as a number and marker {run}")], \
+                False
+        if prev == ".":
+            cost = 3.0 if sentence_end else 8.0
+            return [Option((Marker(i, k, run),), cost,
+                           f"read “.{run}” after a number as marker {run}")], False
+        return [], False
+    if prev in "–-/":
         if whole_ok:
-            options.append(Option((Marker(i, k, run),), 5.0,
-                                  f"read “{prev}{run}” as marker {run}, not part of a number"))
-    elif prev == "" or prev.isspace() or prev == "(":
+            return [Option((Marker(i, k, run),), 9.0,
+                           f"read “{prev}{run}” as marker {run}, not part of a number")], False
+        return [], False
+    if prev == "" or prev.isspace() or prev == "(":
+        options: list[Option] = []
+        word = context.word_before(i)
+        counted = word in _COUNTED or word.rstrip(".,") in _COUNTED or (
+            nxt.isspace() and context.word_after(k) in _UNITS)
         # A number standing alone: maybe a year (or number) with a marker glued to it.
-        for size in range(1, min(3, len(run) - 1) + 1):
-            head, tail = run[:-size], run[-size:]
-            if tail.startswith("0"):
-                continue
-            cost = 1.0 if _is_year(head) else 4.0
-            options.append(Option((Marker(k - size, k, tail),), cost,
-                                  f"read “{run}” as {head} followed by marker {tail}"))
-        # A marker set off from its word by a space ("Department 3 of").
-        word_before = text[:i].split()[-1] if text[:i].split() else ""
-        if prev == " " and before_prev and (before_prev.isalpha() or before_prev in _CLOSERS) \
-                and word_before.lower() not in _COUNTED and len(run) <= 3 and whole_ok:
-            options.append(Option((Marker(i, k, run),), 7.0,
+        # A year stays whole (``April 22, 1901.``), and so does a day after its month.
+        if not counted and not _is_year(run) and word not in _MONTHS:
+            for size in range(1, min(3, len(run) - 1) + 1):
+                head, tail = run[:-size], run[-size:]
+                if tail.startswith("0"):
+                    continue
+                cost = 1.0 if _is_year(head) else 7.5
+                options.append(Option((Marker(k - size, k, tail),), cost,
+                                      f"read “{run}” as {head} followed by marker {tail}"))
+        # A marker set off from its word by a space or a no-break space ("Offices 1").
+        if prev.isspace() and prev != "\n" and before_prev and not before_prev.isspace() \
+                and (before_prev.isalpha() or before_prev in _CLOSERS) and len(run) <= 3 \
+                and whole_ok and not counted and word not in _MONTHS \
+                and word not in _FUNCTION_WORDS \
+                and not (any(c.isdigit() for c in word) and not word.endswith(".")):
+            options.append(Option((Marker(i, k, run),), 6.5,
                                   f"read the separate “{run}” as a note marker"))
-    return options, strong
+        return options, False
+    return [], False
 
 
 def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
@@ -162,8 +308,8 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
         j = m
     if prev and not prev.isspace():
         return [Option(tuple(markers), 0.0)], True
-    if prev == " " and i >= 2 and not text[i - 2].isspace():
-        return [Option(tuple(markers), 6.0,
+    if prev.isspace() and i >= 2 and not text[i - 2].isspace() and text[i - 2] not in SYMBOLS:
+        return [Option(tuple(markers), 6.5,
                        f"read the separate “{text[i:k]}” as a note marker")], False
     return [], False
 
@@ -172,7 +318,10 @@ def find_groups(fields: list[TextField]) -> list[Group]:
     """List every run of digits or symbols that could hold a marker, in reading order."""
     groups: list[Group] = []
     for index, fld in enumerate(fields):
+        if not fld.searchable:
+            continue
         text = fld.text
+        context = _Context(text)
         i = 0
         n = len(text)
         while i < n:
@@ -182,8 +331,10 @@ def find_groups(fields: list[TextField]) -> list[Group]:
                 k = i
                 while k < n and (text[k].isdigit() if digit else text[k] in SYMBOLS):
                     k += 1
-                if digit:
-                    options, strong = _digit_options(text, i, k)
+                if digit and ch.isascii() and text[i:k].isascii():
+                    options, strong = _digit_options(context, i, k)
+                elif digit:
+                    options, strong = [], False
                 else:
                     options, strong = _symbol_options(text, i, k)
                 if options:
@@ -200,9 +351,125 @@ class _NoteSpec:
     fixed: str  # a symbol label fixed by the list, or ""
 
 
-# A state's chain of choices, as a linked list: (previous, group index, option index) or
-# (previous, -1, note index) for a note placed without a marker.
+# A state's chain of choices, as a linked list: (previous, group index, option index,
+# notes skipped without a marker before the option).
 _Chain = tuple | None
+# cost, ways (1 or 2), chain, signature, and the chain of another reading as cheap (or None)
+_State = tuple[float, int, _Chain, int, _Chain]
+
+
+class _Solver:
+    """The dynamic programme over groups; see the module docstring."""
+
+    def __init__(self, fields: list[TextField], specs: list[_NoteSpec]) -> None:
+        self.fields = fields
+        self.specs = specs
+        self.total = len(specs)
+
+    def skip(self, j: int, nn: int, count: int) -> int:
+        """The expected number after ``count`` notes without a marker.
+
+        Before the first numbered marker the start is unknown: ``nn`` is then ``-1 - s``,
+        where ``s`` counts the numbered notes skipped so far (the first marker's number
+        must leave room for them).
+        """
+        for offset in range(count):
+            if not self.specs[j + offset].fixed:
+                nn = nn + 1 if nn >= 0 else nn - 1
+        return nn
+
+    def apply(self, j: int, nn: int, option: Option, in_head: bool
+              ) -> tuple[int, int, float] | None:
+        extra = 0.0
+        specs = self.specs
+        for marker in option.markers:
+            if j >= self.total:
+                return None
+            spec = specs[j]
+            number = marker.number
+            if number is None:
+                if spec.is_source or (spec.fixed and spec.fixed != marker.value):
+                    return None
+                j += 1
+                continue
+            if spec.fixed:
+                return None
+            if spec.is_source:
+                if not in_head or number not in (0, 1) or j != 0:
+                    return None
+            elif number == 0:
+                return None
+            if nn < 0:
+                before = -nn - 1  # numbered notes skipped before this first marker
+                if number < before:
+                    return None
+                if number - before not in (0, 1):
+                    extra += COST_START_OFFSET
+            elif number == nn - 1 and number > 0 and not spec.is_source:
+                extra += COST_REPEAT  # the print reused the previous number
+                j += 1
+                continue
+            elif number != nn:
+                return None
+            j += 1
+            nn = number + 1
+        return j, nn, extra
+
+    @staticmethod
+    def relax(store: dict[tuple[int, int], _State], key: tuple[int, int], cost: float,
+              ways: int, chain: _Chain, sig: int, alt: _Chain) -> None:
+        old = store.get(key)
+        if old is None or cost < old[0] - 1e-9:
+            store[key] = (cost, ways, chain, sig, alt)
+        elif abs(cost - old[0]) <= 1e-9 and sig != old[3]:
+            store[key] = (old[0], min(2, old[1] + ways), old[2], old[3],
+                          old[4] if old[4] is not None else chain)
+
+    def run(self, groups: list[Group]) -> tuple[float, _Chain, _Chain]:
+        """Return the cheapest reading's cost and chain, and the chain of another reading
+        as cheap when there is one (the markers are then ambiguous)."""
+        total = self.total
+        states: dict[tuple[int, int], _State] = {(0, -1): (0.0, 1, None, 0, None)}
+        for gi, group in enumerate(groups):
+            skip_cost = COST_UNUSED_STRONG if group.strong else 0.0
+            new: dict[tuple[int, int], _State] = {}
+            for key, (cost, ways, chain, sig, alt) in states.items():
+                self.relax(new, key, cost + skip_cost, ways, chain, sig, alt)
+            in_head = self.fields[group.field].in_head
+            for (j, nn), (cost, ways, chain, sig, alt) in states.items():
+                for skipped in range(0, min(MAX_SKIP, total - j - 1) + 1):
+                    j0 = j + skipped
+                    nn0 = self.skip(j, nn, skipped)
+                    base = cost + skipped * COST_NOTE_WITHOUT_MARKER
+                    for oi, option in enumerate(group.options):
+                        moved = self.apply(j0, nn0, option, in_head)
+                        if moved is None:
+                            continue
+                        j2, nn2, extra = moved
+                        step = (gi, oi, skipped)
+                        self.relax(new, (j2, nn2), base + option.cost + extra, ways,
+                                   (chain, *step), hash((sig, gi, oi)),
+                                   (alt, *step) if alt is not None else None)
+            if len(new) > BEAM:
+                new = dict(sorted(new.items(), key=lambda kv: (kv[1][0], kv[0]))[:BEAM])
+            states = new
+        finals = sorted(((cost + (total - j) * COST_NOTE_WITHOUT_MARKER, j, nn, state)
+                         for (j, nn), state in states.items()
+                         for cost in (state[0],)), key=lambda t: (t[0], -t[1]))
+        best_cost, _, _, (_, _, chain, sig, alt) = finals[0]
+        if alt is None:
+            alt = next((f[3][2] for f in finals[1:]
+                        if abs(f[0] - best_cost) <= 1e-9 and f[3][3] != sig), None)
+        return best_cost, chain, alt
+
+
+def _unwind(chain: _Chain) -> list[tuple[int, int, int]]:
+    choices: list[tuple[int, int, int]] = []
+    while chain is not None:
+        chain, gi, oi, skipped = chain
+        choices.append((gi, oi, skipped))
+    choices.reverse()
+    return choices
 
 
 def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolution:
@@ -210,7 +477,8 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
 
     Args:
         fields: the searchable text, in reading order.
-        notes: per listed note, (is it a 1955+ source note, a symbol label the list gives or "").
+        notes: per listed note, (is it a source note at the end of the head, a symbol
+            label the list gives or "").
 
     Returns:
         A :class:`Resolution` with one anchor (or None) per note.
@@ -222,133 +490,52 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         unused = [(g.field, g.text) for g in groups if g.strong]
         return Resolution([], [], unused=unused)
 
-    # state key: (notes placed, next expected number or -1) -> (cost, ways, chain, sig);
-    # ``sig`` identifies the markers chosen so far, so that two chains which differ only in
-    # how unmarked notes were skipped do not count as two readings.
-    states: dict[tuple[int, int], tuple[float, int, _Chain, int]] = {
-        (0, -1): (0.0, 1, None, 0)}
-
-    def relax(store: dict, key: tuple[int, int], cost: float, ways: int, chain: _Chain,
-              sig: int) -> None:
-        old = store.get(key)
-        if old is None or cost < old[0] - 1e-9:
-            store[key] = (cost, ways, chain, sig)
-        elif abs(cost - old[0]) <= 1e-9 and sig != old[3]:
-            store[key] = (old[0], min(2, old[1] + ways), old[2], old[3])
-
-    def close(store: dict) -> dict:
-        # Notes that get no marker: each may be skipped, at a high cost.
-        result = dict(store)
-        frontier = list(store.items())
-        while frontier:
-            nxt_frontier = []
-            for (j, nn), (cost, ways, chain, sig) in frontier:
-                if j >= total:
-                    continue
-                targets = [(j + 1, nn)]
-                if nn >= 0 and not specs[j].fixed:
-                    targets.append((j + 1, nn + 1))
-                for key in targets:
-                    before = result.get(key)
-                    relax(result, key, cost + COST_NOTE_WITHOUT_MARKER, ways, (chain, -1, j),
-                          sig)
-                    if result.get(key) != before:
-                        nxt_frontier.append((key, result[key]))
-            frontier = nxt_frontier
-        return result
-
-    def apply(j: int, nn: int, option: Option, in_head: bool) -> tuple[int, int, float] | None:
-        extra = 0.0
-        for marker in option.markers:
-            if j >= total:
-                return None
-            spec = specs[j]
-            number = marker.number
-            if number is None:
-                if spec.is_source or (spec.fixed and spec.fixed != marker.value):
-                    return None
-                j += 1
-                continue
-            if spec.fixed:
-                return None
-            if number == 0:
-                if not (in_head and j == 0 and spec.is_source):
-                    return None
-            elif spec.is_source:
-                return None
-            if nn < 0:
-                if number not in (0, 1):
-                    extra += COST_START_OFFSET
-            elif number != nn:
-                return None
-            j += 1
-            nn = number + 1
-        return j, nn, extra
-
-    for gi, group in enumerate(groups):
-        states = close(states)
-        skip_cost = COST_UNUSED_STRONG if group.strong else 0.0
-        new: dict[tuple[int, int], tuple[float, int, _Chain, int]] = {}
-        for key, (cost, ways, chain, sig) in states.items():
-            relax(new, key, cost + skip_cost, ways, chain, sig)
-        in_head = fields[group.field].in_head
-        for (j, nn), (cost, ways, chain, sig) in states.items():
-            for oi, option in enumerate(group.options):
-                moved = apply(j, nn, option, in_head)
-                if moved is None:
-                    continue
-                j2, nn2, extra = moved
-                relax(new, (j2, nn2), cost + option.cost + extra, ways, (chain, gi, oi),
-                      hash((sig, gi, oi)))
-        if len(new) > _BEAM:
-            new = dict(sorted(new.items(), key=lambda kv: kv[1][0])[:_BEAM])
-        states = new
-    states = close(states)
-
-    finals = [(v[0], k, v) for k, v in states.items() if k[0] == total]
-    finals.sort(key=lambda t: t[0])
-    best_cost, _, (cost, ways, chain, sig) = finals[0]
-    ambiguous = ways > 1 or any(abs(f[0] - best_cost) <= 1e-9 and f[2][3] != sig
-                                for f in finals[1:])
-
-    choices: list[tuple[int, int]] = []
-    while chain is not None:
-        chain, gi, oi = chain
-        choices.append((gi, oi))
-    choices.reverse()
+    best_cost, chain, alt = _Solver(fields, specs).run(groups)
+    choices = _unwind(chain)
+    ambiguous_at: int | None = None
+    if alt is not None:
+        other = _unwind(alt)
+        differ = [a[0] for a, b in zip(choices, other, strict=False) if a != b] or \
+            [c[0] for c in (choices[len(other):] or other[len(choices):])]
+        ambiguous_at = groups[min(differ)].field if differ else -1
 
     anchors: list[tuple[int, int, int] | None] = [None] * total
     values = [""] * total
     assumptions: list[tuple[int, str]] = []
     used_groups: set[int] = set()
     j = 0
-    nn = -1
-    for gi, oi in choices:
-        if gi == -1:
-            j += 1
-            continue
+    for gi, oi, skipped in choices:
+        j += skipped
         group = groups[gi]
         option = group.options[oi]
         used_groups.add(gi)
         if option.cost >= REPORT_COST and option.why:
             assumptions.append((group.field, option.why))
         for marker in option.markers:
+            if j > 0 and values[j - 1] == marker.value and marker.number is not None:
+                assumptions.append((group.field, f"read marker {marker.value} as a second "
+                                    f"note numbered {marker.value} (the print repeats it)"))
             anchors[j] = (group.field, marker.start, marker.end)
             values[j] = marker.value
-            if marker.number is not None:
-                nn = marker.number + 1
             j += 1
-    # Give notes without a marker the number the sequence implies.
+    # Give notes without a marker the number the sequence implies: on from the previous
+    # numbered marker, or back from the first one.
+    numbered = [k for k in range(total) if values[k].isdigit()]
     last = -1
     for index in range(total):
         if values[index].isdigit():
             last = int(values[index])
         elif anchors[index] is None and not specs[index].fixed:
+            if last < 0 and numbered and numbered[0] > index:
+                later = numbered[0]
+                gap = sum(1 for k in range(index, later) if not specs[k].fixed)
+                if int(values[later]) - gap >= 0:
+                    last = int(values[later]) - gap - 1
             last = last + 1 if last >= 0 else (0 if specs[index].is_source else 1)
             values[index] = str(last)
         elif specs[index].fixed and not values[index]:
             values[index] = specs[index].fixed
     unused = [(g.field, g.text) for gi, g in enumerate(groups)
               if g.strong and gi not in used_groups]
-    del nn
-    return Resolution(anchors, values, assumptions, unused, ambiguous)
+    return Resolution(anchors, values, assumptions, unused, ambiguous_at is not None,
+                      best_cost, ambiguous_at if ambiguous_at != -1 else None)

@@ -42,8 +42,12 @@ BlockKind = Literal[
     "heading",         # a section heading inside the document
     "paragraph",
     "list",            # a bulleted list, or a label/item list
-    "closer",          # signature (and closing)
+    "closer",          # closing phrase, signature, or a note such as [File copy not signed]
     "pagebreak",       # a page marker between blocks
+    "dateline",        # place and date under the title (one or two lines)
+    "salute",          # a salutation on a line of its own (Dear Mr. Secretary:)
+    "despatch",        # an older despatch's own number after the title (No. 214.])
+    "participants",    # the participants of a conversation (items), optional head
 ]
 
 
@@ -67,6 +71,9 @@ class Block:
     head: str | None = None        # "Subject:" for a subject list that has it
     smallcaps: bool = False        # lower-case text that print shows in small capitals
     page: PageBreak | None = None  # for kind == "pagebreak"
+    # For kind == "closer": its lines, each (role, content) with role "salute" (the closing
+    # phrase), "signed" or "text" (a line such as [File copy not signed]).
+    parts: list[tuple[str, list[Inline]]] = field(default_factory=list)
 
 
 @dataclass
@@ -91,9 +98,9 @@ class Document:
 
     number: int | None
     title: str
-    layout: Literal["modern", "older"]
+    layout: Literal["modern", "older", "nineteenth-century"]
     style: Literal["A", "B"]
     blocks: list[Block]
     notes: list[Note]
-    source_line: str | None = None     # the 1952-54 source line text, if any
+    source_line: str | None = None     # the older layouts' source line text, if any
     kind: Literal["historical-document", "editorial-note"] = "historical-document"

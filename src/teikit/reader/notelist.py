@@ -14,8 +14,14 @@ from dataclasses import dataclass
 from teikit.reader.markers import SYMBOLS
 
 RETURN_ARROW = "↩"
+#: The arrow at the end of a note, with the white space before it and the text-presentation
+#: selector (U+FE0E) browsers copy after it.
+_ARROW_END = re.compile(r"\s*↩\ufe0e?\s*$")
+#: How many ways of splitting an arrow-less bullet run are tried against the markers.
+MAX_SPLITS = 12
 B_NOTE = re.compile(r"^\s{1,8}(\d{1,3}|[" + re.escape(SYMBOLS) + r"]{1,4})\.\s+(\S.*)$")
 _B_BULLET = re.compile(r"^\s+[•·▪◦]\s")
+_B_ITEM = re.compile(r"^\s+[•·▪◦]\s+(.*?)\s*$")
 _A_BULLET = re.compile(r"^- (.*)$")
 _LABEL = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|"
                     r"\([0-9]{1,3}\)|\([A-Za-z]\)|\([ivxlc]{1,6}\))$")
@@ -35,63 +41,87 @@ def is_label(text: str) -> bool:
     return bool(_LABEL.match(text.strip()))
 
 
+def strip_arrow(text: str) -> tuple[str, bool]:
+    """Drop a trailing return arrow (`` ↩``, ``↩︎``); say whether there was one."""
+    match = _ARROW_END.search(text)
+    if not match:
+        return text, False
+    return text[: match.start()], True
+
+
+def is_arrow_line(line: str) -> bool:
+    """Tell whether a line holds nothing but the return arrow."""
+    return line.strip().replace("\ufe0e", "") == RETURN_ARROW
+
+
 def _bullet_text(line: str) -> str:
     match = _A_BULLET.match(line)
     return match.group(1) if match else ""
 
 
-def split_notes_a(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
+def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]:
     """Find the style-A note bullets among ``lines[:end]``.
 
+    The notes are the last bullets of the page. Where their return arrows show where they
+    begin, there is one reading. Without arrows, a bullet that starts ``Source:`` opens the
+    notes; otherwise each split of the trailing bullets after the body's last label/item
+    pair is a candidate, and the marker resolution chooses among them.
+
     Returns:
-        The index where the notes begin, and the notes.
+        Candidate readings, the most likely first: (index where the notes begin, notes).
     """
     start = end
     # Bullets, lone arrows, blank lines and indented lines (the continuation paragraphs of a
     # note of several paragraphs) make up the trailing run.
     while start > 0 and (_A_BULLET.match(lines[start - 1]) or lines[start - 1][:1].isspace()
-                         or lines[start - 1].strip() == RETURN_ARROW
+                         or is_arrow_line(lines[start - 1])
                          or not lines[start - 1].strip()):
         start -= 1
-    # The run of trailing bullets may begin with list bullets of the body (``- a.`` then
-    # ``- text``); the notes are the suffix whose bullets end with the return arrow.
     run = list(range(start, end))
     bullets = [i for i in run if _A_BULLET.match(lines[i])]
     if not bullets:
-        return end, []
+        return [(end, [])]
 
     def ends_note(i: int) -> bool:
-        if lines[i].rstrip().endswith(RETURN_ARROW):
+        if strip_arrow(lines[i])[1]:
             return True
         following = i + 1
-        return following < end and lines[following].strip() == RETURN_ARROW
+        while following < end and lines[following][:1].isspace() \
+                and lines[following].strip() and not is_arrow_line(lines[following]):
+            if strip_arrow(lines[following])[1]:
+                return True
+            following += 1
+        return following < end and is_arrow_line(lines[following])
 
     arrowed = [i for i in bullets if ends_note(i)]
     if arrowed:
         # Body bullets never end with the arrow: the notes begin at the first one that does.
-        first = arrowed[0]
-    else:
-        # No arrows at all: the notes are the bullets after the body's last label/item pair.
-        labels = [pos for pos, i in enumerate(bullets) if is_label(_bullet_text(lines[i]))]
-        after = labels[-1] + 2 if labels else 0
-        if after >= len(bullets):
-            return end, []
-        first = bullets[after]
+        return [(arrowed[0], _read_a(lines, arrowed[0], end))]
+    sources = [i for i in bullets if _bullet_text(lines[i]).startswith("Source:")]
+    if sources:
+        return [(sources[0], _read_a(lines, sources[0], end))]
+    # No arrows at all: the notes are among the bullets after the body's last label/item pair.
+    labels = [pos for pos, i in enumerate(bullets) if is_label(_bullet_text(lines[i]))]
+    after = labels[-1] + 2 if labels else 0
+    if after >= len(bullets):
+        return [(end, [])]
+    firsts = bullets[after:][:MAX_SPLITS]
+    return [(first, _read_a(lines, first, end)) for first in firsts]
+
+
+def _read_a(lines: list[str], first: int, end: int) -> list[RawNote]:
     notes: list[RawNote] = []
     for i in range(first, end):
         raw = lines[i]
         match = _A_BULLET.match(raw)
         if match:
-            text = match.group(1).rstrip()
-            if text.endswith(RETURN_ARROW):
-                text = text[: -len(RETURN_ARROW)].rstrip()
+            text = strip_arrow(match.group(1).rstrip())[0]
             notes.append(RawNote([(text, i + 1)], i + 1))
-        elif raw.strip() and raw.strip() != RETURN_ARROW and notes:
-            text = raw.strip()
-            if text.endswith(RETURN_ARROW):
-                text = text[: -len(RETURN_ARROW)].rstrip()
+        elif raw.strip() and not is_arrow_line(raw) and notes:
+            bullet = _B_ITEM.match(raw)  # an item of a list inside the note
+            text = strip_arrow(bullet.group(1) if bullet else raw.strip())[0]
             notes[-1].paragraphs.append((text, i + 1))
-    return first, notes
+    return notes
 
 
 def split_notes_b(lines: list[str], end: int) -> tuple[int, list[RawNote]]:

@@ -6,6 +6,9 @@ import re
 
 MODERN_HEAD = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 OLDER_NUMBER = re.compile(r"^No\.\s*(\d{1,4})$")
+#: The dashes a file number or a date range may be written with (hyphen, U+2010, U+2011,
+#: figure dash, en dash, minus sign).
+DASHES = "-\u2010\u2011\u2012\u2013\u2212"
 PAGE_LINE = re.compile(r"^\[(?:(Facsimile|Typeset) )?Page ([0-9]+|[ivxlcdm]+)\]$")
 BULLET_B = re.compile(r"^\s+[•·▪◦]\s+(.*)$")
 BULLET_A = re.compile(r"^- (.*)$")
@@ -14,7 +17,7 @@ NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 IDENTIFIER = re.compile(r"^(?=[^a-z]*\d)[A-Z][A-Z0-9 ./–-]{1,30}$")
 
 _CLASSIFICATION_WORDS = {
-    "top", "secret", "confidential", "restricted", "unclassified", "official", "use", "only",
+    "us", "top", "secret", "confidential", "restricted", "unclassified", "official", "use", "only",
     "limited", "security", "information", "eyes", "personal", "and", "private", "priority",
     "niact", "urgent", "immediate", "operational", "flash", "routine", "strictly", "noforn",
     "exdis", "nodis", "limdis", "plain", "sensitive",
@@ -92,11 +95,143 @@ def front_title_shape(text: str) -> str | None:
 
 
 def looks_like_signature(text: str) -> bool:
-    """Tell whether a closing line looks like a signature (``Dulles``, ``(Signed) …``)."""
-    core = text.strip()
-    if re.match(r"^\((?:Signed|Sgd\.?)\)\s+\S", core):
+    """Tell whether a closing line looks like a signature.
+
+    ``Dulles``, ``Howard Dalton``, ``(Signed) …``, ``(Sgd.) Dick``, and a name of capitalised
+    words and initials with a final period (``J. R. Harlow.``).
+    """
+    core = shadow(text).strip()
+    if SIGNED_MARK.match(core):
         return True
     words = core.split()
-    if not words or len(words) > 6 or core[-1] in ".;:,?!":
+    if not words or len(words) > 6 or not core[0].isupper() or NUMBERED_PARAGRAPH.match(core):
         return False
-    return core[0].isupper() and not NUMBERED_PARAGRAPH.match(core)
+    if core[-1] == ".":
+        return len(words) <= 5 and all(
+            w[0].isupper() or w in ("de", "van", "von", "du", "da", "y", "la", "le", "der")
+            for w in words) and not is_dateline(core)
+    return core[-1] not in ";:,?!"
+
+
+# -- the older layouts' opening lines ------------------------------------------------------
+
+#: Characters matched as a plain space (no-break spaces) or not at all (zero-width space,
+#: soft hyphen, the text-presentation selector a browser copies after ``↩``).
+_SHADOW = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None,
+                         "\u00ad": None, "\ufe0e": None, "\ufeff": None})
+
+
+def shadow(text: str) -> str:
+    """Return ``text`` as the line patterns read it: no-break spaces as spaces, invisible
+    characters dropped. Used for matching only; the original text is what the TEI keeps."""
+    return text.translate(_SHADOW)
+
+
+_DECIMAL_FILE = re.compile(
+    r"^(?:File No\.\s*)?\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:[" + DASHES + r"][A-Z]{1,5})?"
+    r"(?: [A-Z][\w.]*){0,3}/[0-9A-Za-z" + DASHES + r"]+(?:\s*\([^)]*\))?(?::\s*\S.*)?$")
+_FILES_LINE = re.compile(
+    r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives)"
+    r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)")
+_KIND_LINE = re.compile(
+    r"^[A-Z][^.!?]{0,80}:\s*(?:Circular |Personal |Secret |Confidential )?"
+    r"(?:[Tt]elegram|[Aa]irgram|[Dd]espatch|[Ii]nstruction|[Mm]emorandum|[Nn]ote|[Ll]etter|"
+    r"[Tt]elephone [Mm]essage|[Rr]adiogram|[Cc]able)s?$")
+
+
+def is_source_line(text: str) -> bool:
+    """Tell whether a line is an older volume's source line.
+
+    The shapes: a decimal file number with an optional kind (``711.61/4–1249: Telegram``,
+    ``862.5/7–1447``, ``740.0011 Pacific War/2683``, ``File No. 812.00/1234``), a files
+    or papers line (``INR–NIE files``, ``Conference files, lot 60 D 627, CF 210``,
+    ``Roosevelt Papers: Telegram``), or any short line ending in the kind of document.
+    """
+    core = shadow(text).strip()
+    if not core or len(core) > 200:
+        return False
+    return bool(_DECIMAL_FILE.match(core) or _FILES_LINE.match(core)
+                or _KIND_LINE.match(core))
+
+
+_HONORIFIC = (r"(?:Mr\.|Mrs\.|Messrs\.|Miss|Señor|Senhor|Sir|Baron|Count|Prince|Marquis|"
+              r"General|Admiral|Commodore|Commander|Captain|Lord|Dr\.|The)")
+_NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.$")
+#: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
+DESPATCH_NUMBER = re.compile(r"^(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]$")
+
+
+def is_sender_title(text: str) -> bool:
+    """Tell whether a line reads like an 1860s–1900s title, ``Mr. Harlow to Mr. Pell.``."""
+    core = strip_trailing_marker(shadow(text).strip())
+    return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+#: A place then a date: ``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
+#: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
+DATELINE = re.compile(
+    r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
+    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\[?\d{4}\]?)?)"
+    r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$")
+#: The first line of a two-line dateline: ``Legation of the United States,``.
+DATELINE_PLACE = re.compile(r"^[A-Z][^.:;!?\d]{2,60},$")
+
+
+def is_dateline(text: str) -> bool:
+    """Tell whether a line is a dateline (place and date, perhaps a time)."""
+    core = shadow(text).strip()
+    return len(core) <= 100 and bool(DATELINE.match(core))
+
+
+SALUTE = re.compile(
+    r"^(?:(?:My )?[Dd]ear [^:]{1,60}|(?:Mr\.|Madam|Madame|Mister) (?:President|Secretary|"
+    r"Vice President|Prime Minister|Ambassador|Minister|Chairman|Speaker|Director|Senator|"
+    r"Under Secretary)[^:]{0,40}|Sir|Sirs|Gentlemen|Excellency|Your Excellency|"
+    r"Monsieur le Ministre)[:,]$")
+CLOSING = re.compile(
+    r"^(?:(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly|"
+    r"[Gg]ratefully)"
+    r"(?: yours)?|Yours,? (?:very )?(?:sincerely|faithfully|respectfully|truly|ever)|"
+    r"Very (?:truly|sincerely|respectfully|cordially) yours|"
+    r"With (?:warm(?:est)? |best |kind(?:est)? |all good )?(?:regards|wishes)|"
+    r"(?:Best|Warm(?:est)?|Kind(?:est)?) regards|I have, etc\.|I am, etc\.|"
+    r"I have the honor to be, .{0,80}|I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), "
+    r".{0,80}|Accept, .{0,120})[,.]?$")
+SIGNED_MARK = re.compile(r"^\((?:[Ss]igned|[Ss]gd\.?)\)\s*\S")
+#: What a page prints where a signature would be: ``[File copy not signed]``.
+NOT_SIGNED = re.compile(r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "
+                        r"illegible|Initialed|Signed)\.?\]$", re.IGNORECASE)
+LIST_HEAD = re.compile(r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
+                       r"Participant)(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$")
+
+
+def is_salute(text: str) -> bool:
+    """Tell whether a line of its own is a salutation (``Dear Mr. Secretary:``)."""
+    core = shadow(text).strip()
+    return len(core) <= 80 and bool(SALUTE.match(core))
+
+
+def is_closing(text: str) -> bool:
+    """Tell whether a line is a closing phrase (``Sincerely yours,``, ``I have, etc.,``)."""
+    core = shadow(text).strip()
+    return len(core) <= 160 and bool(CLOSING.match(core))
+
+
+def list_head(text: str) -> tuple[str, str, str] | None:
+    """Read a subject or participants heading: (list type, heading text, rest of line).
+
+    ``SUBJECT`` and ``Subject:`` head a subject list, ``PARTICIPANTS`` and ``Participants:``
+    a participants list; a title-case word needs its colon.
+    """
+    match = LIST_HEAD.match(shadow(text).strip())
+    if not match:
+        return None
+    word, colon = match.group("word"), match.group("colon")
+    if not colon and not word.isupper():
+        return None
+    kind = "subject" if word.lower() == "subject" else "participants"
+    head = word + (colon or "")
+    return kind, head, (match.group("rest") or "").strip()

@@ -1,12 +1,27 @@
-"""Write the document body: one ``div type="document"`` modelled on the FRUS encoding."""
+"""Write the document body: one ``div type="document"`` modelled on the FRUS encoding.
+
+The opening furniture that TEI keeps in an ``opener`` (a despatch number, a dateline, a
+salutation line) is written there, with the identifier and classification lines that come
+before it, one line after another separated by ``lb``; without such furniture the
+classification and identifier lines stay flush-left paragraphs. A dateline or salutation
+after the first paragraph or list is a flush-left paragraph, as the Office of the Historian
+writes a salutation (TEI allows an opener only before the first paragraph).
+"""
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
 from teikit.reader.model import Block, Document, Inline, LineBreak, Note, NoteRef, PageBreak
 from teikit.tei.ids import IdRegistry, marker_name, page_id
 from teikit.tei.names import XML_ID, sub, tei
+
+_RUN_GAP = re.compile(r"(\s{2,})")
+#: Blocks that only TEI's opener holds, and those the opener takes along before them.
+_OPENER_PARTS = {"despatch", "dateline", "salute"}
+_OPENER_RUN = _OPENER_PARTS | {"classification", "identifier", "pagebreak"}
 
 
 class _Writer:
@@ -17,19 +32,25 @@ class _Writer:
 
     # -- inline content -------------------------------------------------------------------
 
+    @staticmethod
+    def _last_child(parent: etree._Element) -> etree._Element | None:
+        # lxml counts children one by one: len(parent) on an element with many children (a
+        # title of thousands of lines) would make writing quadratic.
+        return next(parent.iterchildren(reversed=True), None)
+
     def _append_text(self, parent: etree._Element, text: str) -> None:
         if not text:
             return
-        if len(parent):
-            last = parent[-1]
+        last = self._last_child(parent)
+        if last is not None:
             last.tail = (last.tail or "") + text
         else:
             parent.text = (parent.text or "") + text
 
     def _strip_trailing_space(self, parent: etree._Element) -> None:
         # No white space before a note: the marker was glued to the word before it.
-        if len(parent):
-            last = parent[-1]
+        last = self._last_child(parent)
+        if last is not None:
             if last.tail:
                 last.tail = last.tail.rstrip() or None
         elif parent.text:
@@ -69,6 +90,60 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
 
+    def classification(self, parent: etree._Element, block: Block) -> None:
+        """One ``seg`` per run of words; runs set apart by 2+ spaces stay apart."""
+        seg: etree._Element | None = None
+
+        def open_seg() -> etree._Element:
+            element = sub(parent, "seg", type="classification")
+            if block.smallcaps:
+                element.set("rend", "smallcaps")
+            return element
+
+        for item in block.content:
+            if isinstance(item, str):
+                for k, part in enumerate(_RUN_GAP.split(item)):
+                    if k % 2:
+                        self._append_text(parent, part)
+                        seg = None
+                    elif part:
+                        seg = seg if seg is not None else open_seg()
+                        self._append_text(seg, part)
+            else:
+                seg = seg if seg is not None else open_seg()
+                self.inlines(seg, [item])
+
+    def opener(self, div: etree._Element, blocks: list[Block]) -> None:
+        element = sub(div, "opener")
+        first = True
+        for block in blocks:
+            if block.kind == "pagebreak":
+                assert block.page is not None
+                self.pagebreak(element, block.page)
+                continue
+            if not first:
+                sub(element, "lb")
+            first = False
+            if block.kind == "classification":
+                self.classification(element, block)
+            elif block.kind == "identifier":
+                self.inlines(sub(element, "idno", type="document-identifier"), block.content)
+            elif block.kind == "despatch":
+                self.inlines(sub(element, "seg", type="despatch-number"), block.content)
+            else:  # dateline, salute
+                self.inlines(sub(element, block.kind), block.content)
+
+    def closer(self, div: etree._Element, block: Block) -> None:
+        element = sub(div, "closer")
+        parts = block.parts or [("signed", block.content)]
+        for role, content in parts:
+            if role == "text":
+                if self._last_child(element) is not None or element.text:
+                    sub(element, "lb")
+                self.inlines(element, content)
+            else:
+                self.inlines(sub(element, role), content)
+
     def block(self, div: etree._Element, block: Block) -> None:
         kind = block.kind
         if kind == "pagebreak":
@@ -82,11 +157,10 @@ class _Writer:
             p = sub(div, "p", rend="flushleft")
             self.inlines(sub(p, "idno", type="document-identifier"), block.content)
         elif kind == "classification":
-            p = sub(div, "p", rend="flushleft")
-            seg = sub(p, "seg", type="classification")
-            if block.smallcaps:
-                seg.set("rend", "smallcaps")
-            self.inlines(seg, block.content)
+            self.classification(sub(div, "p", rend="flushleft"), block)
+        elif kind in ("dateline", "salute", "despatch"):
+            # After the first paragraph or list: a flush-left paragraph (see the module doc).
+            self.inlines(sub(div, "p", rend="flushleft"), block.content)
         elif kind == "heading":
             p = sub(div, "p", rend="sectiontitle")
             self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p,
@@ -94,16 +168,16 @@ class _Writer:
         elif kind == "paragraph":
             self.inlines(sub(div, "p"), block.content)
         elif kind == "closer":
-            self.inlines(sub(sub(div, "closer"), "signed"), block.content)
-        elif kind in ("subject", "list"):
+            self.closer(div, block)
+        elif kind in ("subject", "participants", "list"):
             self.list_block(div, block)
         else:  # pragma: no cover - the model has no other kinds
             raise ValueError(f"unknown block kind {kind}")
 
     def list_block(self, div: etree._Element, block: Block) -> None:
         element = sub(div, "list")
-        if block.kind == "subject":
-            element.set("type", "subject")
+        if block.kind in ("subject", "participants"):
+            element.set("type", block.kind)
             if block.head:
                 sub(element, "head", block.head)
         elif not any(item.label for item in block.items):
@@ -119,8 +193,28 @@ class _Writer:
         if document.number is not None:
             div.set("n", str(document.number))
         div.set(XML_ID, self.doc_id)
-        for block in document.blocks:
+        blocks = document.blocks
+        i = 0
+        before_body = True  # no paragraph or list yet: an opener may stand here
+        scanned = 0  # blocks before this index are known to hold no opener run
+        while i < len(blocks):
+            block = blocks[i]
+            if before_body and block.kind in _OPENER_RUN and i >= scanned:
+                last = -1
+                j = i
+                while j < len(blocks) and blocks[j].kind in _OPENER_RUN:
+                    if blocks[j].kind in _OPENER_PARTS:
+                        last = j
+                    j += 1
+                scanned = j
+                if last >= 0:
+                    self.opener(div, blocks[i : last + 1])
+                    i = last + 1
+                    continue
             self.block(div, block)
+            if block.kind not in ("head", "source-inline", "pagebreak"):
+                before_body = False
+            i += 1
         return div
 
 
