@@ -20,7 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import Problem, TeikitError
+from teikit.errors import InputError, Problem, TeikitError
+from teikit.teifile import read_tei as read_tei_root
 from teikit.transform import transform
 
 #: Citation formats, by the name used on the command line (each is also an output name).
@@ -49,13 +50,8 @@ class Citation:
     text: str
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False)
-
-
 def read_tei(path: Path) -> bytes:
-    """Read a TEI file without resolving entities or fetching anything, and re-serialize it.
+    """Read a TEI file safely (see :func:`teikit.teifile.read_tei`) and re-serialize it.
 
     Args:
         path: a file holding a TEI document (root ``TEI`` in the TEI namespace).
@@ -64,39 +60,14 @@ def read_tei(path: Path) -> bytes:
         The document as UTF-8 bytes, ready for :func:`teikit.transform.transform`.
 
     Raises:
-        CiteError: when the file cannot be read, is not well-formed or is not TEI.
+        CiteError: when the file cannot be read, is not well-formed, relies on an entity or
+            is not TEI.
     """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CiteError([Problem(str(path), None, f"cannot read the file: {exc.strerror}")]) \
-            from exc
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise CiteError([Problem(str(path), line, f"not well-formed XML: {exc.msg}")]) from exc
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        raise CiteError([Problem(
-            str(path), root.sourceline, f"the root element is {root.tag!r}, not TEI",
-            hint=f"expected <TEI xmlns=\"{TEI_NS}\">")])
-    # Entities are never resolved: a reference left in the tree is dropped (its tail kept),
-    # since the serialization below carries no DOCTYPE that could declare it.
-    for ref in list(root.iter(etree.Entity)):
-        parent = ref.getparent()
-        if parent is not None:
-            _drop_keeping_tail(ref, parent)
+        root = read_tei_root(path)
+    except InputError as exc:
+        raise CiteError([exc.problem]) from exc
     return etree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def _drop_keeping_tail(node: etree._Element, parent: etree._Element) -> None:
-    tail = node.tail or ""
-    previous = node.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(node)
 
 
 def _check_options(fmt: str, form: str) -> None:

@@ -27,6 +27,7 @@ from lxml import etree
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.files import write_atomically
 from teikit.resources import data_dir
+from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, TransformError, transform
 
 #: The outputs ``teikit render --to`` offers.
@@ -70,46 +71,6 @@ class RenderReport:
     def ok(self) -> bool:
         """True when every input was rendered."""
         return not self.errors
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False)
-
-
-def read_tei(path: Path) -> etree._Element:
-    """Parse a TEI file safely (no entities, no DTD, no network).
-
-    Args:
-        path: a file whose root element is ``TEI`` in the TEI namespace.
-
-    Returns:
-        The root element.
-
-    Raises:
-        InputError: carrying a :class:`Problem`, when the file cannot be read, is not
-            well-formed, uses entities (never resolved), or is not a TEI document.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(str(path), None, f"cannot read the file ({exc.strerror})",
-                                    "check the path and its permissions", "unreadable")) from exc
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(Problem(str(path), exc.lineno or None,
-                                    f"not well-formed XML: {exc.msg}", "", "not-xml")) from exc
-    entity = next(root.iter(etree.Entity), None)
-    if entity is not None:
-        raise InputError(Problem(str(path), entity.sourceline,
-                                 f"the file uses the entity {entity.text}, which teikit does "
-                                 "not resolve", "write the characters themselves", "entity"))
-    if root.tag != f"{{{TEI_NS}}}TEI":
-        raise InputError(Problem(str(path), root.sourceline,
-                                    f"the root element is {root.tag!r}, not a TEI document",
-                                    f'give a file with <TEI xmlns="{TEI_NS}">', "not-tei"))
-    return root
 
 
 def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
