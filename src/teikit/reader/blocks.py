@@ -1,0 +1,180 @@
+"""The body of a document: front matter, paragraphs, headings and lists, as blocks."""
+
+from __future__ import annotations
+
+from teikit.reader import patterns as pt
+from teikit.reader.fields import TextField
+from teikit.reader.model import Block, PageBreak
+from teikit.reader.notelist import (
+    is_label,
+    strip_arrow,
+)
+from teikit.reader.state import ReaderBase, next_nonblank
+
+
+class BodyReader(ReaderBase):
+    """Classifies the body lines of a page into blocks."""
+
+    # -- front matter and the body ------------------------------------------------------
+
+    def read_body(self, start: int, end: int, layout: str) -> None:
+        lines = self.lines
+        closer = self.find_closer(start, end)
+        i = start
+        front = True  # before the first paragraph: the document's opening furniture
+        pending: tuple[str, str, int] | None = None  # a list head waiting for its bullets
+        while i < end:
+            raw = lines[i]
+            text = raw.strip()
+            lineno = i + 1
+            if not text:
+                i += 1
+                continue
+            core = pt.shadow(text)
+            page = pt.PAGE_LINE.match(core)
+            if page:
+                kind = (page.group(1) or "").lower()
+                pb = PageBreak(page.group(2), kind, lineno)
+                self.draft.add(Block("pagebreak", line=lineno, page=pb))
+                i += 1
+                continue
+            bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
+            if pending is not None and not bullet:
+                kind, head, head_line = pending
+                self.warn(head_line, f"'{head}' is not followed by a bulleted list; kept it "
+                          "as a paragraph", "", f"{kind}-empty")
+                self.draft.add(Block("paragraph", line=head_line),
+                               [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+                pending = None
+            if i in closer and not self._has_paragraph():
+                closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
+            if i in closer:
+                order = sorted(closer)
+                fields = [TextField.from_raw(lines[n].strip(), n + 1) for n in order]
+                self.draft.add(Block("closer", line=lineno), fields,
+                               roles=[closer[n] for n in order])
+                i = order[-1] + 1
+                continue
+            heading = pt.list_head(core) if front else None
+            if heading:
+                kind, head, rest = heading
+                if rest:
+                    item = TextField.from_raw(text[text.index(":") + 1 :].strip(), lineno)
+                    self.draft.add(Block(kind, line=lineno, head=head),  # type: ignore[arg-type]
+                                   items=[(None, item)])
+                else:
+                    pending = (kind, head, lineno)
+                i += 1
+                continue
+            if bullet:
+                i = self.read_list(i, end, front, pending, closer)
+                pending = None
+                continue
+            fld = TextField.from_raw(text, lineno)
+            if front and self._front_line(i, end, fld, layout, closer):
+                i = self._front_next
+                continue
+            shape = pt.heading_shape(fld.text)
+            if not shape and front and layout == "older":
+                # Before the first paragraph of an older document, a line without end
+                # punctuation is the paper's own title (``Relations Between …: their …``).
+                shape = pt.front_title_shape(fld.text)
+            if shape:
+                self.draft.add(Block("heading", line=lineno, smallcaps=shape == "smallcaps"),
+                               [fld])
+            else:
+                front = False
+                self.draft.add(Block("paragraph", line=lineno), [fld])
+            i += 1
+        if pending is not None:
+            kind, head, head_line = pending
+            self.draft.add(Block("paragraph", line=head_line),
+                           [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+
+    def _front_line(self, i: int, end: int, fld: TextField, layout: str,
+                    closer: dict[int, str]) -> bool:
+        """Read an opening line (despatch number, dateline, salutation, identifier,
+        classification); set ``_front_next`` and return True when the line is one."""
+        lineno = i + 1
+        core = pt.shadow(fld.text).strip()
+        kinds = self.draft.kinds
+        self._front_next = i + 1
+        if layout != "modern" and pt.DESPATCH_NUMBER.match(core) and not kinds & {
+                "despatch", "dateline", "paragraph", "list", "subject", "participants"}:
+            self.draft.add(Block("despatch", line=lineno), [fld])
+            return True
+        if "dateline" not in kinds and not kinds & {"paragraph", "list"}:
+            if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
+                nxt = next_nonblank(self.lines, i + 1)
+                if nxt not in closer:
+                    second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
+                    self.draft.add(Block("dateline", line=lineno), [fld, second])
+                    self._front_next = nxt + 1
+                    return True
+            if pt.is_dateline(core):
+                self.draft.add(Block("dateline", line=lineno), [fld])
+                return True
+        if pt.is_salute(core) and "salute" not in kinds:
+            self.draft.add(Block("salute", line=lineno), [fld])
+            return True
+        if layout == "older" and pt.is_identifier(fld.text) and not fld.breaks:
+            fld.searchable = False  # an identifier holds no note (TEI idno has text only)
+            self.draft.add(Block("identifier", line=lineno), [fld])
+            return True
+        if layout == "older" and pt.is_classification(core):
+            self.draft.add(Block("classification", line=lineno,
+                                 smallcaps=core == core.lower()), [fld])
+            return True
+        return False
+
+    def read_list(self, i: int, end: int, front: bool, pending: tuple[str, str, int] | None,
+                  closer: dict[int, str]) -> int:
+        lines = self.lines
+        entries: list[tuple[str, int]] = []
+        while i < end and i not in closer:
+            raw = lines[i]
+            if not raw.strip():
+                i += 1
+                continue
+            match = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
+            if not match:
+                break
+            entry, arrow = strip_arrow(match.group(1).strip())
+            if arrow:
+                self.warn(i + 1, "a footnote bullet (ending ↩) stands before the end of the "
+                          "text; kept it as a list item", "move the note list to the end",
+                          "note-in-text")
+            entries.append((entry, i + 1))
+            i += 1
+        items: list[tuple[TextField | None, TextField]] = []
+        k = 0
+        while k < len(entries):
+            text, lineno = entries[k]
+            if is_label(text) and k + 1 < len(entries) and not is_label(entries[k + 1][0]):
+                label = TextField.from_raw(text, lineno)
+                body = TextField.from_raw(entries[k + 1][0], entries[k + 1][1])
+                items.append((label, body))
+                k += 2
+                continue
+            items.append((None, TextField.from_raw(text, lineno)))
+            k += 1
+        kind, head, line = "list", None, entries[0][1]
+        if pending is not None:
+            kind, head, line = pending
+        elif front and not self._has_paragraph():
+            kind = "subject"
+        # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
+        # changes between the two is several lists.
+        start = 0
+        for k in range(1, len(items) + 1):
+            if k == len(items) or (items[k][0] is None) != (items[start][0] is None):
+                self.draft.add(Block(kind, line=line, head=head),  # type: ignore[arg-type]
+                               items=items[start:k])
+                kind, head, line = "list", None, items[k][1].line if k < len(items) else 0
+                start = k
+        return i
+
+    def _has_paragraph(self) -> bool:
+        return bool(self.draft.kinds & {"paragraph", "list", "heading", "subject",
+                                        "participants"})
+

@@ -1,0 +1,187 @@
+"""The furniture around a document's body: its heading region (number, source line,
+title, dateline) and its closing (closing phrase and signature)."""
+
+from __future__ import annotations
+
+import re
+
+from teikit.reader import patterns as pt
+from teikit.reader.fields import TextField
+from teikit.reader.model import Block
+from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
+
+
+class FurnitureReader(ReaderBase):
+    """Reads the heading region and the closing of a page."""
+
+    # -- the heading region -------------------------------------------------------------
+
+    def read_head(self, end: int) -> tuple[int, int | None, str, str | None]:
+        """Return (next line index, number, layout, source line)."""
+        lines = self.lines
+        top = next_nonblank(lines, 0)
+        if top >= end:
+            raise self.fail(None, "no document text before the note list",
+                            "give the text of one FRUS document", "no-title")
+        first = pt.shadow(lines[top]).strip()
+        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
+        match = pt.MODERN_HEAD.match(pt.shadow(lines[top]).rstrip())
+        if match:
+            head = TextField.from_raw(lines[top].strip(), top + 1, in_head=True)
+            self.draft.add(Block("head", line=top + 1), [head])
+            self.title_fields = [head]
+            return top + 1, int(match.group(1)), "modern", None
+        number_line = self._older_number_line(top, end)
+        if number_line is not None:
+            source_line = self._source_block(top, number_line) if number_line > top else None
+            number_text = pt.shadow(lines[number_line]).strip()
+            number_match = pt.OLDER_NUMBER.match(number_text)
+            assert number_match is not None
+            titles = self._title_lines(number_line + 1, end)
+            if not titles:
+                raise self.fail(number_line + 1, f"'{number_text}' is not followed by a title",
+                                "the line after 'No. NNN' should name the document",
+                                "no-title")
+            self._head_block(number_line, lines[number_line].strip(), titles)
+            return titles[-1][1], int(number_match.group(1)), "older", source_line
+        if pt.is_sender_title(first) and (titles := self._title_lines(top, end)):
+            self._head_block(None, None, titles)
+            return titles[-1][1], None, "nineteenth-century", None
+        if pt.is_source_line(first):
+            source_line = self._source_block(top, top + 1)
+            titles = self._title_lines(top + 1, end)
+            if not titles or not (pt.front_title_shape(titles[0][0])
+                                  or pt.is_sender_title(titles[0][0])):
+                line = titles[0][1] if titles else top + 2
+                raise self.fail(line, "the source line is not followed by a title (such as "
+                                "'The Secretary of State to the Embassy in France')",
+                                "check that the whole document page was copied", "no-title")
+            self._head_block(None, None, titles)
+            return titles[-1][1], None, "older", source_line
+        raise self.fail(top + 1, "no recognisable title: the first line should read "
+                        "'NNN. Title' (1955 and later volumes), or be a source line followed "
+                        "by 'No. NNN' or by the title (older volumes), or a title such as "
+                        "'Mr. Harlow to Mr. Pell.' (1861–1910s)",
+                        "check that the whole document page was copied", "no-title")
+
+    def _older_number_line(self, top: int, end: int) -> int | None:
+        lines = self.lines
+        probe, seen = top, 0
+        while probe < end and seen < 3:
+            if lines[probe].strip():
+                if pt.OLDER_NUMBER.match(pt.shadow(lines[probe]).strip()):
+                    break
+                seen += 1
+            probe += 1
+        else:
+            return None
+        if probe >= end:
+            return None
+        if any(pt.BULLET_A.match(lines[i]) or pt.BULLET_B.match(lines[i])
+               or pt.PAGE_LINE.match(lines[i].strip()) for i in range(top, probe)):
+            return None  # a bullet or page marker is no source line
+        return probe
+
+    def _source_block(self, top: int, stop: int) -> str:
+        parts = [self.lines[i].strip() for i in range(top, stop) if self.lines[i].strip()]
+        if len(parts) > 1:
+            self.warn(top + 1, "the source line runs over several lines; joined them", "",
+                      "source-lines")
+        source_line = " ".join(parts)
+        fld = TextField.from_raw(source_line, top + 1)
+        fld.searchable = False
+        self.draft.add(Block("source-inline", line=top + 1), [fld])
+        return source_line
+
+    def _head_block(self, number_line: int | None, number_text: str | None,
+                    titles: list[tuple[str, int]]) -> None:
+        fields = []
+        if number_line is not None and number_text is not None:
+            fields.append(TextField.from_raw(number_text, number_line + 1, in_head=True))
+        title_fields = [TextField.from_raw(t, n, in_head=True) for t, n in titles]
+        self.title_fields = title_fields
+        first_line = number_line + 1 if number_line is not None else titles[0][1]
+        self.draft.add(Block("head", line=first_line), fields + title_fields)
+
+    def _title_lines(self, start: int, end: int) -> list[tuple[str, int]]:
+        """The title's lines from ``start``: one block in style B; in style A a line and the
+        short lines that continue it."""
+        lines = self.lines
+        style_b = self.style == "B"
+        i = start
+        title: list[tuple[str, int]] = []
+        while i < end:
+            raw = lines[i]
+            text = raw.strip()
+            if not text:
+                if style_b and title:
+                    break
+                i += 1
+                continue
+            core = pt.shadow(text)
+            if title and (not style_b) and not self._title_continues(title[-1][0], text):
+                break
+            if (pt.PAGE_LINE.match(core) or pt.is_identifier(core)
+                    or pt.is_classification(core) or pt.SUBJECT.match(core)
+                    or pt.list_head(core) or pt.is_dateline(core) or pt.is_salute(core)
+                    or pt.DESPATCH_NUMBER.match(core)
+                    or pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)):
+                break
+            if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
+                break
+            title.append((text, i + 1))
+            i += 1
+        return title
+
+    @staticmethod
+    def _title_continues(previous: str, text: str) -> bool:
+        # Style A has no blank lines: a title line is continued when it ends in a small word
+        # (``Memorandum of Conversation, by the``), or by a short capitalised line when it
+        # has neither end punctuation nor a note marker.
+        previous = pt.shadow(previous).rstrip()
+        if pt.strip_trailing_marker(previous) != previous:
+            return False
+        if SMALL_WORD_END.search(previous):
+            return True
+        if previous[-1:] in ".:;,":
+            return False
+        return len(text.split()) <= 3 and text[:1].isupper()
+
+    def _dateline_follows(self, i: int, end: int) -> bool:
+        nxt = next_nonblank(self.lines, i + 1) if self.style == "A" else i + 1
+        return nxt < end and bool(self.lines[nxt].strip()) and \
+            pt.is_dateline(self.lines[nxt].strip())
+
+    # -- the bottom: closing and signature ------------------------------------------------
+
+    def find_closer(self, start: int, end: int) -> dict[int, str]:
+        """Find the closer's lines, scanning back from the end of the body."""
+        lines = self.lines
+        body = [n for n in range(start, end) if lines[n].strip()
+                and not pt.PAGE_LINE.match(pt.shadow(lines[n]).strip())]
+        if len(body) < 2:
+            return {}
+        last = body[-1]
+        raw = lines[last]
+        if pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw):
+            return {}
+        text = pt.shadow(raw).strip()
+        previous = pt.shadow(lines[body[-2]]).strip()
+        roles: dict[int, str] = {}
+        if pt.NOT_SIGNED.match(text):
+            roles[last] = "text"
+        elif pt.is_closing(text):
+            roles[last] = "salute"
+            return roles
+        elif pt.looks_like_signature(text) and not pt.is_salute(text) \
+                and not pt.list_head(text):
+            if text.endswith(".") and not pt.is_closing(previous) \
+                    and not re.search(r"\b[A-Z]\.", text):
+                return {}  # ``Full Text Follows.``: a sentence, unless a closing precedes it
+            roles[last] = "signed"
+        else:
+            return {}
+        if len(body) >= 3 and pt.is_closing(previous):
+            roles[body[-2]] = "salute"
+        return roles
+
