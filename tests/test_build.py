@@ -50,6 +50,18 @@ def test_build_fails_and_says_why_when_a_seed_is_bad(tmp_path: Path) -> None:
     assert "built 5 documents" in result.output
 
 
+def test_build_reports_two_seeds_that_make_the_same_file(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    seed = root / "seeds" / "000_3a03024524f4be47.txt"
+    (root / "seeds" / "zzz_copy.txt").write_bytes(seed.read_bytes())
+    with (root / "seeds" / "catalog.toml").open("a", encoding="utf-8") as catalog:
+        catalog.write('\n[documents."zzz_copy.txt"]\nvolume = "frus1958-60v19"\n'
+                      "number = 352\nfirst_page = 721\n")
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "zzz_copy.txt: gives the same id frus1958-60v19-d352" in result.output
+
+
 def test_build_without_seeds_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--root", str(tmp_path)])
     assert result.exit_code == 2

@@ -7,6 +7,7 @@ at all, and collects every error instead of stopping at the first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,13 +224,15 @@ def convert_file(path: Path, options: ConvertOptions | None = None,
 
 
 def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
-                 output_dir: Path | None = None) -> Batch:
+                 output_dir: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Batch:
     """Convert several inputs, collecting every error; write each to ``output_dir``.
 
     Args:
         paths: the inputs.
         options: catalog and overrides (per-document overrides make sense for one input).
         output_dir: where ``<id>.xml`` files go; None keeps the results in memory only.
+        progress: called as (inputs done, inputs in all) after each input.
 
     Returns:
         The :class:`Batch`: results, files written, errors and warnings.
@@ -240,11 +243,12 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
     options = options or ConvertOptions()
     catalogs = _Catalogs(options.catalog)
     if options.catalog is not None:
-        load = catalogs.for_input(options.catalog)
-        del load
+        catalogs.for_input(options.catalog)  # a bad catalog fails before any input is read
     batch = Batch()
     claimed: dict[str, str] = {}
-    for path in paths:
+    for done, path in enumerate(paths, 1):
+        if progress is not None and done > 1:
+            progress(done - 1, len(paths))
         try:
             result = convert_file(path, options, catalogs)
         except InputError as exc:
@@ -270,4 +274,6 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
             write_atomically(result.to_bytes(), target)
             result._bytes = None  # written: keep the tree only (the bytes are remade on demand)
             batch.written.append(target)
+    if progress is not None and paths:
+        progress(len(paths), len(paths))
     return batch
