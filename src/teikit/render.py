@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, Problem, TeikitError
-from teikit.files import write_atomically
+from teikit.files import expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, TransformError, transform
@@ -76,34 +76,9 @@ class RenderReport:
 def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Expand the inputs: files as given, folders to the ``*.xml`` files directly inside.
 
-    Args:
-        paths: files and folders.
-
-    Returns:
-        The files in order (each folder's sorted by name, duplicates dropped), and a
-        problem for each path that does not exist or a folder without XML files.
+    See :func:`teikit.files.expand_paths`.
     """
-    files: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.xml") if p.is_file())
-            if not found:
-                problems.append(Problem(str(path), None, "the folder holds no .xml files",
-                                        "give TEI files or a folder of them", "empty-folder"))
-        elif path.exists():
-            found = [path]
-        else:
-            problems.append(Problem(str(path), None, "no such file or folder",
-                                    "check the path", "missing"))
-            found = []
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(file)
-    return files, problems
+    return expand_paths(paths, recursive=False)
 
 
 def _doc_id(root: etree._Element, path: Path) -> str:

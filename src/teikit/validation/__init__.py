@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from teikit.files import expand_paths
 from teikit.resources import data_dir
 from teikit.validation.grammar import Grammar, load_grammar
 from teikit.validation.parsing import parse_bytes
@@ -158,30 +159,10 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRep
         The files to check (each once), and a report for each path that names
         nothing or a folder without XML files.
     """
-    files: list[Path] = []
-    problems: list[FileReport] = []
-    seen: set[Path] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.xml") if p.is_file())
-            if not found:
-                problems.append(FileReport(str(path), [Finding(
-                    str(path), None, None, "error", RULE_NO_INPUT,
-                    "the folder holds no *.xml files")], checked=False))
-            candidates = found
-        elif path.exists():
-            candidates = [path]
-        else:
-            problems.append(FileReport(str(path), [Finding(
-                str(path), None, None, "error", RULE_UNREADABLE,
-                "no such file or folder")], checked=False))
-            candidates = []
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(candidate)
+    files, missing = expand_paths(paths, recursive=True)
+    rule = {"missing": RULE_UNREADABLE, "empty-folder": RULE_NO_INPUT}
+    problems = [FileReport(p.path, [Finding(p.path, None, None, "error", rule[p.code],
+                                            p.message)], checked=False) for p in missing]
     return files, problems
 
 
