@@ -15,6 +15,15 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 # The reference material the project was given sits beside the repository when present.
 SHARED = REPO.parent / "shared"
 
+#: The TEI ids of the five seeds (tei/<id>.xml, made by `teikit convert seeds/*.txt -o tei/`).
+SEED_IDS = (
+    "frus1958-60v19-d352",
+    "frus1958-60v19-d300",
+    "frus1952-54v08-d632",
+    "frus1952-54v14p1-d183",
+    "frus1952-54v14p1-d50",
+)
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI_NS}
 

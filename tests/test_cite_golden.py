@@ -10,21 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEI_DIR
+from conftest import REPO, SEED_IDS, TEI_DIR
 
 from teikit.cite import cite_paths
 
 GOLDEN = REPO / "tests" / "golden" / "cite"
 FIXTURES = REPO / "tests" / "fixtures" / "cite"
-
-#: The TEI ids of the five seeds (tei/<id>.xml, made by `teikit convert seeds/*.txt -o tei/`).
-SEED_IDS = (
-    "frus1958-60v19-d352",
-    "frus1958-60v19-d300",
-    "frus1952-54v08-d632",
-    "frus1952-54v14p1-d183",
-    "frus1952-54v14p1-d50",
-)
 
 #: suffix of the golden file -> (format, Chicago form)
 OUTPUTS = {

@@ -12,22 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEI_DIR
+from conftest import REPO, SEED_IDS, TEI_DIR
 
 from teikit.render import RENDER_OUTPUTS, build_corpus, read_tei, render_document
 from teikit.transform import OUTPUTS, transform
 
 GOLDEN = REPO / "tests" / "golden"
 FIXTURE = REPO / "tests" / "fixtures" / "render" / "all-body-features.xml"
-
-#: The TEI ids of the five seeds (tei/<id>.xml, made by `teikit convert seeds/*.txt -o tei/`).
-SEED_IDS = (
-    "frus1958-60v19-d352",
-    "frus1958-60v19-d300",
-    "frus1952-54v08-d632",
-    "frus1952-54v14p1-d183",
-    "frus1952-54v14p1-d50",
-)
 
 
 def seed_tei(tei_id: str) -> Path:
