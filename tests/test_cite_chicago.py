@@ -55,7 +55,7 @@ def run_xslt(body: str) -> str:
 
 @pytest.mark.parametrize("path", SEED_TEI, ids=lambda p: p.stem)
 def test_note_cites_document_number_from_1955_and_pages_before(path: Path) -> None:
-    subseries = header_value(path, f"{SD}/tei:series/tei:biblScope[@unit='sub-series']/text()")
+    subseries = header_value(path, f"{SD}/tei:series/tei:biblScope[@unit='subseries']/text()")
     number = header_value(path, f"{SD}//tei:biblScope[@unit='document']/@n")
     first_page = header_value(path, f"{SD}//tei:biblScope[@unit='page']/@from")
     last_page = header_value(path, f"{SD}//tei:biblScope[@unit='page']/@to")
@@ -80,7 +80,7 @@ def test_note_follows_oh_order_and_names_primary_editors_only(path: Path) -> Non
     title = h(f"{SD}/tei:analytic/tei:title/text()")
     container = ", ".join([
         h(f"{SD}/tei:series/tei:title/text()"),
-        h(f"{SD}/tei:series/tei:biblScope[@unit='sub-series']/text()"),
+        h(f"{SD}/tei:series/tei:biblScope[@unit='subseries']/text()"),
         h(f"{SD}/tei:monogr/tei:biblScope[@unit='volume']/text()"),
         h(f"{SD}/tei:monogr/tei:title[@type='volume']/text()")])
     root = etree.parse(str(path)).getroot()
@@ -184,7 +184,7 @@ def test_short_publisher(imprint: str, cited: str) -> None:
     ("", "", ""),
 ])
 def test_subseries_start_year(subseries: str, volume_id: str, start: str) -> None:
-    series = (f"<series><biblScope unit='sub-series'>{subseries}</biblScope></series>"
+    series = (f"<series><biblScope unit='subseries'>{subseries}</biblScope></series>"
               if subseries else "")
     idno = f"<idno type='frus'>{volume_id}</idno>" if volume_id else ""
     body = f"""<xsl:variable name="d"><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>

@@ -138,7 +138,7 @@ def test_csl_facts_are_the_header_facts(path: Path) -> None:
     # The container is the OH order: series, subseries, volume number, volume title.
     assert facts.container == ", ".join([
         first(root, f"{sd}/tei:series/tei:title"),
-        first(root, f"{sd}/tei:series/tei:biblScope[@unit='sub-series']"),
+        first(root, f"{sd}/tei:series/tei:biblScope[@unit='subseries']"),
         first(root, f"{sd}/tei:monogr/tei:biblScope[@unit='volume']"),
         first(root, f"{sd}/tei:monogr/tei:title[@type='volume']")])
     # Editors: the primary ones in catalog order, never the general editor.

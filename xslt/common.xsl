@@ -185,7 +185,7 @@
   <xsl:function name="tk:volume-number" as="xs:string?">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="(tk:monogr($n)/tei:biblScope[@unit = 'volume'],
-                           tk:title-stmt($n)/tei:title[@type = 'volume-number'])[1] ! normalize-space()"/>
+                           tk:title-stmt($n)/tei:title[@type = 'volumenumber'])[1] ! normalize-space()"/>
   </xsl:function>
 
   <xsl:function name="tk:series-title" as="xs:string?">
@@ -196,8 +196,8 @@
 
   <xsl:function name="tk:sub-series" as="xs:string?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(tk:sd($n)//tei:series/tei:biblScope[@unit = 'sub-series'],
-                           tk:title-stmt($n)/tei:title[@type = 'sub-series'])[1] ! normalize-space()"/>
+    <xsl:sequence select="(tk:sd($n)//tei:series/tei:biblScope[@unit = 'subseries'],
+                           tk:title-stmt($n)/tei:title[@type = 'subseries'])[1] ! normalize-space()"/>
   </xsl:function>
 
   <xsl:function name="tk:editor-elements" as="element(tei:editor)*">

@@ -84,8 +84,8 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
     monogr = "t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr"
 
     def title(kind: str) -> str | None:
-        # Both the teikit spelling (sub-series) and the Office's (subseries) are read.
-        for spelling in dict.fromkeys((kind, kind.replace("-", ""))):
+        # The Office's spelling (subseries) and teikit 0.1's (sub-series) are both read.
+        for spelling in dict.fromkeys((kind.replace("-", ""), kind)):
             value = _text(root, f"{stmt}/t:title[@type='{spelling}']")
             if value:
                 return value

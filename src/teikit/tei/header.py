@@ -50,9 +50,9 @@ def _title_stmt(parent: etree._Element, h: HeaderFacts) -> None:
             sub(stmt, "title", volume.complete_title, type="complete")
         sub(stmt, "title", volume.series, type="series")
         if volume.sub_series:
-            sub(stmt, "title", volume.sub_series, type="sub-series")
+            sub(stmt, "title", volume.sub_series, type="subseries")
         if volume.volume_number:
-            sub(stmt, "title", volume.volume_number, type="volume-number")
+            sub(stmt, "title", volume.volume_number, type="volumenumber")
         if volume.volume_title:
             sub(stmt, "title", volume.volume_title, type="volume")
         for editor in volume.editors:
@@ -119,7 +119,7 @@ def _source_desc(parent: etree._Element, h: HeaderFacts) -> None:
         series = sub(struct, "series")
         sub(series, "title", volume.series, level="s")
         if volume.sub_series:
-            sub(series, "biblScope", volume.sub_series, unit="sub-series")
+            sub(series, "biblScope", volume.sub_series, unit="subseries")
         if document.number is not None:
             sub(struct, "ptr", target=document_url(volume.id, document.number))
     page_text = sub(desc, "bibl", type="page-text", subtype=STYLE_SUBTYPES[document.style])
