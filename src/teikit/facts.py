@@ -129,3 +129,50 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
         notes=notes,
         pages=breaks,
     )
+
+
+FACTS_NS = "urn:teikit:facts"
+
+
+def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
+    """Return the edition's facts as a small XML tree, the input of edition-wide stylesheets.
+
+    ``<edition xmlns="urn:teikit:facts">`` holds one ``<volume id="…">`` per volume (in id
+    order; documents without a volume go in one ``<volume>`` without id, last), each with
+    its titles and editors and one ``<doc>`` per document in number order.
+    """
+    by_volume: dict[str, list[DocFacts]] = {}
+    for doc in sorted(edition, key=lambda d: d.sort_key):
+        by_volume.setdefault(doc.volume.volume_id or "", []).append(doc)
+    root = etree.Element(f"{{{FACTS_NS}}}edition", nsmap={None: FACTS_NS})
+
+    def el(parent: etree._Element, name: str, text: str | None = None,
+           **attrs: str | None) -> etree._Element:
+        node = etree.SubElement(parent, f"{{{FACTS_NS}}}{name}",
+                                {k.replace("_", "-"): v for k, v in attrs.items() if v})
+        if text:
+            node.text = text
+        return node
+
+    for key in sorted(by_volume, key=lambda k: (k == "", k)):
+        docs = by_volume[key]
+        first = docs[0].volume
+        vol = el(root, "volume", id=key or None)
+        for kind, value in (("complete", first.complete_title), ("series", first.series),
+                            ("sub-series", first.sub_series),
+                            ("volume-number", first.volume_number),
+                            ("volume", first.volume_title)):
+            if value:
+                el(vol, "title", value, type=kind)
+        if first.year:
+            el(vol, "year", first.year)
+        for role, name in first.editors:
+            el(vol, "editor", name, role=role or None)
+        for doc in docs:
+            el(vol, "doc", doc.title, id=doc.tei_id,
+               n=None if doc.number is None else str(doc.number),
+               when=doc.date_when, date=doc.date_text,
+               from_page=None if doc.first_page is None else str(doc.first_page),
+               to_page=None if doc.last_page is None else str(doc.last_page),
+               notes=str(doc.notes), pages=str(doc.pages))
+    return root
