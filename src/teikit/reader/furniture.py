@@ -47,11 +47,26 @@ class FurnitureReader(ReaderBase):
         if pt.is_sender_title(first) and (titles := self._title_lines(top, end)):
             self._head_block(None, None, titles)
             return titles[-1][1], None, "nineteenth-century", None
+        if pt.PRINTED_NUMBER.match(first):
+            below = next_nonblank(lines, top + 1)
+            if below < end and (pt.is_sender_title(lines[below]) or pt.is_sender_title(" ".join(
+                    pt.shadow(lines[k]).strip() for k in range(below, min(below + 2, end))))):
+                # ``No. 39.`` over ``Mr. Fish to Mr. Washburne.``: the printed volume's own
+                # running number, kept as the inline source note (it is not the FRUS number).
+                source_line = self._source_block(top, top + 1)
+                titles = self._title_lines(below, end)
+                if titles:
+                    self._head_block(None, None, titles)
+                    return titles[-1][1], None, "nineteenth-century", source_line
+        if pt.is_document_title(first) and (titles := self._title_lines(top, end)):
+            self._head_block(None, None, titles)
+            return titles[-1][1], None, "older", None
         if pt.is_source_line(first):
             source_line = self._source_block(top, top + 1)
             titles = self._title_lines(top + 1, end)
             if not titles or not (pt.front_title_shape(titles[0][0])
-                                  or pt.is_sender_title(titles[0][0])):
+                                  or pt.is_sender_title(titles[0][0])
+                                  or pt.is_document_title(titles[0][0])):
                 line = titles[0][1] if titles else top + 2
                 raise self.fail(line, "the source line is not followed by a title (such as "
                                 "'The Secretary of State to the Embassy in France')",
@@ -78,8 +93,11 @@ class FurnitureReader(ReaderBase):
         if probe >= end:
             return None
         if any(pt.BULLET_A.match(lines[i]) or pt.BULLET_B.match(lines[i])
-               or pt.PAGE_LINE.match(lines[i].strip()) for i in range(top, probe)):
-            return None  # a bullet or page marker is no source line
+               or pt.PAGE_LINE.match(lines[i].strip()) or pt.is_document_title(lines[i])
+               or pt.is_sender_title(lines[i]) for i in range(top, probe)):
+            # A bullet or page marker is no source line; below a title, ``No. 1805`` is the
+            # despatch's own number, not the FRUS document number.
+            return None
         return probe
 
     def _source_block(self, top: int, stop: int) -> str:
