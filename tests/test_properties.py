@@ -55,6 +55,12 @@ CLASSIFICATIONS = ["secret", "top secret", "confidential", "niact", "priority",
 DATELINES = ["Washington, November 12, 1955, 1:03 p.m.", "[Washington,] October 14, 1943.",
              "Moscow, September 10, 1960, 4 p.m.", "Saigon, September 24, 1949—1 p. m."]
 CLOSINGS = ["Sincerely yours,", "Sincerely,", "Faithfully yours,", "Respectfully yours,"]
+#: Telegram source lines: decimal file numbers whose subject part carries words, names,
+#: commas, parentheses and years, with or without the kind.
+FILE_NUMBERS = ["711.61/4–1249: Telegram", "740.00119 Control (Germany)/6–1047: Telegram",
+                "811.001 Roosevelt, F. D./123: Telegram", "033.1100 Smith/7–1546",
+                "740.0011 European War 1939/30076: Telegram", "710 Consultation 3/41a",
+                "File No. 763.72/189", "123 Kirk, Alan G.: Telegram"]
 SIGNATURES = ["Dulles", "Howard Dalton", "(Signed) Arthur P. Hollis", "(Sgd.) Dick"]
 ARROWS = ["↩", " ↩", "↩\ufe0e", "\n↩"]
 
@@ -83,7 +89,7 @@ def sentences(draw: st.DrawFn) -> list[str]:
 
 @st.composite
 def documents(draw: st.DrawFn) -> Generated:
-    layout = draw(st.sampled_from(["modern", "older", "telegram", "despatch"]))
+    layout = draw(st.sampled_from(["modern", "older", "telegram", "despatch", "letter"]))
     style = draw(st.sampled_from("AB"))
     number = draw(st.integers(1, 999))
     gen = Generated(text="", numbered=layout in ("modern", "older"))
@@ -139,7 +145,7 @@ def documents(draw: st.DrawFn) -> Generated:
         gen.notes.append((n, "Moscow"))
         note_texts.append(note_text(n))
     elif layout == "telegram":
-        blocks.append("711.61/4–1249: Telegram")
+        blocks.append(draw(st.sampled_from(FILE_NUMBERS)))
         title = "The Ambassador in the Soviet Union (Kessler) to the Secretary of State"
         if draw(st.booleans()):
             n = marker(symbol_ok=False)
@@ -147,6 +153,9 @@ def documents(draw: st.DrawFn) -> Generated:
             gen.notes.append((n, "State"))
             note_texts.append(note_text(n))
         blocks.append(title)
+    elif layout == "letter":  # 1900s–1954 despatch: title first, its own number under it
+        blocks.append("The Ambassador in Mexico (Daniels) to the Secretary of State")
+        blocks.append(f"No. {draw(st.integers(100, 19999))}")
     else:
         blocks.append("Mr. Harlow to Mr. Pell.")
         blocks.append(f"No. {number}.]")
@@ -171,7 +180,7 @@ def documents(draw: st.DrawFn) -> Generated:
         words = draw(sentences())
         if index == 0 and layout == "telegram":
             words.insert(0, f"{draw(st.integers(100, 2999))}.")
-        if index == 0 and layout == "despatch":
+        if index == 0 and layout in ("despatch", "letter"):
             words.insert(0, "Sir:")
         opening_page = page_marker() if draw(st.integers(0, 5)) == 0 else None
         # Page marker mid-sentence (never next to a marker or at the ends).
@@ -206,14 +215,20 @@ def documents(draw: st.DrawFn) -> Generated:
             items = [bullet + "a.", bullet + " ".join(draw(sentences())) + ".",
                      bullet + "b.", bullet + " ".join(draw(sentences())) + "."]
             blocks.append("\n".join(items))
-    if letter:
-        gen.closer.append(draw(st.sampled_from(CLOSINGS)))
-        blocks.append(gen.closer[-1])
-    if letter or (layout != "despatch" and draw(st.integers(0, 2)) == 0):
+    # The closing phrase is a paragraph of its own (as the Office encodes it), the signature
+    # the closer; a page marker may stand between them.
+    closing = draw(st.sampled_from(CLOSINGS)) if letter or layout == "letter" else \
+        "I have, etc.," if layout == "despatch" else None
+    if closing:
+        blocks.append(closing)
+        gen.paragraphs += 1
+        if draw(st.integers(0, 2)) == 0:
+            blocks.append(page_marker())
+    if letter or layout == "letter" or (layout != "despatch" and draw(st.integers(0, 2)) == 0):
         gen.closer.append(draw(st.sampled_from(SIGNATURES)))
         blocks.append(("\n" if style == "B" and letter else "") + gen.closer[-1])
     if layout == "despatch":
-        gen.closer = ["I have, etc.,", "J. R. Harlow."]
+        gen.closer = ["J. R. Harlow."]
         blocks += gen.closer
 
     # -- the note list, in the rendering's form ------------------------------------------

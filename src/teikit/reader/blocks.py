@@ -49,11 +49,7 @@ class BodyReader(ReaderBase):
             if i in closer and not self._has_paragraph():
                 closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
             if i in closer:
-                order = sorted(closer)
-                fields = [TextField.from_raw(lines[n].strip(), n + 1) for n in order]
-                self.draft.add(Block("closer", line=lineno), fields,
-                               roles=[closer[n] for n in order])
-                i = order[-1] + 1
+                i = self._read_closer(closer)
                 continue
             heading = pt.list_head(core) if front else None
             if heading:
@@ -90,6 +86,34 @@ class BodyReader(ReaderBase):
             kind, head, head_line = pending
             self.draft.add(Block("paragraph", line=head_line),
                            [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+
+    def _read_closer(self, closer: dict[int, str]) -> int:
+        """Add the closing lines: the closing phrase as a paragraph (as the Office of the
+        Historian encodes it), a page marker between it and the signature as a page break,
+        the signature (or a note such as ``[File copy not signed]``) as the closer. Return
+        the index of the line after the closer."""
+        lines = self.lines
+        order = sorted(closer)
+        fields: list[TextField] = []
+        roles: list[str] = []
+        for n in range(order[0], order[-1] + 1):
+            text = lines[n].strip()
+            page = pt.PAGE_LINE.match(pt.shadow(text))
+            if n in closer and closer[n] == "salute":
+                self.draft.add(Block("paragraph", line=n + 1),
+                               [TextField.from_raw(text, n + 1)])
+            elif n in closer:
+                fields.append(TextField.from_raw(text, n + 1))
+                roles.append(closer[n])
+            elif page:
+                kind = (page.group(1) or "").lower()
+                self.draft.add(Block("pagebreak", line=n + 1,
+                                     page=PageBreak(page.group(2), kind, n + 1)))
+            elif text:  # pragma: no cover - find_closer takes consecutive lines only
+                raise AssertionError(f"line {n + 1} inside the closer is neither")
+        if fields:
+            self.draft.add(Block("closer", line=order[0] + 1), fields, roles=roles)
+        return order[-1] + 1
 
     def _front_line(self, i: int, end: int, fld: TextField, layout: str,
                     closer: dict[int, str]) -> bool:
