@@ -128,6 +128,13 @@ class BodyReader(ReaderBase):
             self.draft.add(Block("despatch", line=lineno), [fld])
             return True
         if "dateline" not in kinds and not kinds & {"paragraph", "list"}:
+            span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
+            if span is not None and not set(range(i, span)) & set(closer):
+                fields = [fld] + [TextField.from_raw(self.lines[k].strip(), k + 1)
+                                  for k in range(i + 1, span)]
+                self.draft.add(Block("dateline", line=lineno), fields)
+                self._front_next = span
+                return True
             if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 nxt = next_nonblank(self.lines, i + 1)
                 if nxt not in closer:

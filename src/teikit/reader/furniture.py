@@ -147,6 +147,8 @@ class FurnitureReader(ReaderBase):
                 break
             if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 break
+            if title and self.dateline_span(i, end) is not None:
+                break  # ``Rio de`` / ``Janeiro, December 17, 1941—4`` / ``p.m.``
             title.append((text, i + 1))
             i += 1
         return title
@@ -164,6 +166,20 @@ class FurnitureReader(ReaderBase):
         if previous[-1:] in ".:;,":
             return False
         return len(text.split()) <= 3 and text[:1].isupper()
+
+    def dateline_span(self, i: int, end: int) -> int | None:
+        """When two or three consecutive lines from ``i`` read together as a dateline (a
+        page may break one anywhere: ``Rio de`` / ``Janeiro, May 2, 1941—4`` / ``p.m.``),
+        return the index of the line after them."""
+        parts: list[str] = []
+        for k in range(i, min(i + 3, end)):
+            text = pt.shadow(self.lines[k]).strip()
+            if not text or pt.PAGE_LINE.match(text):
+                return None
+            parts.append(text)
+            if len(parts) >= 2 and pt.is_dateline(" ".join(parts)):
+                return k + 1
+        return None
 
     def _dateline_follows(self, i: int, end: int) -> bool:
         nxt = next_nonblank(self.lines, i + 1) if self.style == "A" else i + 1

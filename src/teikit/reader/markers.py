@@ -81,6 +81,10 @@ COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
+#: Leaving the source note without its marker at the end of the title, so that a later
+#: note takes that marker: the source note belongs at the title's marker whatever its
+#: number, and a marker missing further on (a dropped signature) must not shift the others.
+COST_SOURCE_ELSEWHERE = 5.0
 #: Readings at or above this cost are reported as assumptions.
 REPORT_COST = 3.0
 #: How many DP states survive each step, and how many unmarked notes may lie between two
@@ -441,6 +445,8 @@ class _Solver:
                     j0 = j + skipped
                     nn0 = self.skip(j, nn, skipped)
                     base = cost + skipped * COST_NOTE_WITHOUT_MARKER
+                    if j == 0 and skipped and self.specs[0].is_source:
+                        base += COST_SOURCE_ELSEWHERE
                     for oi, option in enumerate(group.options):
                         moved = self.apply(j0, nn0, option, in_head)
                         if moved is None:
