@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from teikit.errors import InputError, Problem
 from teikit.reader import patterns as pt
+from teikit.reader.accounting import account
 from teikit.reader.blocks import BodyReader
 from teikit.reader.fields import TextField
 from teikit.reader.furniture import FurnitureReader
@@ -55,11 +56,13 @@ class _Reader(FurnitureReader, BodyReader):
                           "dropped it", "it is the web page's link back, not text",
                           "stray-arrow")
                 lines[index] = ""
+                self.uses.append((index + 1, "warned"))
         if self.style == "B":
             self._check_b_numbering(raw_notes)
         body_start, number, layout, source_line = self.read_head(notes_start)
         self.read_body(body_start, notes_start, layout)
         notes = self.place_notes(raw_notes, layout)
+        roles = self._account(notes_start, raw_notes)
         blocks = self.materialize()
         self._check_pages(blocks)
         title = self._title(layout)
@@ -72,7 +75,34 @@ class _Reader(FurnitureReader, BodyReader):
                       "no-source-note")
         return Document(number=number, title=title, layout=layout,  # type: ignore[arg-type]
                         style=self.style, blocks=blocks, notes=notes,  # type: ignore[arg-type]
-                        source_line=source_line, kind=kind)  # type: ignore[arg-type]
+                        source_line=source_line, kind=kind,  # type: ignore[arg-type]
+                        lines=roles)
+
+    def _account(self, notes_start: int, raw_notes: list[RawNote]) -> dict[int, str]:
+        """Claim every line the draft and the note list used; warn of any other."""
+        uses = list(self.uses)
+        draft = self.draft
+        for block, content, items in zip(draft.blocks, draft.content, draft.items,
+                                         strict=True):
+            claimed = {fld.line for fld in content}
+            claimed |= {f.line for pair in items for f in pair if f is not None}
+            if block.kind == "pagebreak" and block.page is not None:
+                claimed.add(block.page.line)
+            if block.head:  # a list head on a line of its own (``SUBJECT``)
+                claimed.add(block.line)
+            uses += [(line, block.kind) for line in sorted(claimed)]
+        for raw in raw_notes:
+            uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
+        uses += [(k + 1, "note-arrow") for k in range(notes_start, len(self.lines))
+                 if is_arrow_line(self.lines[k])]
+        result = account(self.source.lines, uses)
+        for line in result.unused:
+            self.warn(line, "the reader used this line for nothing; it is missing from the "
+                      "TEI", "report this page to the teikit maintainers", "line-unused")
+        for line, first, second in result.reused:
+            self.warn(line, f"the reader used this line twice (as {first} and as {second})",
+                      "report this page to the teikit maintainers", "line-reused")
+        return result.roles
 
     def _title(self, layout: str) -> str:
         texts = [plain_text(f).strip() for f in self.title_fields]

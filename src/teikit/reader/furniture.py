@@ -106,6 +106,8 @@ class FurnitureReader(ReaderBase):
             self.warn(top + 1, "the source line runs over several lines; joined them", "",
                       "source-lines")
         source_line = " ".join(parts)
+        self.uses += [(i + 1, "source-inline") for i in range(top + 1, stop)
+                      if self.lines[i].strip()]
         fld = TextField.from_raw(source_line, top + 1)
         fld.searchable = False
         self.draft.add(Block("source-inline", line=top + 1), [fld])

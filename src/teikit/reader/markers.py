@@ -81,6 +81,10 @@ COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
+#: A marker with a letter suffix (``19a``): rarer than a plain glued marker.
+COST_SUFFIXED = 0.5
+#: The letters older volumes add to a note number for an inserted note.
+SUFFIXES = "abcd"
 #: Leaving the source note without its marker at the end of the title, so that a later
 #: note takes that marker: the source note belongs at the title's marker whatever its
 #: number, and a marker missing further on (a dropped signature) must not shift the others.
@@ -318,6 +322,20 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
     return [], False
 
 
+def _suffixed_option(text: str, i: int, k: int) -> Option | None:
+    """A marker with a letter suffix glued to its word (``Aranha19a``): older volumes number
+    a note inserted after note 19 as 19a. It takes no place in the numeric sequence."""
+    if not (i > 0 and text[i - 1].isalpha() and k < len(text) and text[k] in SUFFIXES):
+        return None
+    after = text[k + 1] if k + 1 < len(text) else ""
+    if after and not (after.isspace() or after in _AFTER):
+        return None
+    if text[i] == "0" or k - i > 3:
+        return None
+    return Option((Marker(i, k + 1, text[i:k + 1]),), COST_SUFFIXED,
+                  f"read “{text[i:k + 1]}” as a note marker with a letter suffix")
+
+
 def find_groups(fields: list[TextField]) -> list[Group]:
     """List every run of digits or symbols that could hold a marker, in reading order."""
     groups: list[Group] = []
@@ -335,6 +353,11 @@ def find_groups(fields: list[TextField]) -> list[Group]:
                 k = i
                 while k < n and (text[k].isdigit() if digit else text[k] in SYMBOLS):
                     k += 1
+                suffixed = _suffixed_option(text, i, k) if digit else None
+                if suffixed is not None:
+                    groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
+                    i = k + 1
+                    continue
                 if digit and ch.isascii() and text[i:k].isascii():
                     options, strong = _digit_options(context, i, k)
                 elif digit:

@@ -104,3 +104,8 @@ class Document:
     notes: list[Note]
     source_line: str | None = None     # the older layouts' source line text, if any
     kind: Literal["historical-document", "editorial-note"] = "historical-document"
+    #: The line accounting: every input line (1-based) and what the reader used it as —
+    #: a block kind (``paragraph``, ``head``, ``closer`` …), ``pagebreak``, ``note``,
+    #: ``note-arrow`` (a lone return arrow of the note list), ``blank``, or ``warned`` (a
+    #: line left out with a warning). See :mod:`teikit.reader.accounting`.
+    lines: dict[int, str] = field(default_factory=dict)
