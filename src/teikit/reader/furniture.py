@@ -174,14 +174,15 @@ class FurnitureReader(ReaderBase):
         page may break one anywhere: ``Rio de`` / ``Janeiro, May 2, 1941—4`` / ``p.m.``),
         return the index of the line after them."""
         parts: list[str] = []
+        found = None
         for k in range(i, min(i + 3, end)):
             text = pt.shadow(self.lines[k]).strip()
             if not text or pt.PAGE_LINE.match(text):
-                return None
+                break
             parts.append(text)
             if len(parts) >= 2 and pt.is_dateline(" ".join(parts)):
-                return k + 1
-        return None
+                found = k + 1  # the longest reading wins: ``…—4`` / ``p.m.``
+        return found
 
     def _dateline_follows(self, i: int, end: int) -> bool:
         nxt = next_nonblank(self.lines, i + 1) if self.style == "A" else i + 1
@@ -201,7 +202,8 @@ class FurnitureReader(ReaderBase):
         raw = lines[last]
         if pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw):
             return {}
-        text = pt.shadow(raw).strip()
+        # A note marker glued to the end says nothing of the line's shape.
+        text = pt.strip_trailing_marker(pt.shadow(raw).strip())
         previous = pt.shadow(lines[body[-2]]).strip()
         roles: dict[int, str] = {}
         if pt.NOT_SIGNED.match(text):

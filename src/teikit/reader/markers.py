@@ -325,7 +325,8 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
 def _suffixed_option(text: str, i: int, k: int) -> Option | None:
     """A marker with a letter suffix glued to its word (``Aranha19a``): older volumes number
     a note inserted after note 19 as 19a. It takes no place in the numeric sequence."""
-    if not (i > 0 and text[i - 1].isalpha() and k < len(text) and text[k] in SUFFIXES):
+    if not (i > 0 and (text[i - 1].isalpha() or text[i - 1] in _CLOSERS) and k < len(text)
+            and text[k] in SUFFIXES):
         return None
     after = text[k + 1] if k + 1 < len(text) else ""
     if after and not (after.isspace() or after in _AFTER):

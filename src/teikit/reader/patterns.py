@@ -29,7 +29,7 @@ _SMALL_WORDS = {
     "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "by", "with", "at", "from",
     "its", "as", "vs.", "but", "nor", "into", "upon", "over", "between",
 }
-_TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}|[*†‡§‖¶]+)$")
+_TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}[abcd]?|[*†‡§‖¶]+)$")
 
 
 def strip_trailing_marker(text: str) -> str:
