@@ -66,6 +66,13 @@ class BodyReader(ReaderBase):
                 i = self.read_list(i, end, front, pending, closer)
                 pending = None
                 continue
+            if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
+                self.draft.add(Block("paragraph", line=lineno), [
+                    TextField.from_raw(text, lineno),
+                    TextField.from_raw(lines[i + 1].strip(), lineno + 1)])
+                front = False
+                i += 2
+                continue
             fld = TextField.from_raw(text, lineno)
             if front and self._front_line(i, end, fld, layout, closer):
                 i = self._front_next
@@ -86,6 +93,15 @@ class BodyReader(ReaderBase):
             kind, head, head_line = pending
             self.draft.add(Block("paragraph", line=head_line),
                            [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+
+    def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
+        """Tell whether the line after a label line (``(1)``) is the text it labels."""
+        if i + 1 >= end or i + 1 in closer:
+            return False
+        raw = self.lines[i + 1]
+        core = pt.shadow(raw).strip()
+        return bool(core) and not (pt.PAGE_LINE.match(core) or pt.LABEL_LINE.match(core)
+                                   or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw))
 
     def _read_closer(self, closer: dict[int, str]) -> int:
         """Add the closing lines: the closing phrase as a paragraph (as the Office of the

@@ -16,6 +16,9 @@ PAGE_LINE = re.compile("^" + lx.PAGE_MARKER + "$")
 BULLET_B = re.compile(r"^\s+[" + lx.BULLETS_B + r"]\s+(.*)$")
 BULLET_A = re.compile("^" + lx.BULLET_A + "(.*)$")
 SUBJECT = re.compile(r"^(Subject|SUBJECT):\s*(.*)$")
+#: A paragraph's number or letter on a line of its own, its text on the next line: ``(1)``,
+#: ``2.``, ``(b)``. The Office keeps the label at the start of the paragraph.
+LABEL_LINE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$")
 NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 IDENTIFIER = re.compile(r"^(?=[^a-z]*\d)[A-Z][A-Z0-9 ./–-]{1,30}$")
 
