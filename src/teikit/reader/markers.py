@@ -57,7 +57,8 @@ _COUNTED = {"no.", "nos.", "p.", "pp.", "vol.", "vols.", "para.", "paras.", "par
             "document", "documents", "mytel", "urtel", "reftel", "airgram", "instruction",
             "note", "notes", "letter", "memorandum", "despatches", "annexes", "table", "tab",
             "appendix", "enclosure", "figure", "line", "lines", "column", "room", "route",
-            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series"}
+            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series",
+            "code", "extension", "ext."}
 #: Words a note marker never follows: a number after them is the phrase's own.
 _FUNCTION_WORDS = {"at", "of", "to", "by", "for", "in", "on", "and", "or", "than", "about",
                    "some", "over", "under", "from", "with", "the", "a", "an", "nearly",
@@ -281,20 +282,43 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
             nxt.isspace() and context.word_after(k) in _UNITS)
         # A number standing alone: maybe a year (or number) with a marker glued to it.
         # A year stays whole (``April 22, 1901.``), and so does a day after its month.
-        if not counted and not _is_year(run) and word not in _MONTHS:
+        # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
+        # the very end of a field (a title), a counted number may carry one too:
+        # ``Circular Telegram 5001`` is telegram 500 and marker 1.
+        at_end = not text[k:].strip()
+        after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
+        if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS
+                                                             or after_month):
             for size in range(1, min(3, len(run) - 1) + 1):
                 head, tail = run[:-size], run[-size:]
                 if tail.startswith("0"):
                     continue
-                cost = 1.0 if _is_year(head) else 7.5
+                if after_month and not 1 <= int(head) <= 31:
+                    continue
+                cost = 1.0 if _is_year(head) or after_month else 7.5
                 options.append(Option((Marker(k - size, k, tail),), cost,
                                       f"read “{run}” as {head} followed by marker {tail}"))
+                if _is_year(head):  # ``196812``: 1968, then markers 1 and 2 side by side
+                    for parts in _consecutive_splits(tail):
+                        at = k - size
+                        markers = []
+                        for part in parts:
+                            markers.append(Marker(at, at + len(part), part))
+                            at += len(part)
+                        options.append(Option(tuple(markers), cost + len(parts) - 1,
+                                              f"read “{run}” as {head} followed by markers "
+                                              + ", ".join(parts)))
         # A marker set off from its word by a space or a no-break space ("Offices 1").
+        # At the end of a title, a second marker may stand apart after a glued one:
+        # ``May 3, 19681 2`` (1968, notes 1 and 2).
+        after_glued = before_prev.isdigit() and at_end and len(run) <= 2
         if prev.isspace() and prev != "\n" and before_prev and not before_prev.isspace() \
-                and (before_prev.isalpha() or before_prev in _CLOSERS) and len(run) <= 3 \
+                and (before_prev.isalpha() or before_prev in _CLOSERS or after_glued) \
+                and len(run) <= 3 \
                 and whole_ok and not counted and word not in _MONTHS \
                 and word not in _FUNCTION_WORDS \
-                and not (any(c.isdigit() for c in word) and not word.endswith(".")):
+                and (after_glued or not (any(c.isdigit() for c in word)
+                                         and not word.endswith("."))):
             options.append(Option((Marker(i, k, run),), 6.5,
                                   f"read the separate “{run}” as a note marker"))
         return options, False
