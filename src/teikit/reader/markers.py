@@ -78,12 +78,25 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
            "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
+#: The readings of a run of digits or symbols and what each costs, cheapest first (the
+#: module docstring says when each applies). The resolver keeps the cheapest reading of the
+#: whole page; these figures, and the COST_ constants below, are its only tuning.
+READINGS: dict[str, float] = {
+    "glued": 0.0,                      # ``Kong1``, ``estimate.*``
+    "after-number-stop": 0.0,          # ``in 1952;3``
+    "suffixed": 0.5,                   # ``Aranha19a``
+    "side-by-side": 1.0,               # per marker after the first: ``Dalton01``
+    "year-or-day-and-marker": 1.0,     # ``19542``, ``March 141``
+    "after-number-sentence-end": 3.0,  # ``April 8.1 Foreign``, ``August 12,1 the``
+    "set-off": 6.5,                    # ``Offices 1``
+    "number-and-marker": 7.5,          # ``1022`` = 102 + 2
+    "after-number-period-lower": 8.0,  # ``3. the``
+    "after-dash": 9.0,                 # ``1949–1``
+}
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
-#: A marker with a letter suffix (``19a``): rarer than a plain glued marker.
-COST_SUFFIXED = 0.5
 #: The letters older volumes add to a note number for an inserted note.
 SUFFIXES = "abcd"
 #: Leaving the source note without its marker at the end of the title, so that a later
@@ -176,14 +189,14 @@ def _glued(run: str, i: int, k: int) -> list[Option]:
     """Readings of a run glued to a word or to closing punctuation."""
     options: list[Option] = []
     if run == "0" or not run.startswith("0"):
-        options.append(Option((Marker(i, k, run),), 0.0))
+        options.append(Option((Marker(i, k, run),), READINGS["glued"]))
     for parts in _consecutive_splits(run):
         markers = []
         at = i
         for part in parts:
             markers.append(Marker(at, at + len(part), part))
             at += len(part)
-        options.append(Option(tuple(markers), 1.0 * (len(parts) - 1),
+        options.append(Option(tuple(markers), READINGS["side-by-side"] * (len(parts) - 1),
                               f"read “{run}” as {len(parts)} markers side by side, "
                               + ", ".join(parts)))
     return options
@@ -258,21 +271,22 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         if not whole_ok:
             return [], False
         if prev in ";:)":
-            return [Option((Marker(i, k, run),), 0.0)], True
+            return [Option((Marker(i, k, run),), READINGS["after-number-stop"])], True
         after = text[k + 1 : k + 2] if nxt.isspace() else nxt
         sentence_end = not after or after.isupper() or after in _AFTER or not after.isalnum()
         if prev == "," and len(run) != 3:
-            return [Option((Marker(i, k, run),), 3.0,
+            return [Option((Marker(i, k, run),), READINGS["after-number-sentence-end"],
                            f"read “{before_prev}{prev}{run}” as a number and marker {run}")], \
                 False
         if prev == ".":
-            cost = 3.0 if sentence_end else 8.0
+            cost = READINGS["after-number-sentence-end"] if sentence_end else \
+                READINGS["after-number-period-lower"]
             return [Option((Marker(i, k, run),), cost,
                            f"read “.{run}” after a number as marker {run}")], False
         return [], False
     if prev in "–-/":
         if whole_ok:
-            return [Option((Marker(i, k, run),), 9.0,
+            return [Option((Marker(i, k, run),), READINGS["after-dash"],
                            f"read “{prev}{run}” as marker {run}, not part of a number")], False
         return [], False
     if prev == "" or prev.isspace() or prev == "(":
@@ -295,7 +309,8 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                     continue
                 if after_month and not 1 <= int(head) <= 31:
                     continue
-                cost = 1.0 if _is_year(head) or after_month else 7.5
+                cost = READINGS["year-or-day-and-marker"] if _is_year(head) or after_month \
+                    else READINGS["number-and-marker"]
                 options.append(Option((Marker(k - size, k, tail),), cost,
                                       f"read “{run}” as {head} followed by marker {tail}"))
                 if _is_year(head):  # ``196812``: 1968, then markers 1 and 2 side by side
@@ -319,7 +334,7 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                 and word not in _FUNCTION_WORDS \
                 and (after_glued or not (any(c.isdigit() for c in word)
                                          and not word.endswith("."))):
-            options.append(Option((Marker(i, k, run),), 6.5,
+            options.append(Option((Marker(i, k, run),), READINGS["set-off"],
                                   f"read the separate “{run}” as a note marker"))
         return options, False
     return [], False
@@ -339,9 +354,9 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
         markers.append(Marker(j, m, text[j:m]))
         j = m
     if prev and not prev.isspace():
-        return [Option(tuple(markers), 0.0)], True
+        return [Option(tuple(markers), READINGS["glued"])], True
     if prev.isspace() and i >= 2 and not text[i - 2].isspace() and text[i - 2] not in SYMBOLS:
-        return [Option(tuple(markers), 6.5,
+        return [Option(tuple(markers), READINGS["set-off"],
                        f"read the separate “{text[i:k]}” as a note marker")], False
     return [], False
 
@@ -357,7 +372,7 @@ def _suffixed_option(text: str, i: int, k: int) -> Option | None:
         return None
     if text[i] == "0" or k - i > 3:
         return None
-    return Option((Marker(i, k + 1, text[i:k + 1]),), COST_SUFFIXED,
+    return Option((Marker(i, k + 1, text[i:k + 1]),), READINGS["suffixed"],
                   f"read “{text[i:k + 1]}” as a note marker with a letter suffix")
 
 
