@@ -168,7 +168,7 @@ class BodyReader(ReaderBase):
             fld.searchable = False  # an identifier holds no note (TEI idno has text only)
             self.draft.add(Block("identifier", line=lineno), [fld])
             return True
-        if layout == "older" and pt.is_classification(core):
+        if layout in ("older", "modern") and pt.is_classification(core):
             self.draft.add(Block("classification", line=lineno,
                                  smallcaps=core == core.lower()), [fld])
             return True
