@@ -39,6 +39,7 @@ inputs stay bounded. Readings that cost 3 or more are reported as assumptions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from teikit.reader.fields import TextField
@@ -383,33 +384,29 @@ def find_groups(fields: list[TextField]) -> list[Group]:
         if not fld.searchable:
             continue
         text = fld.text
-        context = _Context(text)
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch.isdigit() or ch in SYMBOLS:
-                digit = ch.isdigit()
-                k = i
-                while k < n and (text[k].isdigit() if digit else text[k] in SYMBOLS):
-                    k += 1
-                suffixed = _suffixed_option(text, i, k) if digit else None
-                if suffixed is not None:
-                    groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
-                    i = k + 1
-                    continue
-                if digit and ch.isascii() and text[i:k].isascii():
-                    options, strong = _digit_options(context, i, k)
-                elif digit:
-                    options, strong = [], False
-                else:
-                    options, strong = _symbol_options(text, i, k)
-                if options:
-                    groups.append(Group(index, i, k, text[i:k], options, strong))
-                i = k
+        context: _Context | None = None  # built on the first run: most fields have none
+        for found in _RUN.finditer(text):
+            i, k = found.span()
+            digit = found.lastgroup == "digits"
+            suffixed = _suffixed_option(text, i, k) if digit else None
+            if suffixed is not None:
+                groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
+                continue
+            if digit and text[i:k].isascii():
+                context = context or _Context(text)
+                options, strong = _digit_options(context, i, k)
+            elif digit:
+                options, strong = [], False
             else:
-                i += 1
+                options, strong = _symbol_options(text, i, k)
+            if options:
+                groups.append(Group(index, i, k, text[i:k], options, strong))
     return groups
+
+
+#: A run of digits (any script: non-ASCII ones are never markers) or of note symbols. One
+#: regular-expression scan finds them all, in linear time.
+_RUN = re.compile(r"(?P<digits>\d+)|(?P<symbols>[" + SYMBOLS + "]+)")
 
 
 @dataclass(frozen=True)

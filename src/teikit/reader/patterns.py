@@ -35,9 +35,20 @@ _SMALL_WORDS = {
 _TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}[abcd]?|[*†‡§‖¶]+)$")
 
 
+#: How much of a line's end :func:`strip_trailing_marker` searches (a marker is short).
+_TAIL = 64
+
+
 def strip_trailing_marker(text: str) -> str:
-    """Drop a glued trailing note marker (``Estimate1`` -> ``Estimate``) for shape tests."""
-    return _TRAILING_MARKER.sub("", text.rstrip())
+    """Drop a glued trailing note marker (``Estimate1`` -> ``Estimate``) for shape tests.
+
+    Only the line's tail is searched, so the cost does not grow with the line."""
+    core = text.rstrip()
+    offset = max(0, len(core) - _TAIL)
+    match = _TRAILING_MARKER.search(core, offset)
+    if match is not None and offset and match.start() <= offset + 1:
+        match = _TRAILING_MARKER.search(core)  # a run of symbols longer than the tail
+    return core[:match.start()] if match else core
 
 
 def is_classification(text: str) -> bool:
@@ -127,10 +138,14 @@ _SHADOW = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": 
                          "\u00ad": None, "\ufe0e": None, "\ufeff": None})
 
 
+_SHADOWED = re.compile("[" + "".join(chr(c) for c in _SHADOW) + "]")
+
+
 def shadow(text: str) -> str:
     """Return ``text`` as the line patterns read it: no-break spaces as spaces, invisible
-    characters dropped. Used for matching only; the original text is what the TEI keeps."""
-    return text.translate(_SHADOW)
+    characters dropped. Used for matching only; the original text is what the TEI keeps.
+    (Most lines hold none of them: one scan in C finds that, and the text is returned as is.)"""
+    return text.translate(_SHADOW) if _SHADOWED.search(text) else text
 
 
 #: A decimal file number, its subject words, its document part and perhaps the kind:
