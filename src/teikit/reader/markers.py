@@ -207,8 +207,9 @@ class _Context:
     """Facts about a field's text that the readings need, each found in constant time per
     question (fields can be long: a page may hold a paragraph of a million characters)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, in_head: bool = False) -> None:
         self.text = text
+        self.in_head = in_head  # the field is (part of) the document heading
         self.brackets = "[" in text
         if self.brackets:
             # For each position: is it after an unclosed "[", and is there a "]" later?
@@ -298,9 +299,9 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         # A number standing alone: maybe a year (or number) with a marker glued to it.
         # A year stays whole (``April 22, 1901.``), and so does a day after its month.
         # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
-        # the very end of a field (a title), a counted number may carry one too:
+        # the very end of the heading, a counted number may carry one too:
         # ``Circular Telegram 5001`` is telegram 500 and marker 1.
-        at_end = not text[k:].strip()
+        at_end = context.in_head and not text[k:].strip()
         after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
         if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS
                                                              or after_month):
@@ -325,7 +326,7 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                                               f"read “{run}” as {head} followed by markers "
                                               + ", ".join(parts)))
         # A marker set off from its word by a space or a no-break space ("Offices 1").
-        # At the end of a title, a second marker may stand apart after a glued one:
+        # At the end of the heading, a second marker may stand apart after a glued one:
         # ``May 3, 19681 2`` (1968, notes 1 and 2).
         after_glued = before_prev.isdigit() and at_end and len(run) <= 2
         if prev.isspace() and prev != "\n" and before_prev and not before_prev.isspace() \
@@ -393,7 +394,7 @@ def find_groups(fields: list[TextField]) -> list[Group]:
                 groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
                 continue
             if digit and text[i:k].isascii():
-                context = context or _Context(text)
+                context = context or _Context(text, fld.in_head)
                 options, strong = _digit_options(context, i, k)
             elif digit:
                 options, strong = [], False
