@@ -102,14 +102,27 @@ def documents(draw: st.DrawFn) -> Generated:
     next_number = (source_n + 1) if source_n is not None else \
         draw(st.sampled_from([1, 1, 2, 17, 47]))
 
+    last_numeric: list[str] = []  # the numeric markers so far
+    suffixed: set[str] = set()
+
     def marker(symbol_ok: bool = True) -> str:
         nonlocal next_number
         use_symbol = symbol_ok and layout != "modern" and draw(st.integers(0, 5)) == 0
         symbol = next(symbols, None) if use_symbol else None
         if symbol:
             return symbol
+        if symbol_ok and layout != "modern" and last_numeric and draw(st.integers(0, 6)) == 0:
+            previous = last_numeric[-1]
+            if draw(st.booleans()) and previous not in suffixed:
+                suffixed.add(previous)  # a note inserted later: 17a after 17
+                return previous + "a"
+            if previous.isdigit() and (len(last_numeric) < 2 or last_numeric[-2] != previous):
+                gen.set_off += 1  # the print used the number again: reported as assumed
+                last_numeric.append(previous)
+                return previous
         value = str(next_number)
         next_number += 1
+        last_numeric.append(value)
         return value
 
     def note_text(n: str) -> list[str]:
@@ -236,7 +249,9 @@ def documents(draw: st.DrawFn) -> Generated:
         arrow = draw(st.sampled_from([*ARROWS, ""]))
         notes = []
         for paragraphs in note_texts:
-            lines = [f"- {paragraphs[0]}"] + [f"  {p}" for p in paragraphs[1:]]
+            # With lone arrows, continuation paragraphs may stand flush (no indent).
+            flush = arrow == "\n↩" and len(paragraphs) > 1 and draw(st.booleans())
+            lines = [f"- {paragraphs[0]}"] + [p if flush else f"  {p}" for p in paragraphs[1:]]
             notes.append("\n".join(lines) + arrow)
         gen.text = "\n".join(blocks + notes)
     else:

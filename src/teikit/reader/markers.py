@@ -570,6 +570,7 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
     values = [""] * total
     assumptions: list[tuple[int, str]] = []
     used_groups: set[int] = set()
+    last_number: str | None = None  # the last numeric marker placed (the print may repeat it)
     j = 0
     for gi, oi, skipped in choices:
         j += skipped
@@ -579,11 +580,13 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         if option.cost >= REPORT_COST and option.why:
             assumptions.append((group.field, option.why))
         for marker in option.markers:
-            if j > 0 and values[j - 1] == marker.value and marker.number is not None:
+            if last_number == marker.value and marker.number is not None:
                 assumptions.append((group.field, f"read marker {marker.value} as a second "
                                     f"note numbered {marker.value} (the print repeats it)"))
             anchors[j] = (group.field, marker.start, marker.end)
             values[j] = marker.value
+            if marker.number is not None:
+                last_number = marker.value
             j += 1
     # Give notes without a marker the number the sequence implies: on from the previous
     # numbered marker, or back from the first one.
