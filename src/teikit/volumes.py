@@ -28,8 +28,8 @@ from lxml import etree
 from teikit.dates import MONTHS
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
-from teikit.teifile import read_tei
 from teikit.tei.names import TEI_NS
+from teikit.teifile import read_tei
 
 #: The namespace of the Office of the Historian's own attributes.
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
@@ -112,8 +112,9 @@ def _months() -> str:
     return "|".join(sorted(set(names), key=len, reverse=True))
 
 
-_DATE_PHRASE = re.compile(r"(?:(?:%s)\s+\d{1,2},?\s+\[?\d{4}\]?|\d{1,2}\s+(?:%s),?\s+\d{4})"
-                          % (_months(), _months()))
+_MONTH = _months()
+_DATE_PHRASE = re.compile(rf"(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\[?\d{{4}}\]?"
+                          rf"|\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}})")
 
 
 def mark_dateline_date(div: etree._Element, when: str) -> bool:
