@@ -166,7 +166,13 @@ class Server:
 
     def server_close(self) -> None:
         """Stop listening and close every connection."""
+        for channel in list(self._server._map.values()):
+            channel.close()
         self._server.close()
+
+    def shutdown(self) -> None:
+        """Stop a :meth:`serve_forever` running in another thread (as socketserver's does)."""
+        self.server_close()
 
 
 def make_server(folder: Path, port: int = 8000, host: str = LOOPBACK, *,
