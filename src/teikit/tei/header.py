@@ -9,9 +9,9 @@ from lxml import etree
 from teikit import __version__
 from teikit.catalog import DocumentFacts
 from teikit.dates import InferredDate
+from teikit.dts.trees import refs_decls
 from teikit.reader.model import Document
 from teikit.tei.names import sub
-from teikit.dts.trees import refs_decls
 
 PUBLIC_DOMAIN = "https://creativecommons.org/publicdomain/mark/1.0/"
 HSG_BASE = "https://history.state.gov/historicaldocuments"
