@@ -66,7 +66,7 @@ class SiteApp:
         self.root = Path(os.path.realpath(folder))
         self.api = DtsApp(load_api(self.root / "dts" / "document"))
 
-    def _file(self, path: str) -> Path | None:
+    def _file(self, path: str) -> tuple[Path, bool] | None:
         parts = [p for p in path.split("/") if p]
         if any(p.startswith(".") or "\x00" in p or "\\" in p for p in parts):
             return None
@@ -75,8 +75,8 @@ class SiteApp:
             return None  # a link that leads out of the site
         if candidate.is_dir():
             index = candidate / "index.html"
-            return index if index.is_file() else None
-        return candidate if candidate.is_file() else None
+            return (index, True) if index.is_file() else None
+        return (candidate, False) if candidate.is_file() else None
 
     def _type(self, file: Path) -> str:
         relative = file.relative_to(self.root).parts
@@ -94,10 +94,11 @@ class SiteApp:
         if method not in ("GET", "HEAD"):
             return _plain(start_response, "405 Method Not Allowed", "GET and HEAD only\n",
                           [("Allow", "GET, HEAD")])
-        file = self._file(path)
-        if file is None:
+        found = self._file(path)
+        if found is None:
             return _plain(start_response, "404 Not Found", "not found\n")
-        if file.name == "index.html" and not path.endswith(("/", "index.html")):
+        file, folder = found
+        if folder and not path.endswith("/"):
             location = quote(path) + "/"
             return _plain(start_response, "301 Moved Permanently", "moved\n",
                           [("Location", location)])
