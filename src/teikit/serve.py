@@ -16,6 +16,7 @@ settings.
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import os
 from collections.abc import Callable, Iterable
@@ -144,6 +145,8 @@ class Server:
         if not 0 <= options.port <= 65535:
             raise TeikitError(f"port {options.port} is not a TCP port (use 0-65535)")
         self.options = options
+        # waitress reports a busy queue through logging; the library itself stays silent.
+        logging.getLogger("waitress").addHandler(logging.NullHandler())
         self._server = create_server(
             make_app(folder), host=options.host, port=options.port, threads=options.threads,
             channel_timeout=options.channel_timeout, backlog=options.backlog,
