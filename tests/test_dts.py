@@ -433,3 +433,26 @@ def _xpath(context: etree._Element | etree._ElementTree, expression: str) -> obj
 
 def _order(doc: etree._ElementTree, node: etree._Element) -> int:
     return next(k for k, e in enumerate(doc.iter()) if e is node)
+
+
+def test_a_range_of_pages_is_its_pages_together(app: DtsApp) -> None:
+    words = []
+    for page in ("722", "723"):
+        body = _doc(app, tree="pages", ref=page)[2]
+        words += "".join(_fragment_valid(body).find("dts:wrapper", NS).itertext()).split()
+    both = _fragment_valid(_doc(app, tree="pages", start="722", end="723")[2])
+    assert "".join(both.find("dts:wrapper", NS).itertext()).split() == words
+    status, _, body = get(app, "/api/dts/navigation", resource=DOC, tree="pages",
+                          start="722", end="723", down="0")
+    assert status == 400  # down=0 with a range, as the table says
+
+
+def test_static_and_served_answers_agree(api: DtsApi, static_dir: Path) -> None:
+    """The same request, as a file and as a served answer, differs only in its URLs."""
+    static = json.loads((static_dir / f"navigation/{DOC};tree=pages;down=1.json")
+                        .read_text(encoding="utf-8"))
+    served = api.navigation({"resource": DOC, "tree": "pages", "down": "1"})
+    assert static["member"] == served["member"]
+    assert static["resource"]["citationTrees"] == served["resource"]["citationTrees"]
+    assert (static_dir / f"document/{DOC};tree=pages/723.xml").read_bytes() == \
+        api.document({"resource": DOC, "tree": "pages", "ref": "723"})

@@ -227,3 +227,26 @@ def test_load_2000_requests_50_at_a_time(server: Server) -> None:
     assert failures == []
     assert len(latencies) == 2000
     assert time.monotonic() - started < 180  # bounded: the run stops by itself
+
+
+def test_the_checks_catch_the_old_server(site: Path) -> None:
+    """The server teikit had before (http.server) fails the link and dotfile checks above."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    old = ThreadingHTTPServer((LOOPBACK, 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=old.serve_forever, daemon=True)
+    thread.start()
+    try:
+        class Port:
+            server_port = old.server_address[1]
+        leaked = [p for p in ("/leak.txt", "/leakdir/secret.txt", "/.env", "/.git/config")
+                  if fetch(Port, p)[0] == 200]  # type: ignore[arg-type]
+        assert leaked == ["/leak.txt", "/leakdir/secret.txt", "/.env", "/.git/config"]
+    finally:
+        old.shutdown()
+        old.server_close()
