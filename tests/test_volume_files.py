@@ -288,3 +288,4 @@ def test_rule_fails_on_its_case_and_passes_without(volumes: list[Path], rule: st
     os.makedirs(fine.parent)
     fine.write_bytes(etree.tostring(good, xml_declaration=True, encoding="UTF-8"))
     assert rule not in {f.rule for f in Validator().validate_file(fine).findings}
+

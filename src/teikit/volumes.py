@@ -297,7 +297,7 @@ def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mappi
     attrs = {XML_ID: docs[0].volume.volume_id or "", f"{{{XML_NS}}}lang": "en"}
     # lxml's incremental writer binds the xml prefix only when the map names it.
     with xf.element(f"{_T}TEI", attrs, nsmap={**NSMAP, "xml": XML_NS}):
-        first = load(docs[0])
+        first: etree._Element | None = load(docs[0])
         header = volume_header(docs, first)
         etree.indent(header, space="  ", level=1)
         xf.write("\n  ", header, "\n  ")
@@ -305,7 +305,8 @@ def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mappi
             xf.write("\n    ")
             with xf.element(f"{_T}body"):
                 for k, doc in enumerate(docs):
-                    root = first if k == 0 else load(doc)
+                    root = first if first is not None else load(doc)
+                    first = None  # from here on, one document tree at a time
                     try:
                         div = document_div(root)
                     except TeikitError as exc:
