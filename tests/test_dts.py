@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 from wsgiref.util import setup_testing_defaults
 
 import jsonschema
@@ -116,7 +116,7 @@ def test_every_static_answer_has_the_shape_of_its_type(static_dir: Path) -> None
 def test_the_static_tree_is_where_its_templates_say(static_dir: Path) -> None:
     entry = json.loads((static_dir / "index.json").read_text(encoding="utf-8"))
     assert entry["collection"] == "/dts/collection{/id}{;nav,page}.json"
-    assert entry["navigation"] == "/dts/navigation/{resource}{;tree,down}{/ref}.json"
+    assert entry["navigation"] == "/dts/navigation/{resource}{;tree,down,page}{/ref}.json"
     assert entry["document"] == "/dts/document/{resource}{;tree}{/ref}.xml"
     for name in ("collection.json", "collection/frus1958-60v19.json",
                  "collection/frus1958-60v19;nav=parents.json", f"navigation/{DOC};down=1.json",
@@ -456,3 +456,49 @@ def test_static_and_served_answers_agree(api: DtsApi, static_dir: Path) -> None:
     assert static["resource"]["citationTrees"] == served["resource"]["citationTrees"]
     assert (static_dir / f"document/{DOC};tree=pages/723.xml").read_bytes() == \
         api.document({"resource": DOC, "tree": "pages", "ref": "723"})
+
+
+def test_a_document_without_a_volume_sits_in_the_edition(tmp_path: Path) -> None:
+    """A page converted without a catalog has no volume: it is a member of the root."""
+    loose = REPO / "tests" / "fixtures" / "cite" / "no-catalog-bibl.xml"
+    edition, paths = _edition()
+    edition.append(facts_of(read_tei(loose), "frus-d352"))
+    paths["frus-d352"] = loose
+    api = DtsApi(edition, paths, UrlScheme("/api/dts"))
+    root = api.collection(None)
+    assert [m["@id"] for m in root["member"]][-1] == "frus-d352"
+    assert root["totalChildren"] == 4
+    parents = api.collection("frus-d352", "parents")
+    assert [m["@id"] for m in parents["member"]] == ["teikit"]
+    check_shape(parents)
+    written = write_static(edition, paths, tmp_path)
+    assert tmp_path / "collection" / "frus-d352.json" in written
+
+
+def test_static_pages_of_a_long_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    import teikit.dts.api as module
+    monkeypatch.setattr(module, "PAGE_SIZE", 1)
+    edition, paths = _edition()
+    write_static(edition, paths, tmp_path)
+    second = json.loads((tmp_path / "collection" / "frus1952-54v14p1;page=2.json")
+                        .read_text(encoding="utf-8"))
+    check_shape(second)
+    assert [m["@id"] for m in second["member"]] == ["frus1952-54v14p1-d183"]
+    assert second["view"]["first"] == "/dts/collection/frus1952-54v14p1;page=1.json"
+    assert (tmp_path / "collection;page=3.json").is_file()
+
+
+def test_every_static_link_of_a_paged_answer_exists(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import teikit.dts.api as module
+    monkeypatch.setattr(module, "PAGE_SIZE", 3)
+    edition, paths = _edition()
+    write_static(edition, paths, tmp_path)
+    links = 0
+    for path in tmp_path.rglob("*.json"):
+        view = json.loads(path.read_text(encoding="utf-8")).get("view")
+        for key in ("@id", "first", "previous", "next", "last") if view else ():
+            assert (tmp_path / unquote(view[key][len("/dts/"):])).is_file(), view[key]
+            links += 1
+    assert links > 100

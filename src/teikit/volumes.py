@@ -304,7 +304,7 @@ def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mappi
         with xf.element(f"{_T}text"):
             xf.write("\n    ")
             with xf.element(f"{_T}body"):
-                for k, doc in enumerate(docs):
+                for doc in docs:
                     root = first if first is not None else load(doc)
                     first = None  # from here on, one document tree at a time
                     try:

@@ -79,7 +79,7 @@ class UrlScheme:
         """The Navigation endpoint's template, or one resource's."""
         if self.static:
             where = _q(resource) if resource else "{resource}"
-            return f"{self.base}/navigation/{where}{{;tree,down}}{{/ref}}.json"
+            return f"{self.base}/navigation/{where}{{;tree,down,page}}{{/ref}}.json"
         if resource is None:
             return f"{self.base}/navigation{{?resource,ref,start,end,down,tree,page}}"
         return f"{self.base}/navigation?resource={_q(resource)}{{&ref,start,end,down,tree,page}}"
@@ -107,7 +107,8 @@ class UrlScheme:
     def navigation_url(self, resource: str, params: Mapping[str, str]) -> str:
         """The URL of one Navigation request."""
         if self.static:
-            matrix = "".join(f";{k}={params[k]}" for k in ("tree", "down") if k in params)
+            matrix = "".join(f";{k}={params[k]}" for k in ("tree", "down", "page")
+                             if k in params)
             ref = f"/{_q(params['ref'])}" if "ref" in params else ""
             return f"{self.base}/navigation/{_q(resource)}{matrix}{ref}.json"
         order = ("ref", "start", "end", "down", "tree", "page")

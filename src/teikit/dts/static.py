@@ -5,7 +5,8 @@ allows for static sites (see :class:`teikit.dts.api.UrlScheme` with ``static=Tru
 
 * ``index.json``: the Entry endpoint;
 * ``collection.json``, ``collection/<id>.json``, ``collection/<id>;nav=parents.json``
-  (and ``;page=N`` when a collection has more members than a page holds);
+  (and ``;page=N`` for every page when a collection has more members than a page holds;
+  long Navigation answers likewise);
 * ``navigation/<resource>;down=1.json``, ``…;down=-1.json``, and per unit
   ``navigation/<resource>/<ref>.json`` with ``;down=0``, ``;down=1`` and ``;down=-1``; the
   pages tree the same with ``;tree=pages``;
@@ -76,9 +77,22 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
         key = None if ident == "teikit" else ident
         for nav in (None, "parents"):
             put(urls.collection_url(key, nav), to_json(api.collection(key, nav)))
-            for page in range(2, api.pages(key, nav) + 1):
+            pages = api.pages(key, nav)
+            for page in range(1, pages + 1) if pages > 1 else ():
                 put(urls.collection_url(key, nav, page),
                     to_json(api.collection(key, nav, str(page))))
+    def navigation(resource: str, query: dict[str, str]) -> None:
+        answer = api.navigation(query)
+        put(urls.navigation_url(resource, query), to_json(answer))
+        page = 1
+        while "view" in answer:  # a long answer: every page of it, at its own URL
+            paged = {**query, "page": str(page)}
+            answer = api.navigation(paged)
+            put(urls.navigation_url(resource, paged), to_json(answer))
+            if answer["view"]["next"] == answer["view"]["@id"]:
+                break
+            page += 1
+
     for resource in api.resources():
         put(urls.document_url(resource, {}), api.document({"resource": resource}))
         _, trees = api.load(resource)
@@ -86,12 +100,11 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
             base = {"resource": resource, **({"tree": tree.identifier} if tree.identifier
                                              else {})}
             for down in TREE_DOWNS:
-                query = {**base, "down": down}
-                put(urls.navigation_url(resource, query), to_json(api.navigation(query)))
+                navigation(resource, {**base, "down": down})
             for unit in tree.units:
                 for down in UNIT_DOWNS:
-                    query = {**base, "ref": unit.identifier, **({"down": down} if down else {})}
-                    put(urls.navigation_url(resource, query), to_json(api.navigation(query)))
+                    navigation(resource, {**base, "ref": unit.identifier,
+                                          **({"down": down} if down else {})})
                 query = {**base, "ref": unit.identifier}
                 put(urls.document_url(resource, query), api.document(query))
     return written
