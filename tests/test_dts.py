@@ -502,3 +502,13 @@ def test_every_static_link_of_a_paged_answer_exists(tmp_path: Path,
             assert (tmp_path / unquote(view[key][len("/dts/"):])).is_file(), view[key]
             links += 1
     assert links > 100
+
+
+def test_teikit_validate_checks_the_static_tree(static_dir: Path, tmp_path: Path) -> None:
+    from teikit.validation import validate_paths
+    report = validate_paths([static_dir / "document"])
+    assert len(report.files) > 100 and report.findings == []
+    bad = tmp_path / "p1.xml"
+    bad.write_text(f'<TEI xmlns="{T}"><dts:wrapper xmlns:dts="{DTS_NS}"><div/></dts:wrapper>'
+                   f'</TEI>', encoding="utf-8")
+    assert validate_paths([bad]).findings  # a passage is checked by the passage grammar

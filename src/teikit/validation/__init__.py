@@ -71,10 +71,16 @@ def _is_volume(root: etree._Element) -> bool:
                            namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
 
 
+def _is_passage(root: etree._Element) -> bool:
+    """A DTS passage (build/dts/document/<id>/…): TEI holding a dts:wrapper."""
+    return root.find("{https://w3id.org/api/dts#}wrapper") is not None
+
+
 #: Which grammar and rules (files in schemas/) check a document, by what its root is: the
 #: first predicate that holds decides; other documents get teikit.rng and teikit.sch.
-DOCUMENT_KINDS: tuple[tuple[Callable[[etree._Element], bool], str, str], ...] = (
+DOCUMENT_KINDS: tuple[tuple[Callable[[etree._Element], bool], str, str | None], ...] = (
     (_is_volume, "frus-volume.rng", "frus-volume.sch"),
+    (_is_passage, "dts-fragment.rng", None),
 )
 
 
@@ -106,7 +112,7 @@ class Validator:
                 if claims(tree.getroot()):
                     folder = data_dir("schemas")
                     return (load_grammar(folder / grammar),
-                            load_rules(folder / rules) if self._use_rules else None)
+                            load_rules(folder / rules) if rules and self._use_rules else None)
         return self.grammar, self.rules
 
     def validate_bytes(self, data: bytes, path: str, file_stem: str | None = None) -> FileReport:
