@@ -32,7 +32,8 @@
   title, the ones known) in howpublished instead of booktitle, editor, series and volume.
 
   Escaping, so that any text is one well-formed BibTeX value that LaTeX prints as the text:
-  & % $ # _ ~ ^ \ become their LaTeX forms and { } become \textbraceleft{} and
+  & % $ # _ ~ ^ \ become their LaTeX forms, a no-break space the tie ~ (BibTeX readers turn
+  a raw one into a plain space), and { } become \textbraceleft{} and
   \textbraceright{} (not \{ and \}: BibTeX counts those braces too, and a title with "}}" would
   end the field early); an en dash becomes two hyphens and an em dash three (the LaTeX
   ligatures); "{}" goes between two characters that LaTeX would join into another one
@@ -58,7 +59,7 @@
       '\': '\textbackslash{}', '{': '\textbraceleft{}', '}': '\textbraceright{}',
       '&amp;': '\&amp;', '%': '\%', '$': '\$', '#': '\#', '_': '\_',
       '~': '\textasciitilde{}', '^': '\textasciicircum{}',
-      '&#x2013;': '--', '&#x2014;': '---' }"/>
+      '&#x2013;': '--', '&#x2014;': '---', '&#xA0;': '~' }"/>
 
   <!-- pairs of characters that TeX's fonts join into one glyph (an en dash, curly quotes,
        inverted marks) -->

@@ -175,7 +175,8 @@
          with its subseries is citation_series_title, the volume number citation_volume; the
          editors are the ones the citation names (never the general editor). The date is the
          year the volume was published: Zotero takes citation_date for the same field and lets
-         it win, so the document's own date goes in dcterms.created, not in citation_date. -->
+         it win, so the document's own date goes in dcterms.created (a prefix Zotero knows without
+         a schema link), not in citation_date. -->
     <xsl:variable name="in-book" select="tk:has-volume($tei)"/>
     <xsl:variable name="meta" as="array(*)*" select="
         ['citation_title', tk:doc-title($tei)],
@@ -191,9 +192,6 @@
         ['citation_public_url', tk:url($tei)],
         ['citation_language', string(($tei/@xml:lang, 'en')[1])],
         ['dcterms.created', tk:date($tei)]"/>
-    <xsl:if test="tk:date($tei)">
-      <link rel="schema.dcterms" href="http://purl.org/dc/terms/"/>
-    </xsl:if>
     <xsl:for-each select="$meta">
       <xsl:variable name="name" select="?1"/>
       <xsl:for-each select="?2[normalize-space()]">

@@ -22,7 +22,7 @@
     LA  the TEI language (xml:lang)
   The facts follow the Office of the Historian's model (as its CSL-JSON does), each in one tag,
   so that a reference manager names none twice: T2 does not repeat the series or the volume
-  number (GEN records, without a known volume, give the volume as OH cites it in T2).
+  number.
   Values are written as they are, en dashes included; line breaks inside a value become spaces.
 -->
 <xsl:stylesheet version="3.0"
