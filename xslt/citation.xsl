@@ -68,7 +68,7 @@
 
   <xsl:function name="tk:has-volume" as="xs:boolean">
     <!-- true when the header names a volume (its number or its title): the document is then
-         cited as a part of a book (BibTeX @incollection, RIS CHAP, CSL chapter) -->
+         cited as a part of a book (BibTeX @inbook, RIS CHAP, CSL chapter) -->
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="exists((tk:volume-number($n), tk:volume-title($n))[.])"/>
   </xsl:function>
