@@ -37,7 +37,8 @@
                                  (CMOS 17 styles abbreviate to "1261–63")
     tk:quoted-title($n, $end)    the document title in double quotation marks, its own double
                                  quotation marks turned into single ones (CMOS 6.11); $end is
-                                 the punctuation to put inside the closing mark ("," or ".")
+                                 the punctuation to put inside the closing mark ("," or "."; no
+                                 period after a title ending in . ? or !)
     tk:name-given($name), tk:name-family($name), tk:name-suffix($name)
                                  a personal name split for BibTeX, RIS and CSL (see tk:name-parts)
   Chicago
@@ -133,7 +134,10 @@
   <xsl:function name="tk:quoted-title" as="xs:string?">
     <xsl:param name="n" as="node()"/>
     <xsl:param name="end" as="xs:string"/>
-    <xsl:sequence select="tk:doc-title($n) ! ('“' || translate(., '“”', '‘’') || $end || '”')"/>
+    <!-- a title that ends in a period, question mark or exclamation mark takes no second
+         period ("“Why Not Recognize Peking?” In …"); a comma it keeps, as CSL processors do -->
+    <xsl:sequence select="tk:doc-title($n) ! ('“' || translate(., '“”', '‘’')
+        || (if ($end = '.' and matches(., '[.?!]$')) then '' else $end) || '”')"/>
   </xsl:function>
 
   <!-- ===== Names ===================================================== -->
