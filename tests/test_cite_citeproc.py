@@ -27,9 +27,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEI_DIR, require_tool
+from conftest import NS, REPO, TEI_DIR, require_tool
+from lxml import etree
 
 from teikit.cite import cite_paths, csl_style_path
+from teikit.transform import transform
 
 JS = REPO / "tests" / "js"
 FIXTURES = REPO / "tests" / "fixtures" / "cite"
@@ -188,3 +190,51 @@ def test_standard_chicago_renders_the_fixtures(
     assert repeats(result["note"], item) == []
     if item.get("page", "").startswith("Document "):
         assert item["page"] in result["note"]
+
+
+# --- titles with quotation marks, apostrophes and final punctuation ----------------------
+
+#: Invented titles that exercise what a CSL processor changes in a title: nested and straight
+#: quotation marks, apostrophes, final punctuation, LaTeX and bracket characters.
+TRICKY_TITLES = [
+    'Memo on "Two Chinas" Policy', "The Secretary's View", "It's 'Quoted' Here",
+    "Paper: “Outer” and ‘Inner’ Quotes", "O’Neill’s Report", "Telegram—Urgent!",
+    "Why Not Recognize Peking?", "Letter From Mr. Smith, Jr.", "Ends With a Colon:",
+    "A < B > C", "x^2 & $5 #1 _a_ {b}", "Memo [text not declassified]", "NSC 5429/5",
+    "Title (Draft)", "A.B.C."]
+
+#: CSL-JSON gives text fields a markup of HTML-like tags: a title holding such a tag as text
+#: cannot be passed to a CSL processor as it is (citeproc-js decodes no entities either).
+MARKUP_TITLE = "Note <i>verbale</i> & Reply"
+
+
+def with_title(title: str) -> bytes:
+    """The question-mark fixture (a catalogued document) with another document title."""
+    root = etree.parse(str(FIXTURES / "title-ends-in-question-mark.xml")).getroot()
+    for e in root.xpath("//tei:title[@type='document'] | //tei:analytic/tei:title",
+                        namespaces=NS):
+        e.text = title
+    return etree.tostring(root, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    """Our style's rendering of every tricky title, by title."""
+    titles = [*TRICKY_TITLES, MARKUP_TITLE]
+    items = []
+    for number, title in enumerate(titles):
+        [item] = json.loads(transform(with_title(title), "csl-json"))
+        items.append({**item, "id": f"t{number}"})
+    rendered = render(items, tmp_path_factory.mktemp("tricky"), csl_style_path())
+    return {title: rendered[f"t{number}"] for number, title in enumerate(titles)}
+
+
+@pytest.mark.parametrize("form", ["note", "bibliography"])
+@pytest.mark.parametrize("title", [
+    *TRICKY_TITLES,
+    pytest.param(MARKUP_TITLE, marks=pytest.mark.xfail(
+        strict=True, reason="CSL-JSON reads <i>…</i> in a field as markup"))])
+def test_our_style_renders_tricky_titles_as_our_chicago(
+        title: str, form: str, tricky: dict[str, dict[str, str]]) -> None:
+    expected = transform(with_title(title), "chicago", {"form": form}).rstrip("\n")
+    assert tricky[title][form] == expected

@@ -38,7 +38,8 @@
     tk:quoted-title($n, $end)    the document title in double quotation marks, its own double
                                  quotation marks turned into single ones (CMOS 6.11); $end is
                                  the punctuation to put inside the closing mark ("," or "."; no
-                                 period after a title ending in . ? or !)
+                                 period after a title ending in . ? ! : or ;); straight quotation
+                                 marks and apostrophes typographic (tk:inner-quotes)
     tk:name-given($name), tk:name-family($name), tk:name-suffix($name)
                                  a personal name split for BibTeX, RIS and CSL (see tk:name-parts)
   Chicago
@@ -136,8 +137,19 @@
     <xsl:param name="end" as="xs:string"/>
     <!-- a title that ends in a period, question mark or exclamation mark takes no second
          period ("“Why Not Recognize Peking?” In …"); a comma it keeps, as CSL processors do -->
-    <xsl:sequence select="tk:doc-title($n) ! ('“' || translate(., '“”', '‘’')
-        || (if ($end = '.' and matches(., '[.?!]$')) then '' else $end) || '”')"/>
+    <xsl:sequence select="tk:doc-title($n) ! ('“' || tk:inner-quotes(.)
+        || (if ($end = '.' and matches(., '[.?!:;]$')) then '' else $end) || '”')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:inner-quotes" as="xs:string">
+    <!-- quotation marks inside a quoted title: double ones become single (CMOS 6.11), straight
+         ones typographic, an opening one after a space or an opening bracket, a closing one (or
+         an apostrophe) elsewhere; as CSL processors print them -->
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="opening" select="'(^|[\s(\[{‘“])'"/>
+    <xsl:sequence select="translate($title, '“”', '‘’')
+        => replace($opening || '[&quot;'']', '$1‘')
+        => replace('[&quot;'']', '’')"/>
   </xsl:function>
 
   <!-- ===== Names ===================================================== -->
