@@ -147,9 +147,13 @@
          an apostrophe) elsewhere; as CSL processors print them -->
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="opening" select="'(^|[\s(\[{‘“])'"/>
-    <xsl:sequence select="translate($title, '“”', '‘’')
-        => replace($opening || '[&quot;'']', '$1‘')
-        => replace('[&quot;'']', '’')"/>
+    <!-- only marks that pair up are quotation marks (an odd one out, as an inch mark, stays) -->
+    <xsl:variable name="chars" select="string-to-codepoints($title) ! codepoints-to-string(.)"/>
+    <xsl:variable name="curly" select="if (count($chars[. = '“']) = count($chars[. = '”']))
+                                       then translate($title, '“”', '‘’') else $title"/>
+    <xsl:variable name="doubles" select="if (count($chars[. = '&quot;']) mod 2 = 0)
+        then replace($curly, $opening || '&quot;', '$1‘') => replace('&quot;', '’') else $curly"/>
+    <xsl:sequence select="replace($doubles, $opening || '''', '$1‘') => replace('''', '’')"/>
   </xsl:function>
 
   <!-- ===== Names ===================================================== -->
