@@ -155,6 +155,7 @@ def test_standard_chicago_note_keeps_the_location_the_office_cites(
     if item["page"].startswith("Document "):  # 1955–57 and later
         assert note.endswith(f"({item['publisher-place']}: {item['publisher']}, {year}), "
                              f"{item['page']}, {item['URL']}.")
+        assert note.replace(item["URL"], "").count(item["number"]) == 1  # in "Document N" only
     else:  # pages, abbreviated by the style (CMOS 17): 1261–63
         first, last = item["page"].split("-")
         assert re.search(rf", {first}–\d+, {re.escape(item['URL'])}\.$", note)
