@@ -19,6 +19,7 @@ from teikit.errors import CatalogError, InputError, Problem, StrictModeError
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
+from teikit.selfcheck import check_conversion
 from teikit.tei.body import write_body
 from teikit.tei.header import HeaderFacts, write_header
 from teikit.tei.ids import tei_id
@@ -40,6 +41,7 @@ class ConvertOptions:
     doc_number: int | None = None
     first_page: int | None = None
     strict: bool = False
+    self_check: bool = True
 
 
 @dataclass
@@ -97,19 +99,22 @@ def _note_text(document: Document) -> str | None:
 
 
 def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
-                 strict: bool = False) -> Conversion:
+                 strict: bool = False, self_check: bool = True) -> Conversion:
     """Convert one decoded page text into TEI.
 
     Args:
         source: the decoded input (see :func:`teikit.textsource.decode`).
         facts: what the catalog or the user says of it; None converts from the text alone.
         strict: raise instead of returning warnings.
+        self_check: compare the TEI with the input (:mod:`teikit.selfcheck`) before
+            returning it; on by default.
 
     Returns:
         The :class:`Conversion`.
 
     Raises:
         InputError: when the text cannot be read as a FRUS document.
+        SelfCheckError: when the TEI lost, added or changed a word, note or page marker.
         StrictModeError: in strict mode, when there were warnings.
     """
     document, warnings = read_document(source)
@@ -154,6 +159,8 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
                                    last_page, inferred, date))
     text = etree.SubElement(root, tei("text"))
     write_body(text, document, doc_id)
+    if self_check:
+        check_conversion(source.name, source.lines, root)
     if strict and warnings:
         raise StrictModeError(warnings)
     return Conversion(source.name, file_id, root, warnings)
@@ -220,7 +227,7 @@ def convert_file(path: Path, options: ConvertOptions | None = None,
     source = read_source(path)
     catalog = catalogs.for_input(path)
     facts = _facts(path, catalog, options)
-    return convert_text(source, facts, strict=options.strict)
+    return convert_text(source, facts, strict=options.strict, self_check=options.self_check)
 
 
 def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
