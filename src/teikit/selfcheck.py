@@ -58,6 +58,8 @@ DECORATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _FLUSH = re.compile(r"^(?:\S|\s+[•·▪◦]\s)")
 #: TEI elements that stand inside a word's run of text (no word boundary around them).
 _INLINE = frozenset({"hi"})
+#: What a note marker looks like, for naming a lost one in a message.
+_MARKER = re.compile(r"\d{1,3}[a-z]?|[*†‡§‖¶]{1,4}")
 #: How many tokens a message quotes at most.
 _QUOTE = 8
 #: How far past the parting point the description of a difference looks.
@@ -296,8 +298,12 @@ def describe(source: Sequence[Token], tei: Sequence[Token], at: tuple[int, int],
             return line, (f"the TEI has {_what(b[b0:b1])}{_where(b[b0:b1])} here, earlier "
                           "than the input has them (out of order)")
         return line, f"the TEI adds {_what(b[b0:b1])}{_where(b[b0:b1])}, not in the input"
+    lost = ""
+    if a1 - a0 == 1 and b1 - b0 == 1 and a[a0].text.startswith(b[b0].text) and \
+            _MARKER.fullmatch(a[a0].text[len(b[b0].text):]):
+        lost = f" (the note marker “{a[a0].text[len(b[b0].text):]}” is lost)"
     return line, (f"the input's {_quote(a[a0:a1])} is {_quote(b[b0:b1])}{_where(b[b0:b1])} "
-                  "in the TEI")
+                  f"in the TEI{lost}")
 
 
 def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> None:
