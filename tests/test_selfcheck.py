@@ -17,7 +17,7 @@ from lxml import etree
 import teikit.convert as convert_module
 from teikit.cli import main
 from teikit.convert import ConvertOptions, convert_file, convert_many
-from teikit.selfcheck import SelfCheckError, check_conversion, input_tokens, tei_tokens
+from teikit.selfcheck import SelfCheckError, check_conversion, input_words, shown, tei_words
 
 SEED_352 = SEED_FILES[0]  # style A: glued markers, a glued [Page 722], a source note 0
 SEED_300 = SEED_FILES[1]  # style B: blank-line blocks, "  1. " note labels
@@ -43,36 +43,37 @@ def _line_of(path: Path, needle: str) -> int:
 # -- what each side reads ---------------------------------------------------------------
 
 
-def test_input_tokens_remove_only_the_pages_decorations() -> None:
+def test_input_words_remove_only_the_pages_decorations() -> None:
     lines = ["1. The regime holds.", "- a.", "[Page 5]Next words [Facsimile Page 6] here.",
              "", "  • a bullet item", "  1. A note.↩\ufe0e", "  2. Another note."]
-    tokens = input_tokens(lines)
-    assert [t.text for t in tokens] == [
+    read = input_words(lines)
+    assert [shown(w) for w in read.words] == [
         "1.", "The", "regime", "holds.", "a.", "[Page 5]", "Next", "words",
         "[Facsimile Page 6]", "here.", "a", "bullet", "item", "A", "note.", "Another",
         "note."]
-    assert [t.line for t in tokens][:6] == [1, 1, 1, 1, 2, 3]
-    assert tokens[-1].line == 7
+    assert [read.line(k) for k in range(len(read.words))] == [
+        1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 5, 5, 5, 6, 6, 7, 7]
 
 
 def test_a_numbered_paragraph_keeps_its_number_outside_the_note_list() -> None:
     # "  1. " is a note label only in the trailing indented run; a flush paragraph after
     # an indented line ends that run.
-    tokens = input_tokens(["  1. Indented first.", "2. A flush paragraph.", "  1. The note."])
-    assert [t.text for t in tokens] == ["1.", "Indented", "first.", "2.", "A", "flush",
-                                        "paragraph.", "The", "note."]
+    read = input_words(["  1. Indented first.", "2. A flush paragraph.", "  1. The note."])
+    assert read.words == ["1.", "Indented", "first.", "2.", "A", "flush", "paragraph.",
+                          "The", "note."]
 
 
-def test_tei_tokens_glue_markers_and_set_the_notes_after_the_body() -> None:
+def test_tei_words_glue_markers_and_set_the_notes_after_the_body() -> None:
     root = _body('<head>7. Title<note n="0" type="source">Source: X.</note></head>'
                  '<note rend="inline" type="source">711.61/4–1249: Telegram</note>'
                  '<p>Hong Kong<note n="1">One.</note> that<pb n="722"/> runs'
                  '<note n="2" anchored="false">Two.</note></p>'
                  '<closer><salute>Yours,</salute><signed>Dulles</signed></closer>')
-    assert [t.text for t in tei_tokens(root)] == [
+    read = tei_words(root)
+    assert [shown(w) for w in read.words] == [
         "7.", "Title0", "711.61/4–1249:", "Telegram", "Hong", "Kong1", "that", "[Page 722]",
         "runs", "Yours,", "Dulles", "Source:", "X.", "One.", "Two."]
-    assert {t.note for t in tei_tokens(root)[-4:]} == {"0", "1", "2"}
+    assert [read.note_of(k) for k in (10, 11, 12, 13, 14)] == [None, "0", "0", "1", "2"]
 
 
 # -- the marker normalisation, and that it is not blind -----------------------------------

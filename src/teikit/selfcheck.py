@@ -32,9 +32,10 @@ what the TEI lacks, adds or changes there.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -66,20 +67,6 @@ _QUOTE = 8
 _WINDOW = 400
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word or page marker of a stream; ``line`` is the input line (0 for TEI tokens).
-
-    ``seams`` are the offsets inside ``text`` where a note marker the TEI placed begins:
-    the only places where the input may have had a space the TEI does not keep.
-    """
-
-    text: str
-    line: int = 0
-    seams: tuple[int, ...] = ()
-    note: str | None = None  # the n of the note whose text holds this TEI token
-
-
 class SelfCheckError(InputError):
     """The TEI made from an input lost, added or changed words, notes or page markers.
 
@@ -88,222 +75,230 @@ class SelfCheckError(InputError):
     """
 
 
-def _page_token(kind: str | None, n: str) -> str:
-    return f"[{kind.capitalize()} Page {n}]" if kind else f"[Page {n}]"
+#: Marks, inside a TEI word, the place where a note marker the TEI placed begins. XML cannot
+#: hold U+FFFF, so no input or TEI text has it (teikit.textsource refuses it).
+SEAM = "\uffff"
+#: Joins the parts of a page-marker token ("[Page 722]") into one word of the stream.
+_JOIN = "\ufffe"
 
 
-def input_tokens(lines: Sequence[str]) -> list[Token]:
-    """Read the words and page markers of a page text, each with its 1-based line number.
+def _page_word(kind: str | None, n: str) -> str:
+    text = f"[{kind.capitalize()} Page {n}]" if kind else f"[Page {n}]"
+    return text.replace(" ", _JOIN)
+
+
+def _page_sub(match: re.Match[str]) -> str:
+    return f" {_page_word(match.group(1), match.group(2))} "
+
+
+def shown(word: str) -> str:
+    """Return a stream word as a message shows it (a page marker with its spaces)."""
+    return word.replace(_JOIN, " ").replace(SEAM, "")
+
+
+@dataclass
+class InputWords:
+    """The words of an input and where each line's words start (for line numbers)."""
+
+    words: list[str]
+    starts: list[int]  # starts[k]: index of the first word of line k + 1
+
+    def line(self, index: int) -> int:
+        """Return the 1-based input line of word ``index`` (the last line past the end)."""
+        return max(1, bisect.bisect_right(self.starts, min(index, len(self.words) - 1)))
+
+
+@dataclass
+class TeiWords:
+    """The words of a TEI body in input order; a word keeps :data:`SEAM` before each
+    marker the TEI placed. ``notes`` lists (index of the note's first word, note n)."""
+
+    words: list[str]
+    notes: list[tuple[int, str]]
+    plain: list[str]  # the words without seams
+
+    def note_of(self, index: int) -> str | None:
+        """Return the n of the note whose text holds word ``index``, or None (body)."""
+        k = bisect.bisect_right([start for start, _n in self.notes], index)
+        return self.notes[k - 1][1] if k else None
+
+
+def input_words(lines: Sequence[str]) -> InputWords:
+    """Read the words and page markers of a page text.
 
     Args:
         lines: the decoded input lines.
 
     Returns:
-        The tokens in input order, decorations removed (see :data:`DECORATIONS`).
+        The words in input order, decorations removed (see :data:`DECORATIONS`), each page
+        marker one word, with the line each word stands on.
     """
     flush = [i for i, line in enumerate(lines) if line.strip() and _FLUSH.match(line)]
     notes_from = flush[-1] + 1 if flush else 0
-    tokens: list[Token] = []
+    words: list[str] = []
+    starts: list[int] = []
     for index, line in enumerate(lines):
         for _name, pattern, where in DECORATIONS:
             if where == "all" or index >= notes_from:
                 line = pattern.sub(" ", line)
-        number = index + 1
-        start = 0
-        for match in PAGE_MARKER.finditer(line):
-            tokens.extend(Token(w, number) for w in line[start:match.start()].split())
-            tokens.append(Token(_page_token(match.group(1), match.group(2)), number))
-            start = match.end()
-        tokens.extend(Token(w, number) for w in line[start:].split())
-    return tokens
+        if "Page" in line:
+            line = PAGE_MARKER.sub(_page_sub, line)
+        starts.append(len(words))
+        words.extend(line.split())
+    return InputWords(words, starts)
 
 
-class _Stream:
-    """Collects the text of one TEI stream as pieces, then splits it into tokens."""
+def _streams(body: etree._Element) -> tuple[str, list[tuple[str, str]]]:
+    """Return the body's text with markers glued after a :data:`SEAM` and white space at
+    element boundaries, and each note's (n, text), in document order."""
+    main: list[str] = []
+    notes: list[tuple[str, list[str]]] = []
 
-    def __init__(self, note: str | None = None) -> None:
-        self.note = note
-        self.pieces: list[tuple[str, str]] = []  # (kind, text): kind "text", "marker", "gap"
+    def walk(element: etree._Element, out: list[str]) -> None:
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str):  # not a comment or processing instruction
+                name = tag[tag.find("}") + 1:]
+                if name == "note" and child.get("rend") != "inline":
+                    n = child.get("n") or ""
+                    if child.get("anchored") != "false":
+                        out.append(SEAM + n)
+                    inner: list[str] = []
+                    notes.append((n, inner))
+                    walk(child, inner)
+                elif name == "pb":
+                    out.append(f" {_page_word(child.get('type'), child.get('n') or '')} ")
+                elif name in _INLINE:
+                    walk(child, out)
+                else:
+                    out.append(" ")
+                    walk(child, out)
+                    out.append(" ")
+            if child.tail:
+                out.append(child.tail)
 
-    def text(self, value: str | None) -> None:
-        if value:
-            self.pieces.append(("text", value))
-
-    def marker(self, n: str) -> None:
-        self.pieces.append(("marker", n))
-
-    def gap(self) -> None:
-        self.pieces.append(("gap", " "))
-
-    def page(self, token: str) -> None:
-        self.pieces.append(("page", token))
-
-    def tokens(self) -> list[Token]:
-        out: list[Token] = []
-        word, seams = "", []
-
-        def flush() -> None:
-            nonlocal word, seams
-            if word:
-                out.append(Token(word, seams=tuple(seams), note=self.note))
-            word, seams = "", []
-
-        for kind, value in self.pieces:
-            if kind == "marker":
-                if word:
-                    seams.append(len(word))
-                word += value
-            elif kind == "page":
-                flush()
-                out.append(Token(value, note=self.note))
-            elif kind == "gap":
-                flush()
-            else:
-                parts = re.split(r"(\s+)", value)
-                for k, part in enumerate(parts):
-                    if k % 2:
-                        flush()
-                    else:
-                        word += part
-        flush()
-        return out
+    walk(body, main)
+    return "".join(main), [(n, "".join(parts)) for n, parts in notes]
 
 
-def tei_tokens(root: etree._Element) -> list[Token]:
+def _body(root: etree._Element) -> etree._Element | None:
+    if etree.QName(root).localname == "body":
+        return root
+    return root.find(f".//{{{TEI_NS}}}body")
+
+
+def tei_words(root: etree._Element) -> TeiWords:
     """Read the words and page markers of a TEI document's body in input order.
 
     Args:
-        root: the ``<TEI>`` element (or any element holding one ``<body>``).
+        root: the ``<TEI>`` element (or its ``<body>``).
 
     Returns:
-        The body's tokens with each note marker glued where the note stands, then the
-        notes' tokens in document order (see the module doc).
+        The body's words with each note marker glued where the note stands, then the
+        notes' words in document order (see the module doc).
     """
-    body = root if etree.QName(root).localname == "body" else root.find(f".//{{{TEI_NS}}}body")
+    body = _body(root)
     if body is None:
-        return []
-    main = _Stream()
-    notes: list[_Stream] = []
-
-    def walk(element: etree._Element, out: _Stream) -> None:
-        out.text(element.text)
-        for child in element:
-            if not isinstance(child.tag, str):  # a comment or processing instruction
-                out.text(child.tail)
-                continue
-            name = etree.QName(child).localname
-            if name == "note" and child.get("rend") != "inline":
-                n = child.get("n") or ""
-                if child.get("anchored") != "false":
-                    out.marker(n)
-                inner = _Stream(n)
-                notes.append(inner)
-                walk(child, inner)
-            elif name == "pb":
-                out.page(_page_token(child.get("type"), child.get("n") or ""))
-            elif name in _INLINE:
-                walk(child, out)
-            else:
-                out.gap()
-                walk(child, out)
-                out.gap()
-            out.text(child.tail)
-
-    walk(body, main)
-    tokens = main.tokens()
-    for stream in notes:
-        tokens.extend(stream.tokens())
-    return tokens
+        return TeiWords([], [], [])
+    main, notes = _streams(body)
+    words = main.split()
+    starts: list[tuple[int, str]] = []
+    for n, text in notes:
+        starts.append((len(words), n))
+        words.extend(text.split())
+    return TeiWords(words, starts, [w.replace(SEAM, "") for w in words])
 
 
-def _joins(tei: Token, source: Sequence[Token], i: int) -> int:
-    """Return how many input tokens from ``i`` the TEI token stands for when the input set
+def _seams(word: str) -> set[int]:
+    """Offsets in the word without seams where a placed marker begins."""
+    found, removed = set(), 0
+    at = word.find(SEAM)
+    while at >= 0:
+        found.add(at - removed)
+        removed += 1
+        at = word.find(SEAM, at + 1)
+    return found
+
+
+def _joins(marked: str, plain: str, source: Sequence[str], i: int) -> int:
+    """Return how many input words from ``i`` the TEI word stands for when the input set
     its markers off by spaces (0 when it does not): the seams must all fall at markers."""
-    text = tei.text
-    if not tei.seams or not text.startswith(source[i].text):
+    if SEAM not in marked or not plain.startswith(source[i]):
         return 0
-    at, k = len(source[i].text), 1
-    while at < len(text) and i + k < len(source):
-        if at not in tei.seams:
+    seams = _seams(marked)
+    at, k = len(source[i]), 1
+    while at < len(plain) and i + k < len(source):
+        if at not in seams or not plain.startswith(source[i + k], at):
             return 0
-        piece = source[i + k].text
-        if not text.startswith(piece, at):
-            return 0
-        at, k = at + len(piece), k + 1
-    return k if at == len(text) and k > 1 else 0
+        at, k = at + len(source[i + k]), k + 1
+    return k if at == len(plain) and k > 1 else 0
 
 
-def _part(source: Sequence[Token], tei: Sequence[Token]) -> tuple[int, int] | None:
+def _part(source: Sequence[str], tei: TeiWords) -> tuple[int, int] | None:
     """Walk both streams; return where they part (input index, TEI index), or None."""
     i = j = 0
-    while i < len(source) and j < len(tei):
-        if source[i].text == tei[j].text:
+    plain = tei.plain
+    while i < len(source) and j < len(plain):
+        if source[i] == plain[j]:
             i, j = i + 1, j + 1
             continue
-        taken = _joins(tei[j], source, i)
+        taken = _joins(tei.words[j], plain[j], source, i)
         if not taken:
             return i, j
         i, j = i + taken, j + 1
-    if i == len(source) and j == len(tei):
+    if i == len(source) and j == len(plain):
         return None
     return i, j
 
 
-def _quote(tokens: Iterable[Token]) -> str:
-    words = [t.text for t in tokens]
-    text = " ".join(words[:_QUOTE]) + (" …" if len(words) > _QUOTE else "")
+def _quote(words: Sequence[str]) -> str:
+    text = " ".join(shown(w) for w in words[:_QUOTE]) + (" …" if len(words) > _QUOTE else "")
     return f"“{text}”"
 
 
-def _what(tokens: Sequence[Token]) -> str:
-    pages = [t for t in tokens if PAGE_MARKER.fullmatch(t.text)]
-    if pages and len(pages) == len(tokens):
+def _what(words: Sequence[str]) -> str:
+    pages = [w for w in words if PAGE_MARKER.fullmatch(shown(w))]
+    if pages and len(pages) == len(words):
         return "the page marker" + ("s " if len(pages) > 1 else " ") + _quote(pages)
-    return ("the word " if len(tokens) == 1 else "the words ") + _quote(tokens)
+    return ("the word " if len(words) == 1 else "the words ") + _quote(words)
 
 
-def _where(tokens: Sequence[Token]) -> str:
-    notes = {t.note for t in tokens if t.note is not None}
-    if len(notes) == 1:
-        return f" in note {notes.pop()}"
-    return ""
-
-
-def _moved(words: list[str], other: Sequence[Token], ops: list[tuple], tag: str) -> bool:
+def _moved(words: list[str], other: Sequence[str], ops: list[tuple], tag: str) -> bool:
     """Tell whether a later opposite edit (``tag``) takes the same words: a move."""
     for op, a0, a1, b0, b1 in ops:
         lo, hi = (b0, b1) if tag == "insert" else (a0, a1)
-        if op in (tag, "replace") and [t.text for t in other[lo:hi]] == words:
+        if op in (tag, "replace") and list(other[lo:hi]) == words:
             return True
     return False
 
 
-def describe(source: Sequence[Token], tei: Sequence[Token], at: tuple[int, int],
-             lines_in_input: int) -> tuple[int, str]:
+def describe(source: InputWords, tei: TeiWords, at: tuple[int, int]) -> tuple[int, str]:
     """Say where and how the streams part: (input line, message)."""
     i, j = at
-    a, b = source[i:i + _WINDOW], tei[j:j + _WINDOW]
-    matcher = difflib.SequenceMatcher(None, [t.text for t in a], [t.text for t in b],
-                                      autojunk=False)
+    a, b = source.words[i:i + _WINDOW], tei.plain[j:j + _WINDOW]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     tag, a0, a1, b0, b1 = ops[0]
-    line = a[a0].line if a0 < len(a) else (source[-1].line if source else lines_in_input)
+    line = source.line(i + a0)
+    notes = {tei.note_of(j + k) for k in range(b0, b1)}
+    where = f" in note {notes.pop()}" if len(notes) == 1 and None not in notes else ""
     if tag == "delete":
-        if _moved([t.text for t in a[a0:a1]], b, ops[1:], "insert"):
+        if _moved(a[a0:a1], b, ops[1:], "insert"):
             return line, (f"the TEI has {_what(a[a0:a1])} of the input later than the "
                           "input has them (out of order)")
         return line, f"the TEI lacks {_what(a[a0:a1])} of the input"
     if tag == "insert":
-        if _moved([t.text for t in b[b0:b1]], a, ops[1:], "delete"):
-            return line, (f"the TEI has {_what(b[b0:b1])}{_where(b[b0:b1])} here, earlier "
+        if _moved(b[b0:b1], a, ops[1:], "delete"):
+            return line, (f"the TEI has {_what(b[b0:b1])}{where} here, earlier "
                           "than the input has them (out of order)")
-        return line, f"the TEI adds {_what(b[b0:b1])}{_where(b[b0:b1])}, not in the input"
+        return line, f"the TEI adds {_what(b[b0:b1])}{where}, not in the input"
     lost = ""
-    if a1 - a0 == 1 and b1 - b0 == 1 and a[a0].text.startswith(b[b0].text) and \
-            _MARKER.fullmatch(a[a0].text[len(b[b0].text):]):
-        lost = f" (the note marker “{a[a0].text[len(b[b0].text):]}” is lost)"
-    return line, (f"the input's {_quote(a[a0:a1])} is {_quote(b[b0:b1])}{_where(b[b0:b1])} "
-                  f"in the TEI{lost}")
+    if a1 - a0 == 1 and b1 - b0 == 1 and a[a0].startswith(b[b0]) and \
+            _MARKER.fullmatch(a[a0][len(b[b0]):]):
+        lost = f" (the note marker “{a[a0][len(b[b0]):]}” is lost)"
+    return line, f"the input's {_quote(a[a0:a1])} is {_quote(b[b0:b1])}{where} in the TEI{lost}"
 
 
 def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> None:
@@ -317,12 +312,19 @@ def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> N
     Raises:
         SelfCheckError: naming the input line where input and TEI part, and the difference.
     """
-    source = input_tokens(lines)
-    tei = tei_tokens(root)
-    at = _part(source, tei)
+    source = input_words(lines)
+    body = _body(root)
+    if body is not None:
+        main, notes = _streams(body)
+        # The common case, at the speed of str.split: markers glued as the input has them.
+        joined = " ".join([main, *(text for _n, text in notes)]).replace(SEAM, "")
+        if joined.split() == source.words:
+            return
+    tei = tei_words(root)
+    at = _part(source.words, tei)
     if at is None:
         return
-    line, message = describe(source, tei, at, len(lines))
+    line, message = describe(source, tei, at)
     raise SelfCheckError(Problem(
         name, line, f"self-check failed: {message}; the TEI was not written",
         "a converter fault: report it with this input", "self-check"))
