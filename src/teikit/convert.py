@@ -23,7 +23,7 @@ from teikit.catalog import (
     load_catalog,
     merge_facts,
 )
-from teikit.dates import InferredDate, date_from_dateline, date_from_file_number
+from teikit.dates import document_date
 from teikit.errors import CatalogError, InputError, Problem, StrictModeError
 from teikit.files import write_atomically
 from teikit.reader import read_document
@@ -160,13 +160,8 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
         warnings.append(Problem(source.name, None, f"the first page marker is {pages[0]}, "
                                 f"but the document starts on page {first_page}",
                                 "check first_page in the catalog", "page-sequence"))
-    date: InferredDate | None = None
-    dateline = _dateline_text(document)
-    if dateline:
-        date = date_from_dateline(dateline)
-    note_text = _note_text(document)
-    if date is None and note_text:
-        date = date_from_file_number(note_text)
+    date = document_date(dateline=_dateline_text(document), title=document.title,
+                         source_note=_note_text(document))
 
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_ID, file_id)
