@@ -227,6 +227,13 @@ def test_the_cli_reports_it_on_one_line_with_exit_1(monkeypatch: pytest.MonkeyPa
     assert "Traceback" not in result.output
 
 
+def test_the_cli_escape_hatch_writes_it_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
+    _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
+    result = CliRunner().invoke(main, ["convert", "--no-self-check", str(SEED_352)])
+    assert result.exit_code == 0, result.output
+    assert b'<pb n="723"' in result.stdout_bytes and b'<pb n="722"' not in result.stdout_bytes
+
+
 def test_the_check_can_be_turned_off_in_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
     _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
     result = convert_file(SEED_352, ConvertOptions(self_check=False))

@@ -327,4 +327,5 @@ def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> N
     line, message = describe(source, tei, at)
     raise SelfCheckError(Problem(
         name, line, f"self-check failed: {message}; the TEI was not written",
-        "a converter fault: report it with this input", "self-check"))
+        "a converter fault: report it with this input; --no-self-check writes the TEI anyway",
+        "self-check"))
