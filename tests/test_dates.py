@@ -57,6 +57,10 @@ def test_a_dateline_without_a_real_date_gives_none(text: str) -> None:
     # markers glued to the year, as a reader that did not split them leaves the title
     ("Memorandum of Conversation, Geneva, May 3, 19681 2",
      "1968-05-03", "Memorandum of Conversation, Geneva, May 3, 1968"),
+    ("Memorandum of Conversation, Washington, May 3, 1968, 4:30–6 p.m.",
+     "1968-05-03", "Memorandum of Conversation, Washington, May 3, 1968"),
+    ("Memorandum for the Record, Washington, May 3, 1968, noon",
+     "1968-05-03", "Memorandum for the Record, Washington, May 3, 1968"),
     ("Summary Record of a Meeting, Camp David, March 14–16, 1961",
      "1961-03", "Summary Record of a Meeting, Camp David, March 14–16, 1961"),
     ("Paper Prepared in the Policy Planning Staff, Washington, September 1960",

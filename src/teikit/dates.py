@@ -57,9 +57,11 @@ _MONTH_ONLY = re.compile(_MONTH_YEAR)
 _MARKERS = r"(?:\s*(?:\d{1,3}|[*†‡§]+))*"
 #: A year alone ends a dateline or title after a comma: "Washington, 1960."
 _YEAR_ONLY = re.compile(r",\]?\s*" + _YEAR + r"\]?\.?\]?" + _MARKERS + r"$")
+#: A time of day may follow a title's date: ", 10 a.m.", ", 4:30–6 p.m.", ", noon".
+_TIME = r"(?:,?\s*(?:[" + _DASH[1:-1] + r"\d:.\s]{0,15}(?:[ap]\.\s?m\.|noon|midnight)))?"
 #: A title's place and date stand at its end, after a comma.
-_TITLE_END = re.compile(r",\s*(?:" + _FULL_DATE + r"|" + _MONTH_YEAR + r")\]?\.?" + _MARKERS
-                        + r"$")
+_TITLE_END = re.compile(r",\s*(?:" + _FULL_DATE + r"|" + _MONTH_YEAR + r")" + _TIME
+                        + r"\]?\.?" + _MARKERS + r"$")
 #: Years a FRUS document can bear (the series prints papers back to the founding).
 _YEARS = range(1600, 2100)
 
