@@ -287,6 +287,8 @@ def describe(source: InputWords, tei: TeiWords, at: tuple[int, int]) -> tuple[in
     a, b = source.words[i:i + _WINDOW], tei.plain[j:j + _WINDOW]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not ops:  # the streams differ only past the window's end
+        return source.line(i), "the TEI and the input differ in their words from here"
     tag, a0, a1, b0, b1 = ops[0]
     line = source.line(i + a0)
     notes = {tei.note_of(j + k) for k in range(b0, b1)}
