@@ -1,4 +1,4 @@
-"""Properties of the self-check: any word dropped, added or swapped anywhere is caught.
+"""Properties of the self-check: any word dropped, added, swapped or joined is caught.
 
 Hypothesis picks a converted fixture, a text node of its TEI body (text or tail, in the
 body or in a note) and a word of it, and changes the tree as a faulty writer would; the
@@ -49,12 +49,14 @@ def _change(words: list[str], how: str, k: int) -> list[str]:
         return words[:k] + words[k + 1:]
     if how == "add":
         return [*words[:k], "invented", *words[k:]]
+    if how == "join":  # a lost space between two words
+        return [*words[:k], words[k] + words[k + 1], *words[k + 2:]]
     return [*words[:k], words[k + 1], words[k], *words[k + 2:]]  # swap with the next
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.sampled_from(INPUTS), st.integers(min_value=0), st.integers(min_value=0),
-       st.sampled_from(["drop", "add", "swap"]))
+       st.sampled_from(["drop", "add", "swap", "join"]))
 def test_any_changed_word_is_caught(path: Path, slot: int, word: int, how: str) -> None:
     lines, data = CONVERTED[path]
     root = etree.fromstring(data)
@@ -63,7 +65,8 @@ def test_any_changed_word_is_caught(path: Path, slot: int, word: int, how: str) 
     value = getattr(element, attr)
     words = value.split()
     k = word % len(words)
-    if how == "swap" and (k + 1 >= len(words) or words[k] == words[k + 1]):
+    if (how in ("swap", "join") and k + 1 >= len(words)) or \
+            (how == "swap" and words[k] == words[k + 1]):
         how = "drop"
     changed = " ".join(_change(words, how, k))
     # keep the white space at the ends: a word's glue to its neighbours stays as it was
