@@ -52,9 +52,12 @@ def main() -> None:
 @click.option("--doc", "doc_number", type=int, help="Document number (overrides the text).")
 @click.option("--first-page", type=int, help="Printed page the document starts on.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-self-check", "no_self_check", is_flag=True,
+              help="Write the TEI even when it does not hold every word, note and page marker "
+                   "of the input (the check reports a converter fault; use only to inspect it).")
 def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | None,
             volume: str | None, doc_number: int | None, first_page: int | None,
-            strict: bool) -> None:
+            strict: bool, no_self_check: bool) -> None:
     """Convert FRUS page text files into TEI.
 
     One input without -o prints the TEI on standard output; with -o DIR each
@@ -72,7 +75,8 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
         _error("several inputs need -o DIR (one input without -o prints the TEI)")
         sys.exit(EXIT_USAGE)
     options = ConvertOptions(catalog=catalog, volume=volume, doc_number=doc_number,
-                             first_page=first_page, strict=strict)
+                             first_page=first_page, strict=strict,
+                             self_check=not no_self_check)
     try:
         batch = convert_many(list(inputs), options=options, output_dir=output_dir)
     except TeikitError as exc:
@@ -271,9 +275,14 @@ def build(root: Path) -> None:
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
                 default=Path("build"))
-@click.option("--port", type=int, default=8000, show_default=True)
-def serve(folder: Path, port: int) -> None:
-    """Serve a built edition on http://127.0.0.1:PORT/ (local only) until Ctrl-C.
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="TCP port (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+def serve(folder: Path, port: int, host: str) -> None:
+    """Serve a built edition and its DTS API on http://HOST:PORT/ until Ctrl-C.
+
+    The site's files are at /, the DTS 1.0 API at /api/dts/.
 
     Example:
 
@@ -282,12 +291,12 @@ def serve(folder: Path, port: int) -> None:
     from teikit.serve import make_server
 
     try:
-        server = make_server(folder, port)
+        server = make_server(folder, port, host)
     except OSError as exc:
-        _error(f"cannot serve on port {port}: {exc.strerror}")
+        _error(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
         sys.exit(EXIT_USAGE)
-    click.echo(f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
-               err=True)
+    click.echo(f"serving {folder} on http://{host}:{server.server_port}/ and its DTS API on "
+               f"http://{host}:{server.server_port}/api/dts/ (Ctrl-C stops)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -9,6 +9,7 @@ from lxml import etree
 from teikit import __version__
 from teikit.catalog import DocumentFacts
 from teikit.dates import InferredDate
+from teikit.dts.trees import refs_decls
 from teikit.reader.model import Document
 from teikit.tei.names import sub
 
@@ -152,6 +153,7 @@ def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
                          "marker.")
     for text in decisions:
         sub(decl, "p", text)
+    desc.extend(refs_decls())  # the DTS citation trees (teikit.dts.trees)
     app_info = sub(desc, "appInfo")
     app = sub(app_info, "application", ident="teikit", version=__version__)
     sub(app, "label", "teikit")
@@ -161,13 +163,8 @@ def _profile_desc(parent: etree._Element, h: HeaderFacts) -> None:
     desc = sub(parent, "profileDesc")
     if h.date is not None:
         creation = sub(desc, "creation")
-        if h.date.source == "dateline":
-            date = sub(creation, "date", h.date.label, when=h.date.when, cert="high")
-            date.tail = f", read from the dateline “{h.date.evidence}”."
-        else:
-            date = sub(creation, "date", h.date.label, when=h.date.when, cert="medium")
-            date.tail = (f", read from the decimal file number {h.date.evidence} "
-                         "(month–day–year) in the source note.")
+        date = sub(creation, "date", h.date.label, when=h.date.when, cert=h.date.cert)
+        date.tail = h.date.how()
     usage = sub(desc, "langUsage")
     sub(usage, "language", "English", ident="en")
 
