@@ -217,7 +217,8 @@ _MONTH = lx.MONTH_WORD
 #: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
-    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\[?\d{4}\]?)?)"
+    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+" + _MONTH
+    + r")(?:,?\s*\[?\d{4}\]?)?)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$")
 #: The first line of a two-line dateline: ``Legation of the United States,``.
