@@ -39,6 +39,16 @@ class BodyReader(ReaderBase):
                 i += 1
                 continue
             bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
+            if pending is not None and not bullet and pending[0] == "participants":
+                stop = self._participant_lines(i, end, closer)
+                if stop > i:  # one participant a line, without bullets
+                    items = [(None, TextField.from_raw(lines[n].strip(), n + 1))
+                             for n in range(i, stop) if lines[n].strip()]
+                    self.draft.add(Block("participants", line=pending[2], head=pending[1]),
+                                   items=items)
+                    pending = None
+                    i = stop
+                    continue
             if pending is not None and not bullet:
                 kind, head, head_line = pending
                 self.warn(head_line, f"'{head}' is not followed by a bulleted list; kept it "
@@ -94,6 +104,30 @@ class BodyReader(ReaderBase):
             self.draft.add(Block("paragraph", line=head_line),
                            [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
 
+    def _participant_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+        """The end of a run of participant lines from ``i`` (``The Secretary``, ``Mr.
+        Kellerman, EUR``, a group line ``United States``): short lines that are no sentence,
+        dateline, list head or page marker. In style B the run ends at a blank line."""
+        n = i
+        while n < end and n not in closer:
+            raw = self.lines[n]
+            core = pt.shadow(raw).strip()
+            if not core:
+                if self.style == "B" or n == i:
+                    break
+                n += 1
+                continue
+            words = core.split()
+            if (len(words) > 14 or core[-1] in ";:?!" or (core[-1] == "." and len(words) > 5)
+                    or pt.is_dateline(core) or pt.list_head(core) or pt.PAGE_LINE.match(core)
+                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw)
+                    or not (core[0].isupper() or core[0] in "([")):
+                break
+            n += 1
+        while n > i and not self.lines[n - 1].strip():
+            n -= 1
+        return n
+
     def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""
         if i + 1 >= end or i + 1 in closer:
@@ -143,7 +177,10 @@ class BodyReader(ReaderBase):
                 "despatch", "dateline", "paragraph", "list", "subject", "participants"}:
             self.draft.add(Block("despatch", line=lineno), [fld])
             return True
-        if "dateline" not in kinds and not kinds & {"paragraph", "list"}:
+        # A second dateline may follow the subject and participants lists (the time of the
+        # talk under the date of the memorandum).
+        if ("dateline" not in kinds or kinds & {"subject", "participants"}) \
+                and not kinds & {"paragraph", "list"}:
             span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
             if span is not None and not set(range(i, span)) & set(closer):
                 fields = [fld] + [TextField.from_raw(self.lines[k].strip(), k + 1)
