@@ -116,7 +116,11 @@ def documents(draw: st.DrawFn) -> Generated:
             if draw(st.booleans()) and previous not in suffixed:
                 suffixed.add(previous)  # a note inserted later: 17a after 17
                 return previous + "a"
-            if previous.isdigit() and (len(last_numeric) < 2 or last_numeric[-2] != previous):
+            # A reused number only where the note list fixes the count (style B's labels): in
+            # style A without arrows, a reused number and an arrowless split are two readings
+            # of the page that cost alike.
+            if style == "B" and previous.isdigit() and (
+                    len(last_numeric) < 2 or last_numeric[-2] != previous):
                 gen.set_off += 1  # the print used the number again: reported as assumed
                 last_numeric.append(previous)
                 return previous
