@@ -207,7 +207,7 @@ def is_document_title(text: str) -> bool:
 def is_sender_title(text: str) -> bool:
     """Tell whether a line reads like an 1860s–1900s title, ``Mr. Harlow to Mr. Pell.``."""
     core = strip_trailing_marker(shadow(text).strip())
-    if len(core.split()) <= 12 and core[-1:].isalpha():
+    if len(core.split()) <= 12 and core[-1:].isalpha() and not core.startswith("The "):
         core += "."  # ``Mr. Bancroft to Mr. Fish``: some pages drop the final period
     return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30
 
