@@ -34,6 +34,7 @@ def test_every_rule_names_a_reader_method() -> None:
      None, "The Ambassador in Chile (Marlow) to the Secretary of State"),
     ("Memorandum of Conversation, by the Under Secretary of State (Wexley)", "older", None,
      None, "Memorandum of Conversation, by the Under Secretary of State (Wexley)"),
+    ("Editorial Note", "older", None, None, "Editorial Note"),
     ("811.001 Whitfield, T. R./5512\nThe Chargé in Lisbon (Ormond) to the Secretary of State",
      "older", None, "811.001 Whitfield, T. R./5512",
      "The Chargé in Lisbon (Ormond) to the Secretary of State"),

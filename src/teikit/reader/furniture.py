@@ -20,6 +20,7 @@ OPENINGS: tuple[tuple[str, str], ...] = (
     ("1943–54: source line, No. NNN, title", "_open_numbered"),
     ("1860s–1910s: Mr. A to Mr. B.", "_open_sender"),
     ("1860s–1880s: the printed No. 39. over Mr. A to Mr. B.", "_open_printed_number"),
+    ("an editorial note without a number: Editorial Note", "_open_editorial_note"),
     ("1900s–1954: the title first, no source line", "_open_title_first"),
     ("1900s–1954: source line (file number, files, kind), then the title", "_open_source_line"),
 )
@@ -103,6 +104,14 @@ class FurnitureReader(ReaderBase):
         source_line = self._source_block(top, top + 1)
         self._head_block(None, None, titles)
         return titles[-1][1], None, "nineteenth-century", source_line
+
+    def _open_editorial_note(self, top: int, end: int, first: str) -> _Opening | None:
+        if pt.strip_trailing_marker(first).strip().lower() != "editorial note":
+            return None
+        head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
+        self.draft.add(Block("head", line=top + 1), [head])
+        self.title_fields = [head]
+        return top + 1, None, "older", None
 
     def _open_title_first(self, top: int, end: int, first: str) -> _Opening | None:
         # ``The Ambassador in Mexico (Daniels) to the Secretary of State`` or ``Memorandum of

@@ -272,6 +272,8 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
             return _glued(run, i, k), True
         if not whole_ok:
             return [], False
+        if prev == ":" and len(run) == 2:
+            return [], False  # the minutes of a time: ``7:30 p.m.``
         if prev in ";:)":
             return [Option((Marker(i, k, run),), READINGS["after-number-stop"])], True
         after = text[k + 1 : k + 2] if nxt.isspace() else nxt
