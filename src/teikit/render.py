@@ -25,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, Problem, TeikitError
+from teikit.facts import facts_of, facts_xml
 from teikit.files import expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
@@ -144,9 +145,9 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
     Raises:
         teikit.transform.TransformError: when the stylesheet fails.
     """
-    title = (params or {}).get("edition-title", "A teikit edition")
-    corpus = build_corpus(roots, title)
-    html = transform(etree.tostring(corpus, encoding="utf-8"), "html-index", params)
+    # The index is made from the documents' facts (teikit.facts), not from their trees.
+    facts = facts_xml([facts_of(root) for root in roots])
+    html = transform(etree.tostring(facts, encoding="utf-8"), "html-index", params)
     target = out_dir / INDEX_NAME
     write_atomically(html.encode("utf-8"), target)
     return target
@@ -169,7 +170,8 @@ def _citation_outputs() -> list[str]:
 
 def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                  params: Mapping[str, str] | None = None,
-                 companions: bool = True) -> RenderReport:
+                 companions: bool = True,
+                 per_document: Mapping[str, Mapping[str, str]] | None = None) -> RenderReport:
     """Render TEI files (or folders of them) into ``out_dir`` with output ``to``.
 
     Each document becomes ``<id>.<extension>`` (its ``TEI/@xml:id``, else the file name).
@@ -183,6 +185,8 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
         out_dir: the output folder; made when missing.
         params: stylesheet parameters passed to every document's transform.
         companions: for ``html``, write the style sheet, index, TEI copies and citations.
+        per_document: further parameters of single documents, by TEI id (for ``html``,
+            :func:`teikit.site.site_params_for` gives their place in the edition).
 
     Returns:
         The :class:`RenderReport`, with a problem for every input that failed.
@@ -214,7 +218,8 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                                          "duplicate-id"))
             continue
         try:
-            result = render_document(root, to, params)
+            result = render_document(root, to, {**(params or {}),
+                                                **(per_document or {}).get(doc_id, {})})
         except TransformError as exc:
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
