@@ -47,8 +47,8 @@
             <xsl:variable name="names" select="$volume/f:editor[string(@role) = $role] ! normalize-space()"/>
             <p class="editors"><xsl:value-of select="tk:role-label($role, count($names)) || ': ' || tk:join-names($names)"/></p>
           </xsl:for-each>
-          <xsl:for-each select="$volume/f:year">
-            <p class="published"><xsl:value-of select="'Published ' || ."/></p>
+          <xsl:for-each select="tk:imprint($volume)[.]">
+            <p class="published"><xsl:value-of select="."/></p>
           </xsl:for-each>
           <p class="made">Made with teikit from the Office of the Historian's page texts. The text
             of Foreign Relations of the United States is a work of the United States Government,

@@ -94,7 +94,7 @@
               <xsl:if test="@id">
                 <xsl:variable name="facts" select="string-join((
                     f:editor[@role = 'primary'][1] ! ('Edited by ' || tk:join-names(../f:editor[@role = 'primary'] ! normalize-space())),
-                    f:year), '. ')"/>
+                    tk:imprint(.)[.]), '. ')"/>
                 <xsl:if test="$facts"><p class="volume-facts"><xsl:value-of select="$facts || '.'"/></p></xsl:if>
               </xsl:if>
               <xsl:call-template name="doc-table">

@@ -27,6 +27,8 @@
     tk:volume-heading($v)        a volume's full title: complete title, else one made from its
                                  other titles or its id, else the id
     tk:volume-short($v)          a short name: "Volume XIX: China", "1961–1963, Volume V" ...
+    tk:imprint($v)               "Washington: United States Government Printing Office, 1996",
+                                 as much of it as the facts hold ("" for none)
     tk:doc-pages($d)             "721–723", "97", or ""
     tk:year-of($d)               the year of a document's date, or ""
 -->
@@ -111,6 +113,12 @@
     <xsl:sequence select="if (empty($v/@id)) then 'Without a volume'
                           else if ($number) then string-join(($years, $number), ', ')
                           else string($v/@id)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:imprint" as="xs:string">
+    <xsl:param name="v" as="element(f:volume)"/>
+    <xsl:variable name="who" select="string-join(($v/f:place[1] ! normalize-space(), $v/f:publisher[1] ! normalize-space()), ': ')"/>
+    <xsl:sequence select="string-join(($who[.], $v/f:year[1] ! normalize-space()), ', ')"/>
   </xsl:function>
 
   <xsl:function name="tk:doc-pages" as="xs:string">

@@ -76,7 +76,7 @@
                 <dt><xsl:value-of select="tk:role-label($role, count($names))"/></dt>
                 <dd><xsl:value-of select="tk:join-names($names)"/></dd>
               </xsl:for-each>
-              <xsl:for-each select="$volume/f:year">
+              <xsl:for-each select="tk:imprint($volume)[.]">
                 <dt>Published</dt>
                 <dd><xsl:value-of select="."/></dd>
               </xsl:for-each>
