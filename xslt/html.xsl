@@ -215,7 +215,9 @@
         <ol>
           <li><a href="{$index-href}">Volumes</a></li>
           <xsl:if test="$volume-href">
-            <li><a href="{$volume-href}"><xsl:value-of select="($volume-label[.], tk:volume-number($tei), tk:volume-id($tei))[1]"/></a></li>
+            <li><a href="{$volume-href}"><xsl:value-of select="($volume-label[.], tk:volume-number($tei),
+                tk:id-parts(tk:volume-id($tei))?number ! string-join((tk:id-parts(tk:volume-id($tei))?years, .), ', '),
+                tk:volume-id($tei))[1]"/></a></li>
           </xsl:if>
           <li><a href="#main" aria-current="page"><xsl:value-of select="(tk:doc-number($tei) ! ('Document ' || .), 'This document')[1]"/></a></li>
         </ol>

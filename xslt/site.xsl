@@ -21,9 +21,7 @@
 
   Functions
     tk:volume-page($id)          the address of a volume's page: "<volume-id>.html"
-    tk:id-parts($id)             what a FRUS volume id says: map with 'years' ("1961–1963"),
-                                 'number' ("Volume V", "Volume XIV, Part 1"); empty map when
-                                 the id is not of the Office's form
+    tk:id-parts($id)             (in common.xsl) what a FRUS volume id says
     tk:volume-heading($v)        a volume's full title: complete title, else one made from its
                                  other titles or its id, else the id
     tk:volume-short($v)          a short name: "Volume XIX: China", "1961–1963, Volume V" ...
@@ -39,6 +37,8 @@
   xmlns:f="urn:teikit:facts"
   xmlns:tk="https://teikit.example/ns/functions"
   exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
 
   <!-- param: edition-title: the name of the edition, in banners and the index heading. -->
   <xsl:param name="edition-title" as="xs:string"
@@ -60,31 +60,6 @@
   <xsl:function name="tk:volume-page" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="$id || '.html'"/>
-  </xsl:function>
-
-  <xsl:function name="tk:id-parts" as="map(xs:string, xs:string)">
-    <xsl:param name="id" as="xs:string?"/>
-    <!-- frus1958-60v19, frus1952-54v14p1, frus1969-76ve05p1, frus1946v01 -->
-    <xsl:variable name="re" select="'^frus(\d{4})(-(\d{2,4}))?v(e?)(\d+)(p(\d+))?$'"/>
-    <xsl:choose>
-      <xsl:when test="matches(string($id), $re)">
-        <xsl:variable name="from" select="replace($id, $re, '$1')"/>
-        <xsl:variable name="to" select="replace($id, $re, '$3')"/>
-        <xsl:variable name="to-full" select="if (string-length($to) = 2) then substring($from, 1, 2) || $to
-                                             else $to"/>
-        <xsl:variable name="number" select="xs:integer(replace($id, $re, '$5'))"/>
-        <xsl:variable name="part" select="replace($id, $re, '$7')"/>
-        <xsl:sequence select="map {
-            'years': $from || (if ($to) then '–' || $to-full else ''),
-            'number': 'Volume ' || (if (replace($id, $re, '$4')) then 'E–' || $number
-                                    else format-integer($number, 'I'))
-                      || (if ($part) then ', Part ' || $part else '')
-          }"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="map {}"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="tk:volume-title-of" as="xs:string?">

@@ -104,7 +104,7 @@ def _label(doc: DocFacts) -> str:
 
 def _volume_label(doc: DocFacts) -> str:
     volume = doc.volume
-    return volume.volume_number or volume.volume_id or ""
+    return volume.volume_number or ""  # html.xsl names the volume from its id otherwise
 
 
 def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str]:
