@@ -110,8 +110,8 @@ def test_notes_are_epub_footnotes_and_pages_are_listed(books: dict[str, Path],
                                                 for n in notes]
         assert [r.get("href") for r in refs] == [f"#{a.get('id')}" for a in asides]
         assert [r.text for r in refs] == [n.get("n") for n in notes]  # symbols kept
-        expected_pages += [str(doc.first_page)] + tei.xpath("//tei:text//tei:pb/@n",
-                                                             namespaces=NS)
+        breaks_n = tei.xpath("//tei:text//tei:pb/@n", namespaces=NS)
+        expected_pages += [str(doc.first_page), *breaks_n]
         breaks = chapter.xpath("//*[@epub:type='pagebreak']/@id", namespaces=OPS)
         assert breaks == ["page-start", *tei.xpath("//tei:text//tei:pb/@xml:id", namespaces=NS)]
     assert [a.text for a in page_list] == expected_pages

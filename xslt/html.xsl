@@ -241,16 +241,18 @@
   </xsl:template>
 
   <!-- What the edition's search (Pagefind) reads: the text is the article; its results show
-       and group by these meta values, and the year filter reads data-year. -->
+       and group by these meta values (the title without its note markers), and the year
+       filter reads data-year. -->
   <xsl:template name="search-attributes">
     <xsl:variable name="year" select="tk:date($tei)[matches(., '^\d{4}')] ! substring(., 1, 4)"/>
     <xsl:variable name="fields" as="map(xs:string, xs:string?)" select="map {
+        'title': tk:doc-title($tei),
         'volume': (tk:volume-complete-title($tei), tk:volume-id($tei))[1],
         'volumeid': tk:volume-id($tei),
         'number': tk:doc-number($tei),
         'date': tk:date-text($tei),
         'year': $year }"/>
-    <xsl:variable name="present" select="('volume', 'volumeid', 'number', 'date', 'year')[exists($fields(.))]"/>
+    <xsl:variable name="present" select="('title', 'volume', 'volumeid', 'number', 'date', 'year')[exists($fields(.))]"/>
     <xsl:attribute name="data-pagefind-body"/>
     <xsl:for-each select="$present">
       <xsl:attribute name="data-{.}" select="$fields(.)"/>

@@ -9,6 +9,8 @@ const words = document.getElementById('search-q');
 const yearFrom = document.getElementById('search-from');
 const yearTo = document.getElementById('search-to');
 const knownYears = (form.dataset.years || '').split(' ').filter(Boolean);
+// Results link relative to this page, so the site works in any folder of a server.
+const here = new URL('.', location.href).pathname;
 
 function say(text) {
   status.textContent = text;
@@ -46,7 +48,8 @@ function show(found, total) {
     const list = element('ol', {class: 'search-hits'});
     for (const hit of group.hits) {
       const item = element('li');
-      const link = element('a', {href: hit.url}, hit.meta.title || hit.url);
+      const href = hit.url.startsWith(here) ? hit.url.slice(here.length) : hit.url;
+      const link = element('a', {href}, hit.meta.title || href);
       const facts = [hit.meta.number && 'Document ' + hit.meta.number, hit.meta.date].filter(Boolean);
       item.append(link);
       if (facts.length) item.append(element('span', {class: 'search-facts'}, ' · ' + facts.join(', ')));
@@ -72,7 +75,7 @@ async function main() {
   let pagefind;
   try {
     pagefind = await import(new URL(form.dataset.bundle, location.href).href);
-    await pagefind.options({baseUrl: new URL('.', location.href).pathname});
+    await pagefind.options({baseUrl: here});
   } catch (error) {
     say('This build has no search index (teikit build writes it when Pagefind is installed).');
     return;
