@@ -709,6 +709,13 @@ def test_search_filters_by_years(edition: Path, browser: DevTools) -> None:
     assert before["groups"] == [] and before["status"] == "No documents found."
 
 
+def test_from_a_file_the_search_page_says_to_serve_the_site(edition: Path,
+                                                           browser: DevTools) -> None:
+    _load(browser, edition / "search.html")
+    status = browser.evaluate("document.getElementById('search-status').textContent")
+    assert "run \"teikit serve\"" in status
+
+
 def test_the_search_check_fails_without_an_index(edition: Path, tmp_path: Path,
                                                  browser: DevTools) -> None:
     broken = tmp_path / "build"

@@ -88,6 +88,23 @@ def test_every_link_resolves_and_every_file_is_reached(built: Path) -> None:
     assert {".html", ".xml", ".bib", ".ris", ".json", ".txt", ".epub", ".css", ".js"} <= kinds
 
 
+def test_an_edition_without_a_catalog_is_whole_too(tmp_path: Path) -> None:
+    # No catalog: the documents have no volume (issue 9, "No catalog, no site").
+    (tmp_path / "seeds").mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, tmp_path / "seeds" / seed.name)
+    report = build_edition(BuildLayout(tmp_path))
+    assert report.ok, (report.errors, report.validation_findings)
+    built = tmp_path / "build"
+    reached, problems = walk(built)
+    assert problems == []
+    assert unreached(built, reached) == []
+    assert not (built / "epub").exists()
+    index = html.parse(str(built / "index.html")).getroot()
+    assert [" ".join(h.text_content().split()) for h in index.xpath("//main//h2")] == [
+        "Documents without a volume"]
+
+
 def test_the_walk_finds_orphans_dangling_links_and_missing_fragments(built: Path,
                                                                      tmp_path: Path) -> None:
     broken = tmp_path / "build"

@@ -10,7 +10,10 @@ offline when ``build/`` is served (``teikit serve``), not from ``file://``, wher
 refuse the bundle's fetches.
 
 The bundle is written into a new folder beside the old one and swapped in whole, so a
-failed run leaves the previous index (or none), never half of one.
+failed run leaves the previous index (or none), never half of one. Its bytes are not
+always the same run after run: Pagefind (1.5) writes the values of a filter in hash order
+(its maintainers fixed the fragments in 1.3 and left the filter and meta files, Pagefind
+issue 638); what a search finds is the same.
 
 Pagefind is an optional dependency (the ``search`` extra): without it the rest of the
 edition builds and :class:`SearchUnavailable` says what to install.
