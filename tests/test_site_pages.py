@@ -205,3 +205,20 @@ def test_the_pages_are_the_same_run_after_run(tmp_path: Path) -> None:
     first = {p.name: p.read_bytes() for p in write_site_pages(seed_facts(), tmp_path / "a")}
     again = {p.name: p.read_bytes() for p in write_site_pages(seed_facts()[::-1], tmp_path / "b")}
     assert first == again
+
+
+SITE_GOLDEN = REPO / "tests" / "golden" / "site"
+
+
+def test_the_pages_match_their_golden_files(tmp_path: Path, update_golden: bool) -> None:
+    # Written by the code (pytest --update-golden), reviewed by a person.
+    for written in write_site_pages(seed_facts(), tmp_path):
+        golden = SITE_GOLDEN / written.name
+        if update_golden:
+            SITE_GOLDEN.mkdir(parents=True, exist_ok=True)
+            golden.write_bytes(written.read_bytes())
+            continue
+        assert golden.is_file(), f"{golden} is missing; run pytest with --update-golden"
+        assert written.read_bytes() == golden.read_bytes(), (
+            f"{written.name} differs from {golden}; if intended, rerun with --update-golden "
+            "and review the diff")

@@ -100,7 +100,8 @@
   <!-- ===== indentation of element-only HTML containers ============== -->
 
   <xsl:variable name="container-names" as="xs:string*" select="('html', 'head', 'body', 'header',
-      'nav', 'main', 'article', 'section', 'ul', 'ol', 'dl', 'footer', 'table', 'thead', 'tbody', 'tr')"/>
+      'nav', 'main', 'article', 'section', 'ul', 'ol', 'dl', 'footer', 'table', 'thead', 'tbody', 'tr',
+      'form', 'fieldset')"/>
   <xsl:variable name="block-names" as="xs:string*" select="('head', 'body', 'header', 'nav',
       'main', 'article', 'section', 'div', 'ul', 'ol', 'dl', 'dt', 'dd', 'li', 'p', 'h1', 'h2',
       'h3', 'h4', 'footer', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'meta',

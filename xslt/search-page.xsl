@@ -68,12 +68,18 @@
               <legend>Documents dated</legend>
               <label for="search-from">from the year</label>
               <input id="search-from" name="from" type="number" inputmode="numeric"
-                     min="{($years[1], '1800')[1]}" max="{($years[last()], '2100')[1]}"/>
+                     placeholder="{$years[1]}"/>
               <label for="search-to">to the year</label>
               <input id="search-to" name="to" type="number" inputmode="numeric"
-                     min="{($years[1], '1800')[1]}" max="{($years[last()], '2100')[1]}"/>
+                     placeholder="{$years[last()]}"/>
             </fieldset>
-            <p class="search-hint">Documents without a known date are left out when a year is set.</p>
+            <p class="search-hint">
+              <xsl:if test="exists($years)">
+                <xsl:value-of select="'The dated documents of the edition are from ' || $years[1]
+                                      || (if (count($years) gt 1) then ' to ' || $years[last()] else '') || '. '"/>
+              </xsl:if>
+              <xsl:text>Documents without a known date are left out when a year is set.</xsl:text>
+            </p>
           </form>
           <p id="search-status" class="search-status" role="status" aria-live="polite">
             <xsl:text>Search runs in your browser and needs script. Without it, find documents through the </xsl:text>
