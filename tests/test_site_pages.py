@@ -186,7 +186,7 @@ def test_the_page_shows_breadcrumb_neighbours_and_every_format() -> None:
     assert root.xpath("//nav[@class='pager']//a/@rel") == ["prev", "next"]
     assert root.xpath("//ul[@class='downloads']//a/@href") == [
         "frus1961-63v05-d13.bib", "frus1961-63v05-d13.ris", "frus1961-63v05-d13.json",
-        "frus1961-63v05-d13.xml", "text/frus1961-63v05-d13.text.txt",
+        "frus1961-63v05-d13.xml", "frus1961-63v05-d13.txt", "text/frus1961-63v05-d13.text.txt",
         "page-text/frus1961-63v05-d13.page.txt"]
     article = root.xpath("//article")[0]
     assert article.get("data-pagefind-filter") == "volume[data-volume], year[data-year]"

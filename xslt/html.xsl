@@ -19,8 +19,8 @@
   edition's search page.
 
   Links to sibling files assume the layout that `teikit render` writes: the page
-  <id>.html beside <id>.xml (TEI), <id>.bib, <id>.ris, <id>.json, teikit.css and
-  index.html.
+  <id>.html beside <id>.xml (TEI), <id>.bib, <id>.ris, <id>.json, <id>.txt (Chicago),
+  teikit.css and index.html.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -44,8 +44,8 @@
   <!-- param: index-href: the address of the edition's index page; "" leaves the link out. -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
 
-  <!-- param: files-base: the base name of the sibling files (TEI, BibTeX, RIS, CSL-JSON);
-       "" means the document's xml:id, so the links are <id>.xml, <id>.bib, <id>.ris, <id>.json. -->
+  <!-- param: files-base: the base name of the sibling files (TEI, BibTeX, RIS, CSL-JSON, Chicago);
+       "" means the document's xml:id, so the links are <id>.xml, .bib, .ris, .json, .txt. -->
   <xsl:param name="files-base" as="xs:string" select="''"/>
 
   <!-- param: edition-title: the name of the edition shown in the banner. -->
@@ -67,11 +67,10 @@
   <xsl:param name="next-href" as="xs:string" select="''"/>
   <xsl:param name="next-label" as="xs:string" select="''"/>
 
-  <!-- param: text-href, page-text-href, chicago-href: the addresses of the reading text, the
-       page text and the Chicago citation of the document; "" leaves a link out. -->
+  <!-- param: text-href, page-text-href: the addresses of the reading text and the page text
+       of the document; "" leaves a link out. -->
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="page-text-href" as="xs:string" select="''"/>
-  <xsl:param name="chicago-href" as="xs:string" select="''"/>
 
   <!-- param: document-links: the documents of this volume that are in the edition, as
        space-separated "number=address" pairs ("19=frus1958-60v19-d19.html 37=…"); the text's
@@ -429,7 +428,7 @@
         <li><a href="{$base}.ris" type="application/x-research-info-systems">RIS</a></li>
         <li><a href="{$base}.json" type="application/vnd.citationstyles.csl+json">CSL-JSON</a></li>
         <li><a href="{$base}.xml" type="application/tei+xml">TEI XML</a></li>
-        <xsl:if test="$chicago-href"><li><a href="{$chicago-href}" type="text/plain">Chicago</a></li></xsl:if>
+        <li><a href="{$base}.txt" type="text/plain">Chicago</a></li>
         <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain">Reading text</a></li></xsl:if>
         <xsl:if test="$page-text-href"><li><a href="{$page-text-href}" type="text/plain">Page text</a></li></xsl:if>
       </ul>

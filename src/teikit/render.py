@@ -6,7 +6,8 @@ Each output is an XSLT stylesheet registered in :data:`teikit.transform.OUTPUTS`
   HTML also writes what the pages link to: the shared style sheet ``teikit.css``, the
   edition's index page ``index.html`` (``xslt/html-index.xsl`` over a ``teiCorpus`` of the
   rendered documents), a copy of each TEI file as ``<id>.xml``, and the citation files
-  ``<id>.bib``, ``<id>.ris`` and ``<id>.json`` when those outputs are registered.
+  ``<id>.bib``, ``<id>.ris``, ``<id>.json`` and ``<id>.txt`` (Chicago) when those outputs
+  are registered.
 - ``text`` (``xslt/text.xsl``): a clean reading text ``<id>.text.txt``, notes as endnotes.
 - ``page-text`` (``xslt/page-text.xsl``): the history.state.gov page text ``<id>.page.txt``
   that ``teikit convert`` reads back into the same TEI.
@@ -45,7 +46,7 @@ UNREADABLE_CODES: frozenset[str] = frozenset(
     {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"})
 
 #: File extensions of the citation files an HTML page links to.
-CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json")
+CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json", "txt")  # txt: Chicago
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

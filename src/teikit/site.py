@@ -35,7 +35,7 @@ LAYOUT: dict[str, str] = {
     "corpus": "teikit-corpus.xml",
     "text": "text/{doc}.text.txt",
     "page-text": "page-text/{doc}.page.txt",
-    "chicago": "{doc}.txt",
+    "chicago": "{doc}.txt",  # written beside the page by teikit.render
 }
 
 #: The name of the edition when the caller gives none.
