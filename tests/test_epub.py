@@ -15,7 +15,7 @@ import pytest
 from conftest import NS, SEED_IDS, TEI_DIR, require_tool
 from lxml import etree
 
-from teikit.epub import write_volume_epubs
+from teikit.epub import EpubError, write_volume_epubs
 from teikit.facts import DocFacts, VolumeFacts, facts_of
 from teikit.render import read_tei
 
@@ -142,3 +142,19 @@ def test_documents_without_a_volume_make_no_book(tmp_path: Path) -> None:
     loose = DocFacts("frus-d1", VolumeFacts(None), 1, "A document")
     assert write_volume_epubs([loose], {}, tmp_path) == []
     assert not (tmp_path / "epub").exists()
+
+
+def test_a_bad_document_costs_its_volume_only(tmp_path: Path) -> None:
+    edition, paths = _edition()
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><unclosed></TEI>",
+                      encoding="utf-8")
+    paths = {**paths, "frus1952-54v08-d632": broken}
+    stale = tmp_path / "out" / "epub" / "frus1952-54v08.epub"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an older book")
+    with pytest.raises(EpubError, match=r"EPUB not written for frus1952-54v08: .*broken\.xml"
+                       ) as caught:
+        write_volume_epubs(edition, paths, tmp_path / "out")
+    assert sorted(p.stem for p in caught.value.written) == ["frus1952-54v14p1", "frus1958-60v19"]
+    assert not stale.exists()

@@ -16,7 +16,7 @@ from lxml import etree
 
 from teikit.catalog import CATALOG_NAME
 from teikit.convert import ConvertOptions, convert_many
-from teikit.epub import write_volume_epubs
+from teikit.epub import EpubError, write_volume_epubs
 from teikit.errors import Problem, TeikitError
 from teikit.facts import DocFacts, facts_of
 from teikit.files import write_atomically
@@ -89,7 +89,8 @@ def _write_reading_edition(edition: list[DocFacts], tei_files: list[Path], out: 
     written = 0
     try:
         written += len(write_volume_epubs(edition, {p.stem: p for p in tei_files}, out))
-    except TeikitError as exc:
+    except EpubError as exc:
+        written += len(exc.written)
         report.errors.append(Problem(str(out), None, str(exc), "", "epub"))
     written += len(write_site_pages(edition, out, title=EDITION_TITLE))
     try:

@@ -53,7 +53,15 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 class EpubError(TeikitError):
-    """A book cannot be made (a document failed to transform or to read)."""
+    """A book cannot be made (a document failed to transform or to read).
+
+    From :func:`write_volume_epubs`, ``written`` holds the books of the other volumes, which
+    were written all the same.
+    """
+
+    def __init__(self, message: str, written: list[Path] | None = None) -> None:
+        super().__init__(message)
+        self.written = written or []
 
 
 def _x(name: str) -> str:
@@ -222,24 +230,29 @@ def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path
         The books written, in volume order.
 
     Raises:
-        EpubError: when a document of a volume cannot be made into its chapter (the books
-            of the volumes before it are written).
-        teikit.transform.TransformError: when a stylesheet fails to compile.
+        EpubError: when a document of a volume cannot be made into its chapter; that
+            volume's book is not written (an old one is removed), the other volumes' are
+            (``error.written``), and the message names every volume that failed.
     """
     tree = facts_xml(list(edition))
     by_id = {d.tei_id: d for d in edition}
-    written = []
+    written: list[Path] = []
+    failed: list[str] = []
     for volume in tree.findall("{urn:teikit:facts}volume"):
         volume_id = volume.get("id")
         if not volume_id:
             continue
         docs = [by_id[d.get("id")] for d in volume.findall("{urn:teikit:facts}doc")]
+        target = out_dir / EPUB_DIR / EPUB_NAME.format(volume=volume_id)
         try:
             data = volume_epub(volume, docs, tei_paths)
-        except TransformError as exc:
-            raise EpubError(f"{volume_id}: cannot make its EPUB: {exc}") from exc
-        target = out_dir / EPUB_DIR / EPUB_NAME.format(volume=volume_id)
+        except (EpubError, TransformError) as exc:
+            failed.append(f"{volume_id}: {exc}")
+            target.unlink(missing_ok=True)  # no book that is not this TEI's
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(data, target)
         written.append(target)
+    if failed:
+        raise EpubError("EPUB not written for " + "; ".join(failed), written)
     return written
