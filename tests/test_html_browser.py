@@ -160,6 +160,15 @@ class DevTools:
         self.events.clear()
         self.call("Page.navigate", {"url": url})
         self.wait_event("Page.loadEventFired")
+        # A late load event of the page before can come first: wait for this page itself.
+        deadline = time.monotonic() + TIMEOUT
+        while url != "about:blank":
+            with contextlib.suppress(RuntimeError):  # the old page's context went away
+                if self.evaluate("document.readyState === 'complete' && location.href") == url:
+                    break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} never finished loading")
+            time.sleep(0.05)
         # Let late console messages arrive.
         self.evaluate("new Promise(r => setTimeout(r, 100))", await_promise=True)
         seen = list(self.events)
@@ -643,7 +652,7 @@ def _search(browser: DevTools, base: str, words: str, year_from: str = "",
     browser.evaluate("""new Promise((resolve, reject) => {
         const t0 = Date.now();
         (function poll() {
-          const s = document.getElementById('search-status').textContent;
+          const e = document.getElementById('search-status'), s = e ? e.textContent : '';
           if (/Ready|no search index|needs the edition/.test(s)) resolve(s);
           else if (Date.now() - t0 > 10000) reject(new Error('search page never ready: ' + s));
           else setTimeout(poll, 50);
@@ -659,7 +668,7 @@ def _search(browser: DevTools, base: str, words: str, year_from: str = "",
     status = browser.evaluate("""new Promise(resolve => {
         const t0 = Date.now();
         (function poll() {
-          const s = document.getElementById('search-status').textContent;
+          const e = document.getElementById('search-status'), s = e ? e.textContent : '';
           if (/found|no search index|needs the edition/.test(s) || Date.now() - t0 > 10000) {
             resolve(s);
           } else setTimeout(poll, 50);
