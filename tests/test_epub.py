@@ -6,13 +6,14 @@ fail when TEIKIT_REQUIRE_TOOLS=1 (as in CI)."""
 
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import NS, SEED_IDS, TEI_DIR, require_tool
+from conftest import NS, REPO, SEED_IDS, TEI_DIR, require_tool
 from lxml import etree
 
 from teikit.epub import EpubError, write_volume_epubs
@@ -22,6 +23,7 @@ from teikit.render import read_tei
 OPS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
        "opf": "http://www.idpf.org/2007/opf"}
 VOLUMES = ("frus1952-54v08", "frus1952-54v14p1", "frus1958-60v19")
+SITE_FIXTURE = REPO / "tests" / "fixtures" / "site" / "frus1961-63v05-d13.xml"
 
 
 def _edition() -> tuple[list[DocFacts], dict[str, Path]]:
@@ -158,3 +160,33 @@ def test_a_bad_document_costs_its_volume_only(tmp_path: Path) -> None:
         write_volume_epubs(edition, paths, tmp_path / "out")
     assert sorted(p.stem for p in caught.value.written) == ["frus1952-54v14p1", "frus1958-60v19"]
     assert not stale.exists()
+
+
+def _undescribed_volume(folder: Path) -> dict[str, Path]:
+    """Documents 10, 12 and 13 of a volume known only by its id (tests/fixtures/site)."""
+    source = etree.parse(str(SITE_FIXTURE))
+    paths = {}
+    for number in (10, 12, 13):
+        root = copy.deepcopy(source.getroot())
+        tei_id = f"frus1961-63v05-d{number}"
+        root.set("{http://www.w3.org/XML/1998/namespace}id", tei_id)
+        root.xpath("//tei:biblScope[@unit='document']", namespaces=NS)[0].set("n", str(number))
+        root.xpath("//tei:div[@type='document']", namespaces=NS)[0].set("n", str(number))
+        paths[tei_id] = folder / f"{tei_id}.xml"
+        paths[tei_id].write_bytes(etree.tostring(root, encoding="utf-8"))
+    return paths
+
+
+def test_a_volume_without_a_catalog_entry_links_its_documents(tmp_path: Path) -> None:
+    paths = _undescribed_volume(tmp_path)
+    edition = [facts_of(read_tei(p)) for p in paths.values()]
+    book = write_volume_epubs(edition, paths, tmp_path / "out")[0]
+    title = _xml(book, "OEBPS/content.opf").xpath("//*[local-name()='title']/text()")
+    assert title == ["Foreign Relations of the United States, 1961–1963, Volume V"]
+    chapter = _xml(book, "OEBPS/frus1961-63v05-d13.xhtml")
+    links = chapter.xpath("//x:a[@class='docref']/@href", namespaces=OPS)
+    assert links == ["frus1961-63v05-d12.xhtml", "frus1961-63v05-d10.xhtml",
+                     "frus1961-63v05-d10.xhtml", "frus1961-63v05-d12.xhtml",
+                     "frus1961-63v05-d10.xhtml"]
+    run = _epubcheck(book)
+    assert run.returncode == 0, run.stdout + run.stderr

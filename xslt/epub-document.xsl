@@ -24,7 +24,9 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="no"/>
 
-  <!-- param: css-href (from html.xsl): the EPUB's style sheet, relative to this document. -->
+  <!-- param: css-href (from html.xsl): the EPUB's style sheet, relative to this document.
+       param: document-links (from html.xsl): "number=address" pairs of the book's other
+       documents, here with .xhtml addresses. Other parameters of html.xsl are not used. -->
 
   <xsl:template match="/">
     <xsl:if test="empty($tei)">

@@ -44,7 +44,6 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- (label, role) pairs of the editor list, in the order of first appearance. -->
   <xsl:template name="volume-page">
     <xsl:variable name="heading" select="tk:volume-heading($volume)"/>
     <xsl:variable name="parts" select="tk:id-parts($volume/@id)"/>
