@@ -15,7 +15,7 @@ The edition as `teikit build` writes it (issue 10): the same checks on every pag
 popups (focus, keyboard Tab/Escape/Enter, hover) and the search page (words found and grouped
 by volume, a year range), each with a broken variant (a page without the popup script, a
 site without its search index) that the check must catch. Screenshots: note-popup.png,
-search-results.png, edition-index.png, edition-volume.png.
+search-results.png, edition-index.png, edition-volume.png, edition-document-end.png.
 """
 
 from __future__ import annotations
@@ -743,3 +743,7 @@ def test_screenshots_of_the_new_page_types(edition: Path, browser: DevTools) -> 
         target = ARTIFACTS / f"edition-{kind}.png"
         browser.screenshot(target)
         assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The end of a document page: citation, formats, previous/next.
+    _load(browser, edition / "frus1952-54v14p1-d183.html")
+    browser.evaluate("document.querySelector('nav.pager').scrollIntoView({block: 'end'})")
+    browser.screenshot(ARTIFACTS / "edition-document-end.png", viewport=True)
