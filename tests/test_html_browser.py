@@ -747,3 +747,16 @@ def test_screenshots_of_the_new_page_types(edition: Path, browser: DevTools) -> 
     _load(browser, edition / "frus1952-54v14p1-d183.html")
     browser.evaluate("document.querySelector('nav.pager').scrollIntoView({block: 'end'})")
     browser.screenshot(ARTIFACTS / "edition-document-end.png", viewport=True)
+
+
+def test_print_leaves_out_the_edition_navigation(edition: Path, browser: DevTools) -> None:
+    _load(browser, edition / "frus1952-54v14p1-d183.html")
+    browser.evaluate("document.querySelector('#d183fn1-ref').focus()")  # a popup is open
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.evaluate(
+            "['nav.breadcrumb', 'nav.pager', '#note-popup', '#text', '#notes']"
+            ".map(s => getComputedStyle(document.querySelector(s)).display !== 'none')")
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == [False, False, False, True, True]
