@@ -1,9 +1,10 @@
 """Walk the built edition from index.html as a reader (or a crawler) would.
 
 Every internal link must resolve (the file, and the #fragment in an HTML target), and every
-file that `teikit build` writes must be reachable from index.html. The one bundle reached
-as a whole is Pagefind's folder: the search page loads its script (the form's data-bundle),
-and that script fetches the rest of the folder itself.
+file that `teikit build` writes must be reachable from index.html. Two folders are reached
+as a whole: Pagefind's (the search page loads its script, the form's data-bundle, and that
+script fetches the rest of the folder itself) and the static DTS tree (the index links its
+entry point, whose URL templates a DTS client follows).
 
 The walker is checked on a broken copy of the site too (an orphan file, a dangling link,
 a missing fragment), so a pass means something.
@@ -21,8 +22,9 @@ from lxml import html
 
 from teikit.build import BuildLayout, build_edition
 
-#: Folders whose files the browser fetches through a script found on a page.
-BUNDLES = {"pagefind/pagefind.js": "pagefind"}
+#: Folders reached as a whole from one file a page links: Pagefind's (its script fetches the
+#: rest) and the static DTS tree's (a DTS client follows the entry point's templates).
+BUNDLES = {"pagefind/pagefind.js": "pagefind", "dts/index.json": "dts"}
 
 
 def walk(root: Path) -> tuple[set[Path], list[str]]:

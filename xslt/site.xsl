@@ -53,6 +53,9 @@
   <!-- param: corpus-href: the address of the edition's teiCorpus file; "" leaves it out. -->
   <xsl:param name="corpus-href" as="xs:string" select="''"/>
 
+  <!-- param: dts-href: the address of the static DTS tree's entry point; "" leaves it out. -->
+  <xsl:param name="dts-href" as="xs:string" select="''"/>
+
   <xsl:variable name="site-volumes" select="/f:edition/f:volume" as="element(f:volume)*"/>
 
   <!-- ===== functions over the facts ================================== -->
@@ -131,6 +134,7 @@
           <li><a href="{$index-href}">Volumes</a></li>
           <xsl:if test="$search-href"><li><a href="{$search-href}">Search</a></li></xsl:if>
           <xsl:if test="$corpus-href"><li><a href="{$corpus-href}" type="application/tei+xml">TEI corpus</a></li></xsl:if>
+          <xsl:if test="$dts-href"><li><a href="{$dts-href}" type="application/ld+json">DTS API</a></li></xsl:if>
         </ul>
       </nav>
       <xsl:if test="exists($current)">

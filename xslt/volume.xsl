@@ -30,6 +30,10 @@
   <!-- param: volume-file-href: the address of the volume's TEI file; "" leaves it out. -->
   <xsl:param name="volume-file-href" as="xs:string" select="''"/>
 
+  <!-- param: dts-collection-href: the address of the volume's DTS collection (static tree);
+       "" leaves it out. -->
+  <xsl:param name="dts-collection-href" as="xs:string" select="''"/>
+
   <xsl:variable name="volume" select="$site-volumes[@id = $volume-id][1]"/>
 
   <xsl:template match="/">
@@ -83,13 +87,14 @@
               <dd><xsl:value-of select="count($volume/f:doc) || (if (count($volume/f:doc) = 1) then ' document' else ' documents')"/></dd>
             </dl>
           </section>
-          <xsl:if test="$epub-href or $volume-file-href or $corpus-href">
+          <xsl:if test="$epub-href or $volume-file-href or $corpus-href or $dts-collection-href">
             <section class="formats" aria-labelledby="formats-heading">
               <h2 id="formats-heading">This volume in other forms</h2>
               <ul class="downloads">
                 <xsl:if test="$epub-href"><li><a href="{$epub-href}" type="application/epub+zip">EPUB</a></li></xsl:if>
                 <xsl:if test="$volume-file-href"><li><a href="{$volume-file-href}" type="application/tei+xml">Volume TEI file</a></li></xsl:if>
                 <xsl:if test="$corpus-href"><li><a href="{$corpus-href}" type="application/tei+xml">TEI corpus of the edition</a></li></xsl:if>
+                <xsl:if test="$dts-collection-href"><li><a href="{$dts-collection-href}" type="application/ld+json">DTS collection</a></li></xsl:if>
               </ul>
             </section>
           </xsl:if>

@@ -33,6 +33,8 @@ LAYOUT: dict[str, str] = {
     "epub": "epub/{volume}.epub",
     "volume-file": "volumes/{volume}.xml",
     "corpus": "teikit-corpus.xml",
+    "dts": "dts/index.json",
+    "dts-collection": "dts/collection/{volume}.json",
     "text": "text/{doc}.text.txt",
     "page-text": "page-text/{doc}.page.txt",
     "chicago": "{doc}.txt",  # written beside the page by teikit.render
@@ -77,7 +79,8 @@ def write_site_pages(edition: Sequence[DocFacts], out_dir: Path, *,
     facts = etree.tostring(facts_xml(list(edition)), encoding="utf-8")
     common = {"edition-title": title, "index-href": place("index"),
               "search-href": place("search"),
-              "corpus-href": _present(out_dir, "corpus")}
+              "corpus-href": _present(out_dir, "corpus"),
+              "dts-href": _present(out_dir, "dts")}
     pages: list[tuple[str, str, dict[str, str]]] = [
         ("html-index", place("index"), {**common, "volume-pages": "yes"}),
         ("site-search", place("search"), common),
@@ -87,7 +90,8 @@ def write_site_pages(edition: Sequence[DocFacts], out_dir: Path, *,
         pages.append(("site-volume", place("volume-page", volume=volume), {
             **common, "volume-id": volume,
             "epub-href": _present(out_dir, "epub", volume=volume),
-            "volume-file-href": _present(out_dir, "volume-file", volume=volume)}))
+            "volume-file-href": _present(out_dir, "volume-file", volume=volume),
+            "dts-collection-href": _present(out_dir, "dts-collection", volume=volume)}))
     written = []
     for output, address, params in pages:
         html = transform(facts, output, params)
