@@ -15,7 +15,14 @@ from lxml import etree
 
 from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
 from teikit.dates import InferredDate, date_from_dateline, date_from_file_number
-from teikit.errors import CatalogError, InputError, Problem, StrictModeError
+from teikit.errors import (
+    CatalogError,
+    InputError,
+    Interrupted,
+    OutputError,
+    Problem,
+    StrictModeError,
+)
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
@@ -245,6 +252,17 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
     if options.catalog is not None:
         catalogs.for_input(options.catalog)  # a bad catalog fails before any input is read
     batch = Batch()
+    try:
+        _convert_each(paths, options, catalogs, output_dir, progress, batch)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
+        raise Interrupted(batch.errors + batch.warnings, len(batch.results),
+                          getattr(exc, "signum", None)) from exc
+    return batch
+
+
+def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalogs,
+                  output_dir: Path | None, progress: Callable[[int, int], None] | None,
+                  batch: Batch) -> None:
     claimed: dict[str, str] = {}
     for done, path in enumerate(paths, 1):
         if progress is not None and done > 1:
@@ -271,9 +289,13 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
         batch.results.append(result)
         if output_dir is not None:
             target = output_dir / f"{result.tei_id}.xml"
-            write_atomically(result.to_bytes(), target)
+            try:
+                write_atomically(result.to_bytes(), target)
+            except OutputError as exc:  # read-only folder, full disk: say so, go on
+                batch.results.pop()
+                batch.errors.append(exc.problem)
+                continue
             result._bytes = None  # written: keep the tree only (the bytes are remade on demand)
             batch.written.append(target)
     if progress is not None and paths:
         progress(len(paths), len(paths))
-    return batch
