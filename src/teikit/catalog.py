@@ -31,7 +31,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from teikit.errors import CatalogError
+from teikit.errors import CatalogError, Problem
 
 CATALOG_NAME = "catalog.toml"
 EDITOR_ROLES = ("primary", "general")
@@ -46,9 +46,46 @@ class Editor:
     role: str
 
 
+#: The publisher and place of every printed FRUS volume; assumed (and said so in the header)
+#: for a volume whose catalog entry does not give them.
+FRUS_PUBLISHER = "United States Government Printing Office"
+FRUS_PLACE = "Washington"
+
+#: The parts of a FRUS volume id: ``frus`` + first year [+ ``-`` last year] [+ a word and
+#: its number, e.g. ``Russia``, ``Supp01``] [+ ``v`` + volume number, ``ve`` for the
+#: electronic-only volumes] [+ ``p`` + part].
+VOLUME_ID_PARTS = re.compile(
+    r"^frus(?P<start>\d{4})(?:-(?P<end>\d{2}|\d{4}))?"
+    r"(?:(?P<word>[A-Z][A-Za-z]*?)(?P<word_n>\d*))?"
+    r"(?:v(?P<electronic>e?)(?P<volume>\d+))?(?:p(?P<part>\d+))?$")
+
+#: Words of volume ids that are abbreviations, and what they stand for.
+ID_WORDS: dict[str, str] = {"Supp": "Supplement"}
+
+#: What each volume fact is called in warnings and in the header, in the order named.
+FACT_LABELS: dict[str, str] = {
+    "sub_series": "subseries",
+    "volume_number": "volume number",
+    "volume_title": "volume title",
+    "editors": "editors",
+    "year": "year of publication",
+    "publisher": "publisher",
+    "place": "place of publication",
+}
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
 @dataclass(frozen=True)
 class VolumeFacts:
-    """Bibliographic facts of one printed FRUS volume."""
+    """Bibliographic facts of one printed FRUS volume.
+
+    ``derived`` names the fields read from the volume id rather than given by a catalog,
+    ``assumed`` those filled with the values every FRUS volume has (publisher and place);
+    both use the field names (``sub_series``, ``volume_number`` ...), see
+    :func:`complete_volume`.
+    """
 
     id: str
     series: str = "Foreign Relations of the United States"
@@ -56,10 +93,126 @@ class VolumeFacts:
     volume_number: str = ""
     volume_title: str = ""
     complete_title: str = ""
-    publisher: str = "United States Government Printing Office"
-    place: str = "Washington"
+    publisher: str = ""
+    place: str = ""
     year: int | None = None
     editors: tuple[Editor, ...] = ()
+    derived: tuple[str, ...] = ()
+    assumed: tuple[str, ...] = ()
+
+    def missing(self) -> list[str]:
+        """The facts of :data:`FACT_LABELS` that neither a catalog nor the id gives."""
+        return [name for name in FACT_LABELS if not getattr(self, name)]
+
+
+def roman(number: int) -> str:
+    """Return ``number`` (1 or more) in Roman numerals: 14 -> ``XIV``."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def facts_from_id(volume_id: str) -> dict[str, str]:
+    """Read what a FRUS volume id itself says.
+
+    ``frus1952-54v14p1`` -> subseries ``1952–1954``, volume number ``Volume XIV, Part 1``;
+    ``frus1918Russiav03`` -> ``1918``, volume title ``Russia``, ``Volume III``;
+    ``frus1870`` -> ``1870``; ``frus1914Supp`` -> ``1914``, ``Supplement``;
+    ``frus1969-76ve05p1`` -> ``1969–1976``, ``Volume E–5, Part 1``.
+
+    Args:
+        volume_id: the id, as history.state.gov spells it.
+
+    Returns:
+        The facts found, by :class:`VolumeFacts` field name (``sub_series``,
+        ``volume_number``, ``volume_title``); empty for an id of another shape.
+    """
+    match = VOLUME_ID_PARTS.match(volume_id)
+    if match is None:
+        return {}
+    found: dict[str, str] = {}
+    start, end = match["start"], match["end"]
+    if end is None:
+        found["sub_series"] = start
+    else:
+        last = int(end) if len(end) == 4 else int(start[:2] + end)
+        if last < int(start):  # 1899-00: the next century
+            last += 100
+        found["sub_series"] = f"{start}–{last}"
+    if match["word"]:
+        word = ID_WORDS.get(match["word"], match["word"])
+        found["volume_title"] = f"{word} {int(match['word_n'])}" if match["word_n"] else word
+    if match["volume"]:
+        number = int(match["volume"])
+        label = f"E–{number}" if match["electronic"] else roman(number)
+        if number > 0:
+            found["volume_number"] = f"Volume {label}"
+            if match["part"]:
+                found["volume_number"] += f", Part {int(match['part'])}"
+    return found
+
+
+def complete_volume(volume: VolumeFacts) -> VolumeFacts:
+    """Fill the facts a catalog left out: from the volume id, and the FRUS publisher.
+
+    What the id says (:func:`facts_from_id`) fills an empty subseries, volume number or
+    volume title, and is listed in ``derived``; an empty publisher or place becomes the
+    United States Government Printing Office, Washington, and is listed in ``assumed``.
+    Facts the catalog gives are never changed.
+
+    Args:
+        volume: the facts as the catalog (or ``--volume``) gives them.
+
+    Returns:
+        The completed facts (the same object when nothing was missing).
+    """
+    fill: dict[str, object] = {}
+    derived = list(volume.derived)
+    for name, value in facts_from_id(volume.id).items():
+        if not getattr(volume, name):
+            fill[name] = value
+            derived.append(name)
+    assumed = list(volume.assumed)
+    for name, value in (("publisher", FRUS_PUBLISHER), ("place", FRUS_PLACE)):
+        if not getattr(volume, name):
+            fill[name] = value
+            assumed.append(name)
+    if not fill:
+        return volume
+    return replace(volume, derived=tuple(derived), assumed=tuple(assumed), **fill)  # type: ignore[arg-type]
+
+
+def volume_problems(source: str, volume: VolumeFacts | None) -> list[Problem]:
+    """The warning a conversion gives when a volume's facts were derived, assumed or missing.
+
+    Args:
+        source: the input's name, for the warning.
+        volume: the volume as completed by :func:`complete_volume`, or ``None``.
+
+    Returns:
+        One ``volume-facts`` warning listing what was derived from the id, what was assumed
+        and what is still missing; none when the catalog gave everything.
+    """
+    if volume is None:
+        return []
+    missing = volume.missing()
+    if not (volume.derived or volume.assumed or missing):
+        return []
+    parts = []
+    if volume.derived:
+        parts.append("derived from the id: " + ", ".join(FACT_LABELS[n] for n in volume.derived))
+    if volume.assumed:
+        parts.append("assumed as for every FRUS volume: "
+                     + ", ".join(FACT_LABELS[n] for n in volume.assumed))
+    if missing:
+        parts.append("missing: " + ", ".join(FACT_LABELS[n] for n in missing))
+    return [Problem(source, None, f"no catalog fully describes volume {volume.id}; "
+                    + "; ".join(parts),
+                    f"describe it in catalog.toml under [volumes.{volume.id}]", "volume-facts",
+                    severity="warning")]
 
 
 @dataclass(frozen=True)
@@ -132,18 +285,18 @@ def _volume(path: Path, vid: str, table: object) -> VolumeFacts:
         raise _fail(path, f"{where}: unknown key(s) {', '.join(unknown)}; known keys: "
                     + ", ".join(sorted(known)))
     defaults = VolumeFacts(id=vid)
-    return VolumeFacts(
+    return complete_volume(VolumeFacts(
         id=vid,
         series=_text(path, where, table, "series") or defaults.series,
         sub_series=_text(path, where, table, "sub_series"),
         volume_number=_text(path, where, table, "volume_number"),
         volume_title=_text(path, where, table, "volume_title"),
         complete_title=_text(path, where, table, "complete_title"),
-        publisher=_text(path, where, table, "publisher") or defaults.publisher,
-        place=_text(path, where, table, "place") or defaults.place,
+        publisher=_text(path, where, table, "publisher"),
+        place=_text(path, where, table, "place"),
         year=_int(path, where, table, "year"),
         editors=tuple(editors),
-    )
+    ))
 
 
 def load_catalog(path: Path) -> Catalog:

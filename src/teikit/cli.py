@@ -140,7 +140,34 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
     return run
 
 
-@click.group()
+class OneLineGroup(click.Group):
+    """The ``teikit`` group: click's usage errors become one line, Ctrl-C never "Aborted!".
+
+    A bad option (``--doc -5``) or argument ends with ``error: <what> (see teikit CMD
+    --help)`` and exit 2; a missing sub-command shows the help.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()
+            code = exc.exit_code
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "teikit"
+            _error(f"{exc.format_message()} (see {command} --help)")
+            code = exc.exit_code
+        except click.ClickException as exc:
+            _error(exc.format_message())
+            code = exc.exit_code
+        except click.Abort:  # Ctrl-C while click itself was reading input
+            _say("interrupted")
+            code = EXIT_INTERRUPTED
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+@click.group(cls=OneLineGroup)
 @click.version_option(__version__, prog_name="teikit")
 def main() -> None:
     """teikit: TEI-XML digital editions of FRUS documents.

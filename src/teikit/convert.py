@@ -8,12 +8,20 @@ at all, and collects every error instead of stopping at the first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
+from teikit.catalog import (
+    CATALOG_NAME,
+    Catalog,
+    DocumentFacts,
+    complete_volume,
+    load_catalog,
+    merge_facts,
+    volume_problems,
+)
 from teikit.dates import InferredDate, date_from_dateline, date_from_file_number
 from teikit.errors import (
     CatalogError,
@@ -121,6 +129,9 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
     """
     document, warnings = read_document(source)
     facts = facts or DocumentFacts()
+    if facts.volume is not None:  # what the volume id says, and what is still missing
+        facts = replace(facts, volume=complete_volume(facts.volume))
+        warnings.extend(volume_problems(source.name, facts.volume))
     if facts.number is not None and document.number is not None \
             and facts.number != document.number:
         warnings.append(Problem(source.name, 1, f"the catalog gives document {facts.number} "

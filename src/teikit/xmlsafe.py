@@ -7,9 +7,8 @@ without bound, "billion laughs"; an entity used only in an attribute value leave
 entity node to find and fails later, in the stylesheet), is refused with one finding. A
 resolver that answers every outside request with nothing guards the parse as well, and the
 parsed tree is checked once more for a DTD or entity that slipped through. Elements nested
-deeper than
-:data:`MAX_DEPTH` are refused too: the stylesheets recurse once per level, and no FRUS
-document comes near it.
+deeper than :data:`MAX_DEPTH` levels are refused too: the XML parser inside Saxon stops
+there (the JDK's ``jdk.xml.maxElementDepth``), and no FRUS document comes near it.
 
 :func:`parse_bytes` gives the parsed tree or the findings that say why not;
 :func:`parse_untrusted` gives the tree or raises :class:`~teikit.errors.InputError`.

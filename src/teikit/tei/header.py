@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teikit import __version__
-from teikit.catalog import DocumentFacts
+from teikit.catalog import FACT_LABELS, DocumentFacts, VolumeFacts
 from teikit.dates import InferredDate
+from teikit.files import escape_text
 from teikit.reader.model import Document
 from teikit.tei.names import sub
 
@@ -124,8 +125,29 @@ def _source_desc(parent: etree._Element, h: HeaderFacts) -> None:
             sub(struct, "ptr", target=document_url(volume.id, document.number))
     page_text = sub(desc, "bibl", type="page-text", subtype=STYLE_SUBTYPES[document.style])
     page_text.text = "The document as history.state.gov displays it, copied as plain text: "
-    name = sub(page_text, "title", h.source_name.rsplit("/", 1)[-1], type="file")
+    # The file's name as valid XML text: bytes that are not UTF-8 and control characters
+    # are written escaped (\\xNN), as messages show them.
+    name = sub(page_text, "title", escape_text(h.source_name.rsplit("/", 1)[-1]), type="file")
     name.tail = "."
+
+
+def _labels(names: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(FACT_LABELS[n] for n in names)
+
+
+def _volume_decisions(volume: VolumeFacts) -> list[str]:
+    """What the header says of volume facts that no catalog gave (derived, assumed, missing)."""
+    said: list[str] = []
+    if volume.derived:
+        values = "; ".join(f"{FACT_LABELS[n]} “{getattr(volume, n)}”" for n in volume.derived)
+        said.append(f"Derived from the volume id {volume.id}, not from a catalog: {values}.")
+    if volume.assumed:
+        said.append(f"Assumed, as every printed FRUS volume has them, not given by a catalog: "
+                    f"{_labels(volume.assumed)} ({volume.publisher}, {volume.place}).")
+    missing = volume.missing()
+    if missing:
+        said.append(f"Not known (no catalog gives them): {_labels(missing)}.")
+    return said
 
 
 def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
@@ -150,6 +172,8 @@ def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
     if h.first_page_inferred:
         decisions.append("The first page was inferred as the page before the first page "
                          "marker.")
+    if h.facts.volume is not None:
+        decisions.extend(_volume_decisions(h.facts.volume))
     for text in decisions:
         sub(decl, "p", text)
     app_info = sub(desc, "appInfo")
