@@ -117,10 +117,10 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
                 code = command(*args, **kwargs)
                 _flush_stdout()
             except Interrupted as exc:
-                _report(p for p in exc.problems if p.severity == "error")
+                _report(exc.errors, exc.warnings)
                 total = f" of {exc.total}" if exc.total is not None else ""
                 _say(f"interrupted after {exc.done}{total} input(s); "
-                     f"{sum(p.severity == 'error' for p in exc.problems)} error(s) until then")
+                     f"{len(exc.errors)} error(s) until then")
                 code = exc.exit_code
             except KeyboardInterrupt as exc:
                 _say("interrupted")
@@ -132,8 +132,12 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
                 _error(exc)
                 code = exc.exit_code
             except OSError as exc:  # a file-system fault the library did not foresee
-                where = exc.filename if exc.filename is not None else STDOUT_NAME
-                _error(os_problem(where, exc, "file-system error", "write-failed"))
+                if exc.filename is None:  # click.echo's output, flushed as it ran
+                    _silence_stdout()
+                    _error(os_problem(STDOUT_NAME, exc, "cannot write to standard output",
+                                      "write-failed"))
+                else:
+                    _error(os_problem(exc.filename, exc, "file-system error", "write-failed"))
                 code = EXIT_OUTPUT
         sys.exit(code)
 
@@ -426,4 +430,4 @@ def serve(folder: Path, port: int) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    main(prog_name="teikit")

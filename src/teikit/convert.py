@@ -266,7 +266,8 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
     try:
         _convert_each(paths, options, catalogs, output_dir, progress, batch)
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
-        raise Interrupted(batch.errors + batch.warnings, len(batch.results),
+        done = len(batch.written) if output_dir is not None else len(batch.results)
+        raise Interrupted(batch.errors, batch.warnings, done,
                           getattr(exc, "signum", None)) from exc
     return batch
 

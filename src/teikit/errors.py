@@ -232,17 +232,18 @@ class CatalogError(TeikitError):
 class Interrupted(TeikitError):
     """The run was interrupted (SIGINT or SIGTERM) before it ended.
 
-    ``problems`` holds what was found until then, so that it can still be reported;
-    ``done`` counts the inputs finished. The exit code is 130 for Ctrl-C, 128 + the signal's
-    number for another signal (143 for SIGTERM).
+    ``errors`` and ``warnings`` hold what was found until then, so that it can still be
+    reported; ``done`` counts the inputs finished. The exit code is 130 for Ctrl-C, 128 +
+    the signal's number for another signal (143 for SIGTERM).
     """
 
     exit_code = EXIT_INTERRUPTED
 
-    def __init__(self, problems: Iterable[Problem] = (), done: int = 0,
-                 signum: int | None = None) -> None:
+    def __init__(self, errors: Iterable[Problem] = (), warnings: Iterable[Problem] = (),
+                 done: int = 0, signum: int | None = None) -> None:
         super().__init__("interrupted")
-        self.problems = list(problems)
+        self.errors = list(errors)
+        self.warnings = list(warnings)
         self.done = done
         self.total: int | None = None
         if signum is not None:  # 128 + the signal's number, as shells report it
