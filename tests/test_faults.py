@@ -35,8 +35,10 @@ TIMEOUT = 60
 
 def page(number: int) -> str:
     """Invented page text of a modern FRUS document numbered ``number``."""
-    return (f"{number}. Memorandum From the Secretary to the President\n\n"
-            "The text runs here, and nowhere else.\n")
+    return (
+        f"{number}. Memorandum From the Secretary to the President\n\n"
+        "The text runs here, and nowhere else.\n"
+    )
 
 
 def pages(folder: Path, *numbers: int) -> list[Path]:
@@ -51,14 +53,18 @@ def pages(folder: Path, *numbers: int) -> list[Path]:
 
 def cli(*args: str | Path, **kwargs: object) -> subprocess.CompletedProcess:
     """Run the real command in a child process (stdin closed; a hang fails the test)."""
-    options: dict[str, object] = {"capture_output": True, "timeout": TIMEOUT, "check": False,
-                                  "stdin": subprocess.DEVNULL, "cwd": REPO}
+    options: dict[str, object] = {
+        "capture_output": True,
+        "timeout": TIMEOUT,
+        "check": False,
+        "stdin": subprocess.DEVNULL,
+        "cwd": REPO,
+    }
     options.update(kwargs)
     if "stdout" in kwargs:
         options.pop("capture_output")
         options["stderr"] = subprocess.PIPE
-    return subprocess.run([sys.executable, "-m", "teikit.cli", *map(str, args)],
-                          **options)  # type: ignore[call-overload]
+    return subprocess.run([sys.executable, "-m", "teikit.cli", *map(str, args)], **options)  # type: ignore[call-overload]
 
 
 def errors_of(stderr: str | bytes) -> list[str]:
@@ -90,8 +96,10 @@ def test_a_fifo_among_convert_inputs_is_refused_at_once(tmp_path: Path, fifo: Pa
     result = cli("convert", good[0], fifo, good[1], "-o", out)
     lines = errors_of(result.stderr.decode())
     assert result.returncode == EXIT_USAGE
-    assert f"error: {fifo}: is a named pipe (FIFO), not a regular file; not read (give a " \
+    assert (
+        f"error: {fifo}: is a named pipe (FIFO), not a regular file; not read (give a "
         "regular file)" in lines
+    )
     assert lines[-1] == f"converted 2 of 3 files into {out}; 1 failed"
     assert sorted(p.name for p in out.iterdir()) == ["frus-d5.xml", "frus-d6.xml"]
 
@@ -99,10 +107,14 @@ def test_a_fifo_among_convert_inputs_is_refused_at_once(tmp_path: Path, fifo: Pa
 def test_a_fifo_is_refused_by_validate_render_and_cite(tmp_path: Path, fifo: Path) -> None:
     checked = cli("validate", fifo, TEI_FILE)
     assert checked.returncode == EXIT_USAGE
-    assert f"{fifo}: error[unreadable]: is a named pipe (FIFO), not a regular file; not read " \
+    assert (
+        f"{fifo}: error[unreadable]: is a named pipe (FIFO), not a regular file; not read "
         "(give a regular file)" in checked.stdout.decode()
-    assert checked.stdout.decode().splitlines()[-1] == \
-        "1 file checked: 1 error, 0 warnings; 1 not readable or refused"
+    )
+    assert (
+        checked.stdout.decode().splitlines()[-1]
+        == "1 file checked: 1 error, 0 warnings; 1 not readable or refused"
+    )
 
     site = tmp_path / "site"
     rendered = cli("render", "--to", "text", fifo, TEI_FILE, "-o", site)
@@ -120,8 +132,10 @@ def test_a_fifo_is_refused_by_validate_render_and_cite(tmp_path: Path, fifo: Pat
 def test_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
     result = cli("convert", "/dev/zero", "-o", tmp_path / "out")
     assert result.returncode == EXIT_USAGE
-    assert errors_of(result.stderr) == ["error: /dev/zero: is a character device, not a regular "
-                                        "file; not read (give a regular file)"]
+    assert errors_of(result.stderr) == [
+        "error: /dev/zero: is a character device, not a regular "
+        "file; not read (give a regular file)"
+    ]
 
 
 # --- unreadable files, odd names --------------------------------------------------------
@@ -139,29 +153,35 @@ def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path, err: int = errno.EACCES
     monkeypatch.setattr(teikit.files.os, "open", fake_open)
 
 
-def test_one_unreadable_file_among_many_is_one_line(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_unreadable_file_among_many_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inputs = pages(tmp_path / "in", 1, 2, 3, 4)
     _deny(monkeypatch, inputs[1])
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["convert", *map(str, inputs), "-o", str(out)])
     assert result.exit_code == EXIT_USAGE
     lines = errors_of(result.stderr)
-    assert f"error: {inputs[1]}: cannot read the file (Permission denied) (check the " \
+    assert (
+        f"error: {inputs[1]}: cannot read the file (Permission denied) (check the "
         "permissions)" in lines
+    )
     assert lines[-1] == f"converted 3 of 4 files into {out}; 1 failed"
     assert sorted(p.name for p in out.iterdir()) == ["frus-d1.xml", "frus-d3.xml", "frus-d4.xml"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file of mode 000; the test above "
-                    "injects the same fault")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads a file of mode 000; the test above injects the same fault"
+)
 def test_a_mode_000_file_is_one_line(tmp_path: Path) -> None:  # pragma: no cover - not root
     inputs = pages(tmp_path / "in", 1, 2)
     inputs[0].chmod(0)
     result = cli("convert", *inputs, "-o", tmp_path / "out")
     assert result.returncode == EXIT_USAGE
-    assert f"error: {inputs[0]}: cannot read the file (Permission denied)" in \
-        errors_of(result.stderr)[0]
+    assert (
+        f"error: {inputs[0]}: cannot read the file (Permission denied)"
+        in errors_of(result.stderr)[0]
+    )
 
 
 def test_odd_file_names_are_escaped_in_messages_and_in_the_tei(tmp_path: Path) -> None:
@@ -178,8 +198,10 @@ def test_odd_file_names_are_escaped_in_messages_and_in_the_tei(tmp_path: Path) -
     result = cli("convert", os.fsdecode(latin), bell, empty, "-o", out)
     lines = errors_of(result.stderr)
     assert result.returncode == EXIT_FINDINGS
-    assert f"error: {folder}/empty\\x1b[31m.txt: the file is empty (give the text of one " \
+    assert (
+        f"error: {folder}/empty\\x1b[31m.txt: the file is empty (give the text of one "
         "FRUS document)" in lines
+    )
     assert lines[-1] == f"converted 2 of 3 files into {out}; 1 failed"
     names = {}
     for path in sorted(out.iterdir()):
@@ -193,15 +215,19 @@ def test_odd_file_names_are_escaped_in_messages_and_in_the_tei(tmp_path: Path) -
 # --- numeric options --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("option", "value"), [("--doc", "-5"), ("--doc", "0"),
-                                               ("--first-page", "-3")])
-def test_numbers_out_of_range_are_refused_in_one_line(tmp_path: Path, option: str,
-                                                      value: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "value"), [("--doc", "-5"), ("--doc", "0"), ("--first-page", "-3")]
+)
+def test_numbers_out_of_range_are_refused_in_one_line(
+    tmp_path: Path, option: str, value: str
+) -> None:
     source = pages(tmp_path, 1)[0]
     result = cli("convert", source, option, value)
     assert result.returncode == EXIT_USAGE
-    assert errors_of(result.stderr) == [f"error: Invalid value for '{option}': {value} is not "
-                                        "in the range x>=1. (see teikit convert --help)"]
+    assert errors_of(result.stderr) == [
+        f"error: Invalid value for '{option}': {value} is not "
+        "in the range x>=1. (see teikit convert --help)"
+    ]
     assert result.stdout == b""
 
 
@@ -214,9 +240,9 @@ def test_a_port_out_of_range_is_refused(tmp_path: Path) -> None:
 # --- outputs that cannot be written ----------------------------------------------------
 
 
-def test_a_read_only_output_folder_is_one_line_per_file(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def test_a_read_only_output_folder_is_one_line_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inputs = pages(tmp_path / "in", 1, 2)
     out = tmp_path / "out"
     out.mkdir()
@@ -235,7 +261,8 @@ def test_a_read_only_output_folder_is_one_line_per_file(tmp_path: Path,
         "system is read-only; write somewhere else)",
         f"error: {out}/frus-d2.xml: cannot write the file (Read-only file system) (the file "
         "system is read-only; write somewhere else)",
-        f"converted 0 of 2 files into {out}; 2 failed"]
+        f"converted 0 of 2 files into {out}; 2 failed",
+    ]
     assert list(out.iterdir()) == []
 
 
@@ -254,21 +281,25 @@ def _fill_disk_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 
 def test_a_full_disk_mid_write_leaves_no_file_and_the_batch_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inputs = pages(tmp_path / "in", 1, 2, 3)
     out = tmp_path / "out"
     _fill_disk_on(monkeypatch, "frus-d2.xml")
     result = CliRunner().invoke(main, ["convert", *map(str, inputs), "-o", str(out)])
     assert result.exit_code == EXIT_OUTPUT
     lines = errors_of(result.stderr)
-    assert f"error: {out}/frus-d2.xml: cannot write the file (No space left on device) (the " \
+    assert (
+        f"error: {out}/frus-d2.xml: cannot write the file (No space left on device) (the "
         "disk is full; free some space and run again)" in lines
+    )
     assert lines[-1] == f"converted 2 of 3 files into {out}; 1 failed"
     assert sorted(p.name for p in out.iterdir()) == ["frus-d1.xml", "frus-d3.xml"]
 
 
 def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out" / "x.xml"
     teikit.files.write_atomically(b"old", target)
 
@@ -282,16 +313,20 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
     assert leftovers(tmp_path) == []
 
 
-def test_render_copies_the_tei_whole_or_not_at_all(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_render_copies_the_tei_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "site"
     _fill_disk_on(monkeypatch, f"{TEI_FILE.stem}.xml")
-    result = CliRunner().invoke(main, ["render", "--to", "html", str(TEI_FILE), str(OTHER_TEI),
-                                       "-o", str(site)])
+    result = CliRunner().invoke(
+        main, ["render", "--to", "html", str(TEI_FILE), str(OTHER_TEI), "-o", str(site)]
+    )
     assert result.exit_code == EXIT_OUTPUT
     lines = errors_of(result.stderr)
-    assert f"error: {site}/{TEI_FILE.stem}.xml: cannot write the file (No space left on " \
+    assert (
+        f"error: {site}/{TEI_FILE.stem}.xml: cannot write the file (No space left on "
         "device) (the disk is full; free some space and run again)" in lines
+    )
     assert not (site / f"{TEI_FILE.stem}.xml").exists()
     assert (site / f"{OTHER_TEI.stem}.xml").read_bytes() == OTHER_TEI.read_bytes()
     assert (site / "index.html").is_file()
@@ -301,8 +336,7 @@ def test_render_copies_the_tei_whole_or_not_at_all(tmp_path: Path,
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
 def test_written_and_copied_files_follow_the_umask(tmp_path: Path, umask: int) -> None:
     site = tmp_path / "site"
-    result = cli("render", "--to", "html", TEI_FILE, "-o", site,
-                 preexec_fn=lambda: os.umask(umask))
+    result = cli("render", "--to", "html", TEI_FILE, "-o", site, preexec_fn=lambda: os.umask(umask))
     assert result.returncode == 0, result.stderr
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in site.iterdir()}
     assert f"{TEI_FILE.stem}.xml" in modes and "index.html" in modes
@@ -317,21 +351,23 @@ def test_dev_full_as_standard_output_is_one_line(tmp_path: Path) -> None:
         assert result.returncode == EXIT_OUTPUT, args
         assert errors_of(result.stderr)[-1] == (
             "error: <standard output>: cannot write to standard output (No space left on "
-            "device) (the disk is full; free some space and run again)"), args
+            "device) (the disk is full; free some space and run again)"
+        ), args
 
 
 def test_a_closed_pipe_as_standard_output_is_one_line() -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        result = cli("cite", "--format", "bibtex", *sorted(TEI_DIR.glob("*.xml")),
-                     stdout=write_end)
+        result = cli("cite", "--format", "bibtex", *sorted(TEI_DIR.glob("*.xml")), stdout=write_end)
     finally:
         os.close(write_end)
     assert result.returncode == EXIT_OUTPUT
-    assert errors_of(result.stderr) == ["error: <standard output>: cannot write to standard "
-                                        "output (Broken pipe) (the reader of the output went "
-                                        "away)"]
+    assert errors_of(result.stderr) == [
+        "error: <standard output>: cannot write to standard "
+        "output (Broken pipe) (the reader of the output went "
+        "away)"
+    ]
 
 
 # --- interrupted runs -------------------------------------------------------------------
@@ -354,9 +390,13 @@ main(sys.argv[1:], prog_name="teikit")
 
 
 def _slow_convert(*args: str | Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", SLOW_CONVERT, "convert", *map(str, args)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=REPO)
+    return subprocess.Popen(
+        [sys.executable, "-c", SLOW_CONVERT, "convert", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
 
 
 def _wait_for_temp(folder: Path, child: subprocess.Popen) -> Path:
@@ -371,10 +411,12 @@ def _wait_for_temp(folder: Path, child: subprocess.Popen) -> Path:
     raise AssertionError("no temporary file appeared")
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM),
-                                              (signal.SIGINT, EXIT_INTERRUPTED)])
-def test_a_signal_mid_write_removes_the_temporary_and_reports(tmp_path: Path, signum: int,
-                                                              code: int) -> None:
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, EXIT_INTERRUPTED)]
+)
+def test_a_signal_mid_write_removes_the_temporary_and_reports(
+    tmp_path: Path, signum: int, code: int
+) -> None:
     inputs = pages(tmp_path / "in", 1, 2)
     empty = tmp_path / "in" / "empty.txt"
     empty.write_bytes(b"")
@@ -417,8 +459,7 @@ def _nested(tmp_path: Path, depth: int) -> Path:
     head, sep, tail = text.partition("<p>")
     assert sep
     deep = tmp_path / f"deep{depth}.xml"
-    deep.write_text(head + sep + "<hi>" * depth + "x" + "</hi>" * depth + tail,
-                    encoding="utf-8")
+    deep.write_text(head + sep + "<hi>" * depth + "x" + "</hi>" * depth + tail, encoding="utf-8")
     return deep
 
 
@@ -441,14 +482,23 @@ def test_an_entity_used_only_in_an_attribute_is_refused_in_one_line(tmp_path: Pa
     text = TEI_FILE.read_text(encoding="utf-8")
     head, sep, tail = text.partition("<TEI ")
     tricky = tmp_path / "tricky.xml"
-    tricky.write_text(head + '<!DOCTYPE TEI [<!ENTITY v "x">]>' + sep
-                      + tail.replace('xml:lang="en"', 'xml:lang="&v;"', 1), encoding="utf-8")
+    tricky.write_text(
+        head
+        + '<!DOCTYPE TEI [<!ENTITY v "x">]>'
+        + sep
+        + tail.replace('xml:lang="en"', 'xml:lang="&v;"', 1),
+        encoding="utf-8",
+    )
     assert "&v;" in tricky.read_text(encoding="utf-8")
-    for args in (["cite", tricky, TEI_FILE], ["render", "--to", "text", tricky, TEI_FILE, "-o",
-                                               tmp_path / "out"]):
+    for args in (
+        ["cite", tricky, TEI_FILE],
+        ["render", "--to", "text", tricky, TEI_FILE, "-o", tmp_path / "out"],
+    ):
         result = cli(*args)
         lines = errors_of(result.stderr)
         assert result.returncode == EXIT_USAGE, args
-        assert lines[0].startswith(f"error: {tricky}:") and "refused: the DOCTYPE declares " \
-            "entities ('v')" in lines[0], lines
+        assert (
+            lines[0].startswith(f"error: {tricky}:")
+            and "refused: the DOCTYPE declares entities ('v')" in lines[0]
+        ), lines
     assert (tmp_path / "out" / f"{TEI_FILE.stem}.text.txt").is_file()

@@ -57,7 +57,8 @@ FRUS_PLACE = "Washington"
 VOLUME_ID_PARTS = re.compile(
     r"^frus(?P<start>\d{4})(?:-(?P<end>\d{2}|\d{4}))?"
     r"(?:(?P<word>[A-Z][A-Za-z]*?)(?P<word_n>\d*))?"
-    r"(?:v(?P<electronic>e?)(?P<volume>\d+))?(?:p(?P<part>\d+))?$")
+    r"(?:v(?P<electronic>e?)(?P<volume>\d+))?(?:p(?P<part>\d+))?$"
+)
 
 #: Words of volume ids that are abbreviations, and what they stand for.
 ID_WORDS: dict[str, str] = {"Supp": "Supplement"}
@@ -73,8 +74,21 @@ FACT_LABELS: dict[str, str] = {
     "place": "place of publication",
 }
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 @dataclass(frozen=True)
@@ -205,14 +219,21 @@ def volume_problems(source: str, volume: VolumeFacts | None) -> list[Problem]:
     if volume.derived:
         parts.append("derived from the id: " + ", ".join(FACT_LABELS[n] for n in volume.derived))
     if volume.assumed:
-        parts.append("assumed as for every FRUS volume: "
-                     + ", ".join(FACT_LABELS[n] for n in volume.assumed))
+        parts.append(
+            "assumed as for every FRUS volume: " + ", ".join(FACT_LABELS[n] for n in volume.assumed)
+        )
     if missing:
         parts.append("missing: " + ", ".join(FACT_LABELS[n] for n in missing))
-    return [Problem(source, None, f"no catalog fully describes volume {volume.id}; "
-                    + "; ".join(parts),
-                    f"describe it in catalog.toml under [volumes.{volume.id}]", "volume-facts",
-                    severity="warning")]
+    return [
+        Problem(
+            source,
+            None,
+            f"no catalog fully describes volume {volume.id}; " + "; ".join(parts),
+            f"describe it in catalog.toml under [volumes.{volume.id}]",
+            "volume-facts",
+            severity="warning",
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -275,28 +296,43 @@ def _volume(path: Path, vid: str, table: object) -> VolumeFacts:
         name = _text(path, where + " editor", entry, "name", required=True)
         role = _text(path, where + " editor", entry, "role", required=True)
         if role not in EDITOR_ROLES:
-            raise _fail(path, f"{where}: editor role {role!r} is not one of "
-                        + ", ".join(EDITOR_ROLES))
+            raise _fail(
+                path, f"{where}: editor role {role!r} is not one of " + ", ".join(EDITOR_ROLES)
+            )
         editors.append(Editor(name, role))
-    known = {"series", "sub_series", "volume_number", "volume_title", "complete_title",
-             "publisher", "place", "year", "editors"}
+    known = {
+        "series",
+        "sub_series",
+        "volume_number",
+        "volume_title",
+        "complete_title",
+        "publisher",
+        "place",
+        "year",
+        "editors",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
-        raise _fail(path, f"{where}: unknown key(s) {', '.join(unknown)}; known keys: "
-                    + ", ".join(sorted(known)))
+        raise _fail(
+            path,
+            f"{where}: unknown key(s) {', '.join(unknown)}; known keys: "
+            + ", ".join(sorted(known)),
+        )
     defaults = VolumeFacts(id=vid)
-    return complete_volume(VolumeFacts(
-        id=vid,
-        series=_text(path, where, table, "series") or defaults.series,
-        sub_series=_text(path, where, table, "sub_series"),
-        volume_number=_text(path, where, table, "volume_number"),
-        volume_title=_text(path, where, table, "volume_title"),
-        complete_title=_text(path, where, table, "complete_title"),
-        publisher=_text(path, where, table, "publisher"),
-        place=_text(path, where, table, "place"),
-        year=_int(path, where, table, "year"),
-        editors=tuple(editors),
-    ))
+    return complete_volume(
+        VolumeFacts(
+            id=vid,
+            series=_text(path, where, table, "series") or defaults.series,
+            sub_series=_text(path, where, table, "sub_series"),
+            volume_number=_text(path, where, table, "volume_number"),
+            volume_title=_text(path, where, table, "volume_title"),
+            complete_title=_text(path, where, table, "complete_title"),
+            publisher=_text(path, where, table, "publisher"),
+            place=_text(path, where, table, "place"),
+            year=_int(path, where, table, "year"),
+            editors=tuple(editors),
+        )
+    )
 
 
 def load_catalog(path: Path) -> Catalog:
@@ -337,13 +373,20 @@ def load_catalog(path: Path) -> Catalog:
         )
     unknown = sorted(set(data) - {"volumes", "documents"})
     if unknown:
-        raise _fail(path, f"unknown table(s) {', '.join(unknown)}; a catalog has [volumes.*] "
-                    "and [documents.*]")
+        raise _fail(
+            path,
+            f"unknown table(s) {', '.join(unknown)}; a catalog has [volumes.*] and [documents.*]",
+        )
     return catalog
 
 
-def merge_facts(base: DocumentFacts | None, *, volume: VolumeFacts | None = None,
-                number: int | None = None, first_page: int | None = None) -> DocumentFacts:
+def merge_facts(
+    base: DocumentFacts | None,
+    *,
+    volume: VolumeFacts | None = None,
+    number: int | None = None,
+    first_page: int | None = None,
+) -> DocumentFacts:
     """Overlay command-line facts on the catalog's (given values win)."""
     facts = base or DocumentFacts()
     if volume is not None:

@@ -88,8 +88,9 @@ def write_stdout(data: bytes) -> None:
         sys.stdout.buffer.flush()
     except OSError as exc:
         _silence_stdout()
-        raise OutputError(os_problem(STDOUT_NAME, exc, "cannot write to standard output",
-                                     "write-failed")) from exc
+        raise OutputError(
+            os_problem(STDOUT_NAME, exc, "cannot write to standard output", "write-failed")
+        ) from exc
 
 
 def _flush_stdout() -> None:
@@ -97,8 +98,9 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except OSError as exc:
         _silence_stdout()
-        raise OutputError(os_problem(STDOUT_NAME, exc, "cannot write to standard output",
-                                     "write-failed")) from exc
+        raise OutputError(
+            os_problem(STDOUT_NAME, exc, "cannot write to standard output", "write-failed")
+        ) from exc
 
 
 def reported(command: Callable[..., int]) -> Callable[..., None]:
@@ -119,8 +121,10 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
             except Interrupted as exc:
                 _report(exc.errors, exc.warnings)
                 total = f" of {exc.total}" if exc.total is not None else ""
-                _say(f"interrupted after {exc.done}{total} input(s); "
-                     f"{len(exc.errors)} error(s) until then")
+                _say(
+                    f"interrupted after {exc.done}{total} input(s); "
+                    f"{len(exc.errors)} error(s) until then"
+                )
                 code = exc.exit_code
             except KeyboardInterrupt as exc:
                 _say("interrupted")
@@ -134,8 +138,11 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
             except OSError as exc:  # a file-system fault the library did not foresee
                 if exc.filename is None:  # click.echo's output, flushed as it ran
                     _silence_stdout()
-                    _error(os_problem(STDOUT_NAME, exc, "cannot write to standard output",
-                                      "write-failed"))
+                    _error(
+                        os_problem(
+                            STDOUT_NAME, exc, "cannot write to standard output", "write-failed"
+                        )
+                    )
                 else:
                     _error(os_problem(exc.filename, exc, "file-system error", "write-failed"))
                 code = EXIT_OUTPUT
@@ -186,21 +193,41 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Write DIR/<id>.xml for each input (required for several inputs).")
-@click.option("--catalog", type=click.Path(path_type=Path, dir_okay=False),
-              help="Catalog TOML giving volume, document number and first page per input "
-                   "[default: catalog.toml beside each input, when present].")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write DIR/<id>.xml for each input (required for several inputs).",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalog TOML giving volume, document number and first page per input "
+    "[default: catalog.toml beside each input, when present].",
+)
 @click.option("--volume", help="Volume id, e.g. frus1958-60v19 (overrides the catalog).")
-@click.option("--doc", "doc_number", type=click.IntRange(min=1),
-              help="Document number, 1 or more (overrides the text).")
-@click.option("--first-page", type=click.IntRange(min=1),
-              help="Printed page the document starts on, 1 or more.")
+@click.option(
+    "--doc",
+    "doc_number",
+    type=click.IntRange(min=1),
+    help="Document number, 1 or more (overrides the text).",
+)
+@click.option(
+    "--first-page",
+    type=click.IntRange(min=1),
+    help="Printed page the document starts on, 1 or more.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @reported
-def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | None,
-            volume: str | None, doc_number: int | None, first_page: int | None,
-            strict: bool) -> int:
+def convert(
+    inputs: tuple[Path, ...],
+    output_dir: Path | None,
+    catalog: Path | None,
+    volume: str | None,
+    doc_number: int | None,
+    first_page: int | None,
+    strict: bool,
+) -> int:
     """Convert FRUS page text files into TEI.
 
     One input without -o prints the TEI on standard output; with -o DIR each
@@ -218,8 +245,9 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
     if output_dir is None and len(inputs) > 1:
         _error("several inputs need -o DIR (one input without -o prints the TEI)")
         return EXIT_USAGE
-    options = ConvertOptions(catalog=catalog, volume=volume, doc_number=doc_number,
-                             first_page=first_page, strict=strict)
+    options = ConvertOptions(
+        catalog=catalog, volume=volume, doc_number=doc_number, first_page=first_page, strict=strict
+    )
     try:
         batch = convert_many(list(inputs), options=options, output_dir=output_dir)
     except Interrupted as exc:
@@ -229,8 +257,10 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
     if output_dir is None and batch.results:
         write_stdout(batch.results[0].to_bytes())
     if output_dir is not None and len(inputs) > 1:
-        _say(f"converted {len(batch.results)} of {len(inputs)} files into {output_dir}"
-             + (f"; {len(batch.errors)} failed" if batch.errors else ""))
+        _say(
+            f"converted {len(batch.results)} of {len(inputs)} files into {output_dir}"
+            + (f"; {len(batch.errors)} failed" if batch.errors else "")
+        )
     return exit_code_of(batch.errors)
 
 
@@ -239,15 +269,25 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
-              help="A RELAX NG schema (.rng) to use instead of teikit's own, e.g. tei_all.rng.")
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A RELAX NG schema (.rng) to use instead of teikit's own, e.g. tei_all.rng.",
+)
 @click.option("--no-rules", is_flag=True, help="Skip teikit's Schematron rules.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: one line per finding; json: for machines.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per finding; json: for machines.",
+)
 @reported
-def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, strict: bool,
-             fmt: str) -> int:
+def validate(
+    paths: tuple[Path, ...], schema: Path | None, no_rules: bool, strict: bool, fmt: str
+) -> int:
     """Validate TEI files against teikit's grammar and rules.
 
     PATHS are files or folders (searched recursively for *.xml). Every finding in
@@ -278,13 +318,22 @@ def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, stric
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--to", "to", required=True, type=click.Choice(["html", "text", "page-text"]),
-              help="html: one page per document, with index.html, teikit.css, the TEI and "
-                   "citation files; text: reading text (<id>.text.txt); page-text: the "
-                   "history.state.gov page text (<id>.page.txt).")
-@click.option("-o", "--output-dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write into (made when missing).")
+@click.option(
+    "--to",
+    "to",
+    required=True,
+    type=click.Choice(["html", "text", "page-text"]),
+    help="html: one page per document, with index.html, teikit.css, the TEI and "
+    "citation files; text: reading text (<id>.text.txt); page-text: the "
+    "history.state.gov page text (<id>.page.txt).",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write into (made when missing).",
+)
 @reported
 def render(paths: tuple[Path, ...], to: str, output_dir: Path) -> int:
     """Render TEI files, or folders of them, to HTML, reading text or page text.
@@ -303,19 +352,31 @@ def render(paths: tuple[Path, ...], to: str, output_dir: Path) -> int:
 
     report = render_paths(list(paths), to, output_dir)
     _report(report.errors)
-    _say(f"rendered {len(report.rendered)} document(s) to {to} in {output_dir}"
-         + (f"; {len(report.errors)} problem(s)" if report.errors else ""))
+    _say(
+        f"rendered {len(report.rendered)} document(s) to {to} in {output_dir}"
+        + (f"; {len(report.errors)} problem(s)" if report.errors else "")
+    )
     return exit_code_of(report.errors)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", default="chicago", show_default=True,
-              type=click.Choice(["chicago", "bibtex", "ris", "csl-json"]),
-              help="Citation format.")
-@click.option("--form", default="note", show_default=True,
-              type=click.Choice(["note", "bibliography"]),
-              help="Chicago only: a full note or a bibliography entry.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="chicago",
+    show_default=True,
+    type=click.Choice(["chicago", "bibtex", "ris", "csl-json"]),
+    help="Citation format.",
+)
+@click.option(
+    "--form",
+    default="note",
+    show_default=True,
+    type=click.Choice(["note", "bibliography"]),
+    help="Chicago only: a full note or a bibliography entry.",
+)
 @reported
 def cite(paths: tuple[Path, ...], fmt: str, form: str) -> int:
     """Print citations of TEI documents on standard output.
@@ -348,8 +409,13 @@ def cite(paths: tuple[Path, ...], fmt: str, form: str) -> int:
 
 
 @main.command()
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
-              show_default=True, help="The project folder holding seeds/, tei/ and build/.")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="The project folder holding seeds/, tei/ and build/.",
+)
 @reported
 def build(root: Path) -> int:
     """Make the whole edition: convert seeds/ into tei/, validate it, write build/.
@@ -388,21 +454,29 @@ def build(root: Path) -> int:
         _error(finding)
     for problem in report.errors:
         _error(problem)
-    _say(f"built {report.documents} documents ({report.notes} notes, {report.pages} page "
-               f"breaks), {report.files_written} files in {root / 'build'}; "
-               f"{len(report.warnings)} warnings, "
-               f"{len(report.errors) + len(report.validation_findings)} errors; "
-               f"{report.seconds:.1f} s")
+    _say(
+        f"built {report.documents} documents ({report.notes} notes, {report.pages} page "
+        f"breaks), {report.files_written} files in {root / 'build'}; "
+        f"{len(report.warnings)} warnings, "
+        f"{len(report.errors) + len(report.validation_findings)} errors; "
+        f"{report.seconds:.1f} s"
+    )
     if report.ok:
         return EXIT_OK
     return max(EXIT_FINDINGS, exit_code_of(report.errors))
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
-                default=Path("build"))
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="TCP port, 0 to 65535 (0 picks a free one).")
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False, exists=True), default=Path("build")
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="TCP port, 0 to 65535 (0 picks a free one).",
+)
 @reported
 def serve(folder: Path, port: int) -> int:
     """Serve a built edition on http://127.0.0.1:PORT/ (local only) until Ctrl-C.
@@ -418,8 +492,9 @@ def serve(folder: Path, port: int) -> int:
     except OSError as exc:
         _error(f"cannot serve on port {port}: {exc.strerror}")
         return EXIT_USAGE
-    click.echo(f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
-               err=True)
+    click.echo(
+        f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)", err=True
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -32,9 +32,9 @@ EXIT_CODES: dict[int, str] = {
     EXIT_OK: "success",
     EXIT_FINDINGS: "the inputs had problems (a conversion failed, validation found errors)",
     EXIT_USAGE: "a usage error, or an input that cannot be read (missing, not a regular "
-                "file, no permission, not XML)",
+    "file, no permission, not XML)",
     EXIT_OUTPUT: "an output could not be written (read-only folder, disk full, closed "
-                 "standard output)",
+    "standard output)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); the problems found until then are printed",
 }
 
@@ -116,9 +116,15 @@ class Problem:
 
     def to_dict(self) -> dict[str, object]:
         """The problem as plain data (for JSON output)."""
-        return {"path": self.path, "line": self.line, "column": self.column,
-                "severity": self.severity, "code": self.code, "message": self.message,
-                "hint": self.hint}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class Finding(Problem):
@@ -129,8 +135,16 @@ class Finding(Problem):
     are not known).
     """
 
-    def __init__(self, path: str, line: int | None, column: int | None, severity: Severity,
-                 rule: str, message: str, hint: str = "") -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        column: int | None,
+        severity: Severity,
+        rule: str,
+        message: str,
+        hint: str = "",
+    ) -> None:
         super().__init__(path, line, message, hint, rule, column, severity)
 
     def __str__(self) -> str:
@@ -140,8 +154,10 @@ class Finding(Problem):
         return text
 
     def __repr__(self) -> str:
-        return (f"Finding({self.path!r}, {self.line!r}, {self.column!r}, {self.severity!r}, "
-                f"{self.rule!r}, {self.message!r})")
+        return (
+            f"Finding({self.path!r}, {self.line!r}, {self.column!r}, {self.severity!r}, "
+            f"{self.rule!r}, {self.message!r})"
+        )
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Order findings by position, then by rule and message."""
@@ -149,8 +165,14 @@ class Finding(Problem):
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain data: path, line, column, severity, rule, message."""
-        return {"path": self.path, "line": self.line, "column": self.column,
-                "severity": self.severity, "rule": self.rule, "message": self.message}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+        }
 
 
 def exit_code_of(problems: Iterable[Problem], *, strict: bool = False) -> int:
@@ -191,16 +213,16 @@ class UsageError(TeikitError):
 
 
 class InputError(TeikitError):
-    """An input that cannot be converted. Carries the :class:`Problem` that says why."""
+    """An input that cannot be converted. Carries the :class:`Problem` that says why.
+
+    Its exit code is the problem's (see :data:`PROBLEM_EXIT`): 2 for an input that cannot
+    be read at all, 1 for one whose content is wrong.
+    """
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
-
-    @property  # type: ignore[override]
-    def exit_code(self) -> int:  # an unreadable input is graver than a bad one
-        """The exit code of the problem carried (see :data:`PROBLEM_EXIT`)."""
-        return self.problem.exit_code
+        self.exit_code = problem.exit_code  # an unreadable input is graver than a bad one
 
 
 class OutputError(TeikitError):
@@ -239,8 +261,13 @@ class Interrupted(TeikitError):
 
     exit_code = EXIT_INTERRUPTED
 
-    def __init__(self, errors: Iterable[Problem] = (), warnings: Iterable[Problem] = (),
-                 done: int = 0, signum: int | None = None) -> None:
+    def __init__(
+        self,
+        errors: Iterable[Problem] = (),
+        warnings: Iterable[Problem] = (),
+        done: int = 0,
+        signum: int | None = None,
+    ) -> None:
         super().__init__("interrupted")
         self.errors = list(errors)
         self.warnings = list(warnings)

@@ -35,8 +35,9 @@ from teikit.errors import InputError, OutputError, Problem
 
 #: The suffix of every temporary file teikit writes (``.<name>.<pid>.<random>.teikit-tmp``).
 TEMP_SUFFIX = ".teikit-tmp"
-_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}" + re.escape(TEMP_SUFFIX)
-                        + "$")
+_TEMP_NAME = re.compile(
+    r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + "$"
+)
 #: Bytes read at a time by :func:`copy_atomically`.
 COPY_CHUNK = 1 << 20
 
@@ -141,13 +142,21 @@ def check_input(path: Path) -> Problem | None:
     except OSError as exc:
         return os_problem(path, exc, "cannot look at the file", "unreadable")
     if stat.S_ISDIR(info.st_mode):
-        return Problem(name, None, "is a directory, not a file",
-                       "give the files inside it", "directory")
+        return Problem(
+            name, None, "is a directory, not a file", "give the files inside it", "directory"
+        )
     if not stat.S_ISREG(info.st_mode):
-        kind = next((label for mask, label in _NOT_REGULAR
-                     if stat.S_IFMT(info.st_mode) == mask), "not a regular file")
-        return Problem(name, None, f"is {kind}, not a regular file; not read",
-                       "give a regular file", "not-regular")
+        kind = next(
+            (label for mask, label in _NOT_REGULAR if stat.S_IFMT(info.st_mode) == mask),
+            "not a regular file",
+        )
+        return Problem(
+            name,
+            None,
+            f"is {kind}, not a regular file; not read",
+            "give a regular file",
+            "not-regular",
+        )
     return None
 
 
@@ -177,16 +186,23 @@ def read_input(path: Path) -> bytes:
     with os.fdopen(fd, "rb") as stream:
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise InputError(Problem(display_name(path), None, "is not a regular file; "
-                                         "not read", "give a regular file", "not-regular"))
+                raise InputError(
+                    Problem(
+                        display_name(path),
+                        None,
+                        "is not a regular file; not read",
+                        "give a regular file",
+                        "not-regular",
+                    )
+                )
             return stream.read()
         except OSError as exc:
-            raise InputError(os_problem(path, exc, "cannot read the file",
-                                        "unreadable")) from exc
+            raise InputError(os_problem(path, exc, "cannot read the file", "unreadable")) from exc
 
 
-def expand_paths(paths: Iterable[Path | str], *, recursive: bool
-                 ) -> tuple[list[Path], list[Problem]]:
+def expand_paths(
+    paths: Iterable[Path | str], *, recursive: bool
+) -> tuple[list[Path], list[Problem]]:
     """Expand inputs: files as given, folders to the ``*.xml`` files in them.
 
     Args:
@@ -208,14 +224,23 @@ def expand_paths(paths: Iterable[Path | str], *, recursive: bool
             pattern = path.rglob("*.xml") if recursive else path.glob("*.xml")
             found = sorted(p for p in pattern if p.is_file())
             if not found:
-                problems.append(Problem(display_name(path), None,
-                                        "the folder holds no *.xml files",
-                                        "give TEI files or a folder of them", "empty-folder"))
+                problems.append(
+                    Problem(
+                        display_name(path),
+                        None,
+                        "the folder holds no *.xml files",
+                        "give TEI files or a folder of them",
+                        "empty-folder",
+                    )
+                )
         elif os.path.lexists(path):
             found = [path]
         else:
-            problems.append(Problem(display_name(path), None, "no such file or folder",
-                                    "check the path", "missing"))
+            problems.append(
+                Problem(
+                    display_name(path), None, "no such file or folder", "check the path", "missing"
+                )
+            )
             found = []
         for file in found:
             key = Path(os.path.abspath(file))
@@ -355,8 +380,7 @@ def write_atomically(data: bytes, target: Path) -> None:
             _write_all(fd, data)
             _finish(fd, temp, target)
     except OSError as exc:
-        raise OutputError(os_problem(target, exc, "cannot write the file",
-                                     "write-failed")) from exc
+        raise OutputError(os_problem(target, exc, "cannot write the file", "write-failed")) from exc
 
 
 def copy_atomically(source: Path, target: Path) -> None:
@@ -384,15 +408,17 @@ def copy_atomically(source: Path, target: Path) -> None:
                     try:
                         chunk = reader.read(COPY_CHUNK)
                     except OSError as exc:
-                        raise InputError(os_problem(source, exc, "cannot read the file",
-                                                    "unreadable")) from exc
+                        raise InputError(
+                            os_problem(source, exc, "cannot read the file", "unreadable")
+                        ) from exc
                     if not chunk:
                         break
                     _write_all(fd, chunk)
                 _finish(fd, temp, target)
         except OSError as exc:
-            raise OutputError(os_problem(target, exc, "cannot write the file",
-                                         "write-failed")) from exc
+            raise OutputError(
+                os_problem(target, exc, "cannot write the file", "write-failed")
+            ) from exc
 
 
 # --- signals -----------------------------------------------------------------------------

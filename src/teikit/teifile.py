@@ -15,7 +15,7 @@ from lxml import etree
 from teikit.errors import InputError, Problem
 from teikit.files import display_name, read_input
 from teikit.tei.names import TEI_NS
-from teikit.xmlsafe import parse_untrusted
+from teikit.xmlsafe import parse_untrusted, source_line
 
 
 def read_tei(path: Path) -> etree._Element:
@@ -37,11 +37,23 @@ def read_tei(path: Path) -> etree._Element:
     root = parse_untrusted(data, name).getroot()
     entity = next(root.iter(etree.Entity), None)
     if entity is not None:
-        raise InputError(Problem(name, entity.sourceline,
-                                 f"the file uses the entity {entity.text}, which teikit does "
-                                 "not resolve", "write the characters themselves", "entity"))
+        raise InputError(
+            Problem(
+                name,
+                source_line(entity),
+                f"the file uses the entity {entity.text}, which teikit does not resolve",
+                "write the characters themselves",
+                "entity",
+            )
+        )
     if root.tag != f"{{{TEI_NS}}}TEI":
-        raise InputError(Problem(name, root.sourceline,
-                                 f"the root element is {root.tag!r}, not a TEI document",
-                                 f'give a file with <TEI xmlns="{TEI_NS}">', "not-tei"))
+        raise InputError(
+            Problem(
+                name,
+                source_line(root),
+                f"the root element is {root.tag!r}, not a TEI document",
+                f'give a file with <TEI xmlns="{TEI_NS}">',
+                "not-tei",
+            )
+        )
     return root

@@ -42,9 +42,10 @@ class _RefuseAll(etree.Resolver):
         super().__init__()
         self.requests = 0
 
-    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+    # lxml-stubs 0.5 gives resolve() and resolve_string() without their context argument.
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:  # type: ignore[override]
         self.requests += 1
-        return self.resolve_string("", context)
+        return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
 def safe_parser() -> tuple[etree.XMLParser, _RefuseAll]:
@@ -57,8 +58,9 @@ def safe_parser() -> tuple[etree.XMLParser, _RefuseAll]:
     Returns:
         The parser and its resolver.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, collect_ids=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
+    )
     resolver = _RefuseAll()
     parser.resolvers.add(resolver)
     return parser, resolver
@@ -85,8 +87,11 @@ _ENTITY = re.compile(r"<!ENTITY\s+(%\s+)?([^\s]+)\s+(SYSTEM\b|PUBLIC\b|\"[^\"]*\
 
 def _decode_head(data: bytes, size: int = 1 << 16) -> str:
     head = data[:size]
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
-                       (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if head.startswith(bom):
             return head.decode(codec, errors="replace")
     if head[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
@@ -157,19 +162,28 @@ def _refuse(path: str, text: str, offset: int, message: str) -> Finding:
 def _check_doctype(text: str, start: int, path: str) -> Finding | None:
     head = _DOCTYPE_HEAD.match(text, start)
     if head is None:
-        return _refuse(path, text, start, "refused: a document type declaration teikit "
-                       "cannot read; teikit loads no DTD: remove the DOCTYPE")
+        return _refuse(
+            path,
+            text,
+            start,
+            "refused: a document type declaration teikit "
+            "cannot read; teikit loads no DTD: remove the DOCTYPE",
+        )
     if head.group(2):
-        return _refuse(path, text, start,
-                       f"refused: the DOCTYPE names an external DTD ({head.group(2)} "
-                       "identifier); teikit never loads DTDs or other outside files: "
-                       "remove the DOCTYPE")
+        return _refuse(
+            path,
+            text,
+            start,
+            f"refused: the DOCTYPE names an external DTD ({head.group(2)} "
+            "identifier); teikit never loads DTDs or other outside files: "
+            "remove the DOCTYPE",
+        )
     bracket = text.find("[", head.end())
     close = text.find(">", head.end())
     if bracket < 0 or (0 <= close < bracket):
         return None  # <!DOCTYPE TEI> alone: harmless
     subset_end = _end_of_subset(text, bracket + 1)
-    subset = text[bracket + 1:subset_end]
+    subset = text[bracket + 1 : subset_end]
     entities = list(_ENTITY.finditer(subset))
     if not entities:
         return None
@@ -177,20 +191,32 @@ def _check_doctype(text: str, start: int, path: str) -> Finding | None:
     if external:
         first = external[0]
         kind = "parameter entity" if first.group(1) else "entity"
-        return _refuse(path, text, bracket + 1 + first.start(),
-                       f"refused: {kind} '{first.group(2)}' is declared with an external "
-                       f"identifier ({first.group(3)}), an external entity (XXE); teikit "
-                       "reads no outside files: remove the DOCTYPE and write the text itself")
+        return _refuse(
+            path,
+            text,
+            bracket + 1 + first.start(),
+            f"refused: {kind} '{first.group(2)}' is declared with an external "
+            f"identifier ({first.group(3)}), an external entity (XXE); teikit "
+            "reads no outside files: remove the DOCTYPE and write the text itself",
+        )
     nested = [m for m in entities if "&" in m.group(3) or "%" in m.group(3)]
     if nested:
-        return _refuse(path, text, bracket + 1 + nested[0].start(),
-                       f"refused: {len(entities)} entity declarations, some built from other "
-                       "entities (nested expansion, the 'billion laughs' attack); teikit "
-                       "expands no entities: remove the DOCTYPE")
+        return _refuse(
+            path,
+            text,
+            bracket + 1 + nested[0].start(),
+            f"refused: {len(entities)} entity declarations, some built from other "
+            "entities (nested expansion, the 'billion laughs' attack); teikit "
+            "expands no entities: remove the DOCTYPE",
+        )
     names = ", ".join(f"'{m.group(2)}'" for m in entities[:5])
-    return _refuse(path, text, bracket + 1 + entities[0].start(),
-                   f"refused: the DOCTYPE declares entities ({names}); teikit expands no "
-                   "entities: write the characters themselves and remove the DOCTYPE")
+    return _refuse(
+        path,
+        text,
+        bracket + 1 + entities[0].start(),
+        f"refused: the DOCTYPE declares entities ({names}); teikit expands no "
+        "entities: write the characters themselves and remove the DOCTYPE",
+    )
 
 
 # ------------------------------------------------------------------ parsing
@@ -229,18 +255,44 @@ def parse_bytes(data: bytes, path: str) -> Parsed | list[Finding]:
     # entity should be left in the tree.
     info = tree.docinfo
     dtd = info.internalDTD
-    if (resolver.requests or info.system_url or info.public_id
-            or (dtd is not None and any(True for _ in dtd.iterentities()))
-            or any(True for _ in tree.iter(etree.Entity))):
-        return [Finding(path, 1, 1, "error", RULE_UNSAFE,
-                        "refused: the document refers to a DTD or to entities; teikit "
-                        "loads no DTD and expands no entities: remove them")]
+    if (
+        resolver.requests
+        or info.system_url  # type: ignore[attr-defined]
+        or info.public_id
+        or (dtd is not None and any(True for _ in dtd.iterentities()))  # type: ignore[attr-defined]
+        or any(True for _ in tree.iter(etree.Entity))
+    ):
+        return [
+            Finding(
+                path,
+                1,
+                1,
+                "error",
+                RULE_UNSAFE,
+                "refused: the document refers to a DTD or to entities; teikit "
+                "loads no DTD and expands no entities: remove them",
+            )
+        ]
     deep = _too_deep(tree.getroot())
     if deep is not None:
-        return [Finding(path, deep.sourceline, None, "error", RULE_DEPTH,
-                        f"refused: elements nest more than {MAX_DEPTH} levels deep here; "
-                        "teikit's stylesheets do not follow them: flatten the nesting")]
+        return [
+            Finding(
+                path,
+                source_line(deep),
+                None,
+                "error",
+                RULE_DEPTH,
+                f"refused: elements nest more than {MAX_DEPTH} levels deep here; "
+                "teikit's stylesheets do not follow them: flatten the nesting",
+            )
+        ]
     return Parsed(tree, _decode(data, info.encoding))
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line an element starts on, or ``None`` when lxml does not know it."""
+    line = element.sourceline
+    return line if isinstance(line, int) else None
 
 
 def _too_deep(root: etree._Element) -> etree._Element | None:
@@ -273,25 +325,58 @@ def parse_untrusted(data: bytes, path: str) -> etree._ElementTree:
     parsed = parse_bytes(data, path)
     if isinstance(parsed, list):
         first = parsed[0]
-        raise InputError(Problem(first.path, first.line, first.message, first.hint,
-                                 PROBLEM_CODES.get(first.code, first.code), first.column))
+        raise InputError(
+            Problem(
+                first.path,
+                first.line,
+                first.message,
+                first.hint,
+                PROBLEM_CODES.get(first.code, first.code),
+                first.column,
+            )
+        )
     return parsed.tree
 
 
-def _syntax_findings(exc: etree.XMLSyntaxError, log: etree._ListErrorLog,
-                     path: str) -> list[Finding]:
+def _syntax_findings(
+    exc: etree.XMLSyntaxError, log: etree._ListErrorLog, path: str
+) -> list[Finding]:
     findings: list[Finding] = []
     entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     for entry in entries:
         message = entry.message.strip()
         if "amplification" in message or "entity reference loop" in message:
-            return [Finding(path, entry.line or 1, entry.column or 1, "error", RULE_UNSAFE,
-                            "refused: entities expand beyond any sensible size (the "
-                            "'billion laughs' attack); teikit expands no entities")]
-        findings.append(Finding(path, entry.line or None, entry.column or None, "error",
-                                RULE_SYNTAX, f"not well-formed XML: {message}"))
+            return [
+                Finding(
+                    path,
+                    entry.line or 1,
+                    entry.column or 1,
+                    "error",
+                    RULE_UNSAFE,
+                    "refused: entities expand beyond any sensible size (the "
+                    "'billion laughs' attack); teikit expands no entities",
+                )
+            ]
+        findings.append(
+            Finding(
+                path,
+                entry.line or None,
+                entry.column or None,
+                "error",
+                RULE_SYNTAX,
+                f"not well-formed XML: {message}",
+            )
+        )
     if not findings:
-        line, column = (exc.position if exc.position else (None, None))
-        findings.append(Finding(path, line or None, column or None, "error", RULE_SYNTAX,
-                                f"not well-formed XML: {exc.msg}"))
+        line, column = exc.position if exc.position else (None, None)
+        findings.append(
+            Finding(
+                path,
+                line or None,
+                column or None,
+                "error",
+                RULE_SYNTAX,
+                f"not well-formed XML: {exc.msg}",
+            )
+        )
     return findings

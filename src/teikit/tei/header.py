@@ -65,13 +65,22 @@ def _title_stmt(parent: etree._Element, h: HeaderFacts) -> None:
 
 def _publication_stmt(parent: etree._Element, h: HeaderFacts) -> None:
     stmt = sub(parent, "publicationStmt")
-    sub(stmt, "authority", "Made with teikit from the Office of the Historian’s published "
-        "text; not an official publication of the Department of State")
+    sub(
+        stmt,
+        "authority",
+        "Made with teikit from the Office of the Historian’s published "
+        "text; not an official publication of the Department of State",
+    )
     sub(stmt, "idno", h.tei_id, type="teikit")
     availability = sub(stmt, "availability", status="free")
-    sub(availability, "licence", "The text of Foreign Relations of the United States is a "
+    sub(
+        availability,
+        "licence",
+        "The text of Foreign Relations of the United States is a "
         "work of the United States Government and is in the public domain in the United "
-        "States. This encoding adds no rights of its own.", target=PUBLIC_DOMAIN)
+        "States. This encoding adds no rights of its own.",
+        target=PUBLIC_DOMAIN,
+    )
 
 
 def _scopes(parent: etree._Element, h: HeaderFacts) -> None:
@@ -79,8 +88,14 @@ def _scopes(parent: etree._Element, h: HeaderFacts) -> None:
     if number is not None:
         sub(parent, "biblScope", str(number), unit="document", n=str(number))
     if h.first_page is not None and h.last_page is not None:
-        scope = sub(parent, "biblScope", _page_range(h.first_page, h.last_page), unit="page",
-                    from_=str(h.first_page), to=str(h.last_page))
+        scope = sub(
+            parent,
+            "biblScope",
+            _page_range(h.first_page, h.last_page),
+            unit="page",
+            from_=str(h.first_page),
+            to=str(h.last_page),
+        )
         if h.first_page_inferred:
             scope.set("cert", "medium")
 
@@ -142,8 +157,10 @@ def _volume_decisions(volume: VolumeFacts) -> list[str]:
         values = "; ".join(f"{FACT_LABELS[n]} “{getattr(volume, n)}”" for n in volume.derived)
         said.append(f"Derived from the volume id {volume.id}, not from a catalog: {values}.")
     if volume.assumed:
-        said.append(f"Assumed, as every printed FRUS volume has them, not given by a catalog: "
-                    f"{_labels(volume.assumed)} ({volume.publisher}, {volume.place}).")
+        said.append(
+            f"Assumed, as every printed FRUS volume has them, not given by a catalog: "
+            f"{_labels(volume.assumed)} ({volume.publisher}, {volume.place})."
+        )
     missing = volume.missing()
     if missing:
         said.append(f"Not known (no catalog gives them): {_labels(missing)}.")
@@ -153,10 +170,14 @@ def _volume_decisions(volume: VolumeFacts) -> list[str]:
 def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
     desc = sub(parent, "encodingDesc")
     project = sub(desc, "projectDesc")
-    sub(project, "p", "A TEI edition of a document from Foreign Relations of the United "
+    sub(
+        project,
+        "p",
+        "A TEI edition of a document from Foreign Relations of the United "
         "States, made from the text that history.state.gov displays, following the body "
         "encoding of the Office of the Historian’s own TEI where the text carries the "
-        "information.")
+        "information.",
+    )
     decl = sub(desc, "editorialDecl")
     decisions = [
         "Every word of the page text is kept, in order, with its spelling, punctuation and "
@@ -170,8 +191,7 @@ def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
         "restored here.",
     ]
     if h.first_page_inferred:
-        decisions.append("The first page was inferred as the page before the first page "
-                         "marker.")
+        decisions.append("The first page was inferred as the page before the first page marker.")
     if h.facts.volume is not None:
         decisions.extend(_volume_decisions(h.facts.volume))
     for text in decisions:
@@ -190,8 +210,10 @@ def _profile_desc(parent: etree._Element, h: HeaderFacts) -> None:
             date.tail = f", read from the dateline “{h.date.evidence}”."
         else:
             date = sub(creation, "date", h.date.label, when=h.date.when, cert="medium")
-            date.tail = (f", read from the decimal file number {h.date.evidence} "
-                         "(month–day–year) in the source note.")
+            date.tail = (
+                f", read from the decimal file number {h.date.evidence} "
+                "(month–day–year) in the source note."
+            )
     usage = sub(desc, "langUsage")
     sub(usage, "language", "English", ident="en")
 
