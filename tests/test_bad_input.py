@@ -3,8 +3,9 @@
 The cases are the files in tests/fixtures/bad_input/ (see its README). Each test runs
 ``python -m teikit.cli convert FILE -o OUT`` as a user would and checks the exit code, the
 exact message, that no traceback is printed, and that a refused input leaves nothing in OUT
-(not even a temporary file). Refusals exit 1 (the input had problems; 2 is for usage
-errors), conversions with warnings exit 0.
+(not even a temporary file). Refusals of a file's content exit 1 (the input had problems;
+2 is for usage errors and paths that cannot be read at all, see tests/test_faults.py),
+conversions with warnings exit 0.
 
 Windows-1252 and Latin-1 text is refused with the place of the first byte that is not UTF-8
 and the iconv command that fixes it: the 8-bit encoding cannot be told for sure, and a wrong

@@ -502,3 +502,14 @@ def test_an_entity_used_only_in_an_attribute_is_refused_in_one_line(tmp_path: Pa
             and "refused: the DOCTYPE declares entities ('v')" in lines[0]
         ), lines
     assert (tmp_path / "out" / f"{TEI_FILE.stem}.text.txt").is_file()
+
+
+def test_a_fifo_given_as_the_catalog_is_refused_at_once(tmp_path: Path, fifo: Path) -> None:
+    source = pages(tmp_path / "in", 1)[0]
+    result = cli("convert", source, "--catalog", fifo)
+    assert result.returncode == EXIT_USAGE
+    assert errors_of(result.stderr) == [
+        f"error: {fifo}: cannot read the catalog: is a named pipe (FIFO), not a regular file; "
+        "not read"
+    ]
+    assert result.stdout == b""

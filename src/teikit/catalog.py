@@ -31,7 +31,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from teikit.errors import CatalogError, Problem
+from teikit.errors import CatalogError, InputError, Problem
+from teikit.files import display_name, read_input
 
 CATALOG_NAME = "catalog.toml"
 EDITOR_ROLES = ("primary", "general")
@@ -259,7 +260,7 @@ class Catalog:
 
 
 def _fail(path: Path, message: str) -> CatalogError:
-    return CatalogError(f"{path}: {message}")
+    return CatalogError(f"{display_name(path)}: {message}")
 
 
 def _text(path: Path, where: str, table: dict, key: str, required: bool = False) -> str:
@@ -349,11 +350,15 @@ def load_catalog(path: Path) -> Catalog:
             an unknown volume, a wrong type, an unknown key).
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise _fail(path, "catalog file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(path, f"cannot read the catalog ({exc})") from exc
+        raw = read_input(path)  # a regular file only: a FIFO is never opened
+    except InputError as exc:
+        if exc.problem.code == "missing":
+            raise _fail(path, "catalog file not found") from exc
+        raise _fail(path, f"cannot read the catalog: {exc.problem.message}") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _fail(path, f"cannot read the catalog (not UTF-8: {exc.reason})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise _fail(path, f"not valid TOML: {exc}") from exc
     catalog = Catalog(path=path)

@@ -88,20 +88,27 @@ def display_name(path: Path | str) -> str:
     return escape_text(str(path))
 
 
+#: The characters :func:`escape_text` escapes: C0 and C1 controls, DEL, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (kept by surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code >= 0xD800:
+        return f"\\u{code:04x}"
+    return f"\\x{code:02x}"
+
+
 def escape_text(text: str) -> str:
-    """Escape lone surrogates and control characters (C0, DEL, C1) in ``text``."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (surrogateescape)
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    """Escape lone surrogates and control characters (C0, DEL, C1) in ``text``.
+
+    A byte of a file name that is not UTF-8 becomes ``\\xNN`` (its value), a control
+    character ``\\xNN``, another lone surrogate ``\\uNNNN``; the result is printable and
+    valid in XML. Text without such characters is returned as it is.
+    """
+    return _UNPRINTABLE.sub(_escape_one, text)
 
 
 def os_problem(path: Path | str, exc: OSError, doing: str, code: str) -> Problem:
@@ -344,14 +351,12 @@ def _temp_beside(target: Path) -> Iterator[tuple[int, Path]]:
 
 def _finish(fd: int, temp: Path, target: Path) -> None:
     os.fchmod(fd, file_mode())  # the mode the umask gives, whatever the open left
+    # The data reach the disk before the name does: after a crash the target is the old
+    # file or the whole new one, never a truncated one. The folder is not synced after
+    # each rename (a rename lost to a power cut leaves the old file, which is whole); that
+    # would double the cost of a batch.
     os.fsync(fd)
     os.replace(temp, target)
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _write_all(fd: int, data: bytes | memoryview) -> None:
