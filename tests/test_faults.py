@@ -513,3 +513,25 @@ def test_a_fifo_given_as_the_catalog_is_refused_at_once(tmp_path: Path, fifo: Pa
         "not read"
     ]
     assert result.stdout == b""
+
+
+@pytest.mark.parametrize("args", [["convert", "PAGE"], ["validate", TEI_FILE], ["cite", TEI_FILE]])
+def test_a_closed_standard_output_is_one_line(tmp_path: Path, args: list[str | Path]) -> None:
+    source = pages(tmp_path, 1)[0]
+    command = [source if a == "PAGE" else a for a in args]
+    result = subprocess.run(
+        [sys.executable, "-m", "teikit.cli", *map(str, command)],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        timeout=TIMEOUT,
+        check=False,
+        pass_fds=(),
+        close_fds=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == EXIT_OUTPUT
+    assert errors_of(result.stderr)[-1] == (
+        "error: <standard output>: cannot write to standard output (it is closed) (give the "
+        "command somewhere to write, e.g. > FILE)"
+    )

@@ -83,6 +83,16 @@ def write_stdout(data: bytes) -> None:
     Raises:
         OutputError: when standard output is closed (EPIPE) or its device is full (ENOSPC).
     """
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise OutputError(
+            Problem(
+                STDOUT_NAME,
+                None,
+                "cannot write to standard output (it is closed)",
+                "give the command somewhere to write, e.g. > FILE",
+                "write-failed",
+            )
+        )
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -94,6 +104,8 @@ def write_stdout(data: bytes) -> None:
 
 
 def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
     try:
         sys.stdout.flush()
     except OSError as exc:
@@ -306,10 +318,10 @@ def validate(
 
     report = validate_paths(list(paths), schema=schema, rules=not no_rules)
     if fmt == "json":
-        click.echo(report.to_json(strict=strict))
+        write_stdout((report.to_json(strict=strict) + "\n").encode("utf-8"))
     else:
-        for line in report.text_lines():
-            click.echo(escape_text(line))
+        text = "".join(escape_text(line) + "\n" for line in report.text_lines())
+        write_stdout(text.encode("utf-8"))
     return exit_code_of(report.findings, strict=strict)
 
 
