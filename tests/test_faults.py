@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -400,15 +400,17 @@ def _slow_convert(*args: str | Path) -> subprocess.Popen:
 
 
 def _wait_for_temp(folder: Path, child: subprocess.Popen) -> Path:
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        found = leftovers(folder) if folder.exists() else []
-        if found:
-            return found[0]
-        assert child.poll() is None, child.communicate()
-        time.sleep(0.05)
-    child.kill()
-    raise AssertionError("no temporary file appeared")
+    """Wait until the child says it is in the middle of a write; return its temporary file."""
+    assert child.stderr is not None
+    ready, _, _ = select.select([child.stderr], [], [], TIMEOUT)
+    if not ready:
+        child.kill()
+        raise AssertionError("the child never started writing")
+    line = child.stderr.readline()
+    assert line == b"writing\n", line + child.communicate()[1]
+    found = leftovers(folder)
+    assert len(found) == 1, found
+    return found[0]
 
 
 @pytest.mark.parametrize(
