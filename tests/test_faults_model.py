@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import pickle
 from pathlib import Path
 
 import click
@@ -241,3 +242,21 @@ def test_a_control_character_in_a_file_name_is_escaped_in_the_tei(tmp_path: Path
     assert result.exit_code == 0, result.output
     root = etree.fromstring(result.stdout_bytes)
     assert root.findtext(".//tei:title[@type='file']", namespaces=NS) == "tab\\x09here\\x1b.txt"
+
+
+def test_diagnostics_cross_process_boundaries() -> None:
+    """Batches may run in worker processes: every diagnostic pickles to an equal copy."""
+    for problem in (
+        Problem("a.txt", 3, "m", "h", "empty"),
+        Finding("a.xml", 3, 7, "warning", "pb-in-range", "m"),
+    ):
+        copy = pickle.loads(pickle.dumps(problem))
+        assert copy == problem and type(copy) is type(problem) and str(copy) == str(problem)
+
+
+def test_the_safe_reader_and_the_validation_report_name_rules_alike() -> None:
+    from teikit import xmlsafe
+    from teikit.validation import parsing, report
+
+    assert (xmlsafe.RULE_SYNTAX, xmlsafe.RULE_UNSAFE) == (report.RULE_SYNTAX, report.RULE_UNSAFE)
+    assert parsing.parse_bytes is xmlsafe.parse_bytes
