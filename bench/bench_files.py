@@ -42,9 +42,11 @@ def per_file_ms(write: Callable[[bytes, Path], None], count: int) -> float:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     print(f"{count} files of {SIZE} bytes, ms per file (median of 3 rounds):")
-    for name, write in (("plain write_bytes", plain),
-                        ("temp + rename, no fsync", renamed_without_fsync),
-                        ("write_atomically (temp + fsync + rename)", write_atomically)):
+    for name, write in (
+        ("plain write_bytes", plain),
+        ("temp + rename, no fsync", renamed_without_fsync),
+        ("write_atomically (temp + fsync + rename)", write_atomically),
+    ):
         rounds = sorted(per_file_ms(write, count) for _ in range(3))
         print(f"  {name:42s} {rounds[1]:7.3f}")
 

@@ -14,6 +14,7 @@ import errno
 import os
 import select
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -536,4 +537,19 @@ def test_a_closed_standard_output_is_one_line(tmp_path: Path, args: list[str | P
     assert errors_of(result.stderr)[-1] == (
         "error: <standard output>: cannot write to standard output (it is closed) (give the "
         "command somewhere to write, e.g. > FILE)"
+    )
+
+
+def test_a_socket_among_the_inputs_is_refused(tmp_path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock = tmp_path / "s.xml"
+    server.bind(str(sock))
+    try:
+        result = CliRunner().invoke(main, ["validate", str(sock), str(TEI_FILE)])
+    finally:
+        server.close()
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout.splitlines()[0] == (
+        f"{sock}: error[unreadable]: is a socket, not a regular file; not read (give a "
+        "regular file)"
     )
