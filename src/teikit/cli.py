@@ -163,6 +163,12 @@ def reported(command: Callable[..., int]) -> Callable[..., None]:
     return run
 
 
+#: click 8.2 raises this usage error for a bare ``teikit`` (it shows the help); 8.1 exits 0.
+_NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_NeverRaised", (click.UsageError,), {})
+)
+
+
 class OneLineGroup(click.Group):
     """The ``teikit`` group: click's usage errors become one line, Ctrl-C never "Aborted!".
 
@@ -174,7 +180,7 @@ class OneLineGroup(click.Group):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
-        except click.exceptions.NoArgsIsHelpError as exc:
+        except _NO_ARGS_IS_HELP as exc:
             exc.show()
             code = exc.exit_code
         except click.UsageError as exc:
