@@ -52,7 +52,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_every_schema_and_stylesheet(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for kind, patterns in (("schemas", ("*.rng", "*.sch")), ("xslt", ("*.xsl", "*.css"))):
+    for kind, patterns in (
+        ("schemas", ("*.rng", "*.sch")),
+        ("xslt", ("*.xsl", "*.css")),
+        ("csl", ("*.csl",)),
+    ):
         for pattern in patterns:
             for path in (REPO / kind).glob(pattern):
                 assert f"teikit/data/{kind}/{path.name}" in names, path

@@ -236,6 +236,13 @@ def main() -> None:
     help="Printed page the document starts on, 1 or more.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--no-self-check",
+    "no_self_check",
+    is_flag=True,
+    help="Write the TEI even when it does not hold every word, note and page marker "
+    "of the input (the check reports a converter fault; use only to inspect it).",
+)
 @reported
 def convert(
     inputs: tuple[Path, ...],
@@ -245,6 +252,7 @@ def convert(
     doc_number: int | None,
     first_page: int | None,
     strict: bool,
+    no_self_check: bool,
 ) -> int:
     """Convert FRUS page text files into TEI.
 
@@ -264,7 +272,12 @@ def convert(
         _error("several inputs need -o DIR (one input without -o prints the TEI)")
         return EXIT_USAGE
     options = ConvertOptions(
-        catalog=catalog, volume=volume, doc_number=doc_number, first_page=first_page, strict=strict
+        catalog=catalog,
+        volume=volume,
+        doc_number=doc_number,
+        first_page=first_page,
+        strict=strict,
+        self_check=not no_self_check,
     )
     try:
         batch = convert_many(list(inputs), options=options, output_dir=output_dir)

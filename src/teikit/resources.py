@@ -1,8 +1,8 @@
 """Locate the schemas and stylesheets that ship inside the package.
 
-The files live at the top of the repository, in ``schemas/`` and ``xslt/``, where editors
-look for them; ``src/teikit/data/schemas`` and ``src/teikit/data/xslt`` are links to those
-folders, so that an editable install reads them in place and a wheel (or ``pip install
+The files live at the top of the repository, in ``schemas/``, ``xslt/`` and ``csl/``, where
+editors look for them; ``src/teikit/data/schemas``, ``.../xslt`` and ``.../csl`` are links to
+those folders, so that an editable install reads them in place and a wheel (or ``pip install
 --target``) carries copies as package data. Either way they are found through
 :mod:`importlib.resources`, relative to the ``teikit`` package that is running, never through
 ``sys.prefix`` (which may hold another installation's copies).
@@ -17,11 +17,11 @@ from pathlib import Path
 from teikit.errors import TeikitError
 
 #: The data folders the package carries, by the name used at the top of the repository.
-DATA_KINDS: tuple[str, ...] = ("schemas", "xslt")
+DATA_KINDS: tuple[str, ...] = ("schemas", "xslt", "csl")
 
 
 def data_dir(kind: str) -> Path:
-    """Return the folder holding ``kind`` ("schemas" or "xslt").
+    """Return the folder holding ``kind`` ("schemas", "xslt" or "csl").
 
     ``TEIKIT_DATA``, when set, names a folder holding ``schemas/`` and ``xslt/`` to use
     instead (for trying out changed stylesheets without reinstalling).
