@@ -48,7 +48,7 @@ def data_dir(kind: str) -> Path:
         )
     found = resources.files("teikit") / "data" / kind
     if isinstance(found, Path) and found.is_dir():
-        return found
+        return found.resolve()  # in a checkout: the top-level folder itself, not the link
     raise TeikitError(
         f"this installation of teikit lacks its {kind}/ files ({found}); "
         "reinstall teikit (pip install teikit, or pip install -e . in a checkout)"
