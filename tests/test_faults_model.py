@@ -260,3 +260,13 @@ def test_the_safe_reader_and_the_validation_report_name_rules_alike() -> None:
 
     assert (xmlsafe.RULE_SYNTAX, xmlsafe.RULE_UNSAFE) == (report.RULE_SYNTAX, report.RULE_UNSAFE)
     assert parsing.parse_bytes is xmlsafe.parse_bytes
+
+
+def test_a_batch_keeps_warnings_as_warnings(tmp_path: Path) -> None:
+    from teikit.convert import convert_many
+
+    page = tmp_path / "page.txt"
+    page.write_text("5. Memorandum From A to B\n\nText.\n", encoding="utf-8")
+    batch = convert_many([page], options=ConvertOptions(volume="frus1961-63v05"))
+    assert batch.warnings and {w.severity for w in batch.warnings} == {"warning"}
+    assert exit_code_of(batch.errors + batch.warnings) == EXIT_OK

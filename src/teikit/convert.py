@@ -33,6 +33,7 @@ from teikit.errors import (
     OutputError,
     Problem,
     StrictModeError,
+    as_warning,
 )
 from teikit.files import write_atomically
 from teikit.reader import read_document
@@ -349,7 +350,7 @@ def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalog
         except CatalogError as exc:
             batch.errors.append(Problem(str(path), None, str(exc), "", "catalog"))
             continue
-        batch.warnings.extend(result.warnings)
+        batch.warnings.extend(as_warning(w) for w in result.warnings)
         if result.tei_id in claimed:
             batch.errors.append(Problem(str(path), None, f"gives the same id {result.tei_id} "
                                         f"as {claimed[result.tei_id]}; not written",

@@ -175,6 +175,21 @@ class Finding(Problem):
         }
 
 
+def as_warning(problem: Problem) -> Problem:
+    """Return ``problem`` with severity ``warning`` (the same object when it has it already)."""
+    if problem.severity == "warning":
+        return problem
+    return Problem(
+        problem.path,
+        problem.line,
+        problem.message,
+        problem.hint,
+        problem.code,
+        problem.column,
+        "warning",
+    )
+
+
 def exit_code_of(problems: Iterable[Problem], *, strict: bool = False) -> int:
     """Return the exit code a run ends with: the gravest code among its problems.
 
