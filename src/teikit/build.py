@@ -16,7 +16,7 @@ from lxml import etree
 
 from teikit.catalog import CATALOG_NAME
 from teikit.convert import ConvertOptions, convert_many
-from teikit.errors import Problem, TeikitError
+from teikit.errors import InputError, Problem, TeikitError
 from teikit.files import write_atomically
 from teikit.render import build_corpus, render_paths
 from teikit.tei.names import TEI_NS
@@ -77,6 +77,23 @@ def _count(roots: list[etree._Element]) -> tuple[int, int]:
         notes += len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}note[@n]"))
         pages += len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}pb"))
     return notes, pages
+
+
+def _hand_on(results: list, tei_files: list[Path], out: Path, report: BuildReport) -> int:
+    """Write the volume files (build/volumes/) and the static DTS tree (build/dts/)."""
+    from teikit.dts import write_static
+    from teikit.facts import facts_of
+    from teikit.volumes import write_volume_files
+
+    edition = [facts_of(r.root, r.tei_id) for r in results]
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_files, strict=True)}
+    try:
+        written = write_volume_files(edition, paths, out / "volumes")
+        written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
+    except InputError as exc:
+        report.errors.append(exc.problem)
+        return 0
+    return len(written)
 
 
 def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> BuildReport:
@@ -146,6 +163,7 @@ def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> B
                                        "the corpus file is not valid XML-id-wise", "corpus-ids"))
     write_atomically(to_bytes(corpus), out / CORPUS_NAME)
     report.files_written += 1
+    report.files_written += _hand_on(results, tei_files, out, report)
     tell("render", len(stages) + 1, len(stages) + 1)
     report.seconds = time.perf_counter() - started
     return report

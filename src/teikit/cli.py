@@ -508,9 +508,17 @@ def build(root: Path) -> int:
     show_default=True,
     help="TCP port, 0 to 65535 (0 picks a free one).",
 )
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default serves this machine only.",
+)
 @reported
-def serve(folder: Path, port: int) -> int:
-    """Serve a built edition on http://127.0.0.1:PORT/ (local only) until Ctrl-C.
+def serve(folder: Path, port: int, host: str) -> int:
+    """Serve a built edition and its DTS API on http://HOST:PORT/ until Ctrl-C.
+
+    The site's files are at /, the DTS 1.0 API at /api/dts/.
 
     Example:
 
@@ -519,12 +527,13 @@ def serve(folder: Path, port: int) -> int:
     from teikit.serve import make_server
 
     try:
-        server = make_server(folder, port)
+        server = make_server(folder, port, host)
     except OSError as exc:
-        _error(f"cannot serve on port {port}: {exc.strerror}")
+        _error(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
         return EXIT_USAGE
-    click.echo(
-        f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)", err=True
+    _say(
+        f"serving {folder} on http://{host}:{server.server_port}/ and its DTS API on "
+        f"http://{host}:{server.server_port}/api/dts/ (Ctrl-C stops)"
     )
     try:
         server.serve_forever()
