@@ -18,16 +18,15 @@ collected: one bad file does not stop the others.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, Problem, TeikitError
+from teikit.errors import InputError, OutputError, Problem, TeikitError
 from teikit.facts import facts_of, facts_xml
-from teikit.files import expand_paths, write_atomically
+from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, TransformError, transform
@@ -225,7 +224,11 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
         target = out_dir / f"{doc_id}.{extension}"
-        write_atomically(result.encode("utf-8"), target)
+        try:
+            write_atomically(result.encode("utf-8"), target)
+        except OutputError as exc:
+            report.errors.append(exc.problem)
+            continue
         report.written.append(target)
         report.rendered[doc_id] = path
         rendered.append((path, root))
@@ -242,7 +245,11 @@ def _write_companions(rendered: list[tuple[Path, etree._Element]], out_dir: Path
         doc_id = _doc_id(root, path)
         copy = out_dir / f"{doc_id}.xml"
         if not (copy.exists() and copy.resolve() == path.resolve()):
-            shutil.copyfile(path, copy)
+            try:
+                copy_atomically(path, copy)  # whole or not at all, mode from the umask
+            except (InputError, OutputError) as exc:
+                report.errors.append(exc.problem)
+                continue
             report.written.append(copy)
         for name in citation_outputs:
             try:
