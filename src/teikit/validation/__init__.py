@@ -19,7 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.files import expand_paths
+from teikit.errors import InputError
+from teikit.files import display_name, expand_paths, read_input
 from teikit.resources import data_dir
 from teikit.validation.grammar import Grammar, load_grammar
 from teikit.validation.parsing import parse_bytes
@@ -150,13 +151,12 @@ class Validator:
             The file's report; a file that cannot be read gets one ``unreadable``
             finding and ``checked`` False.
         """
-        name = str(path)
+        name = display_name(path)
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
+            data = read_input(Path(path))  # regular files only: a FIFO is never opened
+        except InputError as exc:
             return FileReport(name, [Finding(name, None, None, "error", RULE_UNREADABLE,
-                                             f"cannot read the file: {reason}")],
+                                             exc.problem.message, exc.problem.hint)],
                               checked=False)
         return self.validate_bytes(data, name)
 
