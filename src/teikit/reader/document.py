@@ -4,14 +4,22 @@ The steps, in order: tell the block rendering (style A or B), split off the trai
 list, read the heading region, classify the body lines into blocks, then find the note
 markers in all of it.
 
-The heading region has four shapes:
+The heading region is read by the first rule of ``furniture.OPENINGS`` that fits:
 
 - 1955 and later: ``NNN. Title`` on the first line;
 - 1943–54: a source line (or none), ``No. NNN``, then the title over one or more lines;
-- 1920s–54 telegrams and despatches: a source line (``711.61/4–1249: Telegram``,
-  ``862.5/7–1447``, ``White House Files: Telegram``), then a sender-to-recipient title with
-  no ``No.`` line;
-- 1860s–1910s: ``Mr. Harlow to Mr. Pell.``, perhaps the despatch's own ``No. 214.]``.
+- 1860s–1910s: ``Mr. Harlow to Mr. Pell.`` (perhaps under the printed volume's ``No. 39.``,
+  kept as the inline source note), perhaps the despatch's own ``No. 214.]``;
+- an editorial note's bare ``Editorial Note``;
+- 1900s–54 pages that begin with their title (``The Ambassador in Mexico (Daniels) to the
+  Secretary of State``, ``Memorandum of Conversation, by …``), the despatch's own ``No.
+  1805`` under it (never the FRUS number);
+- 1900s–54 telegrams and despatches: a source line (``711.61/4–1249: Telegram``,
+  ``740.00119 Control (Germany)/6–1047``, ``123 Kirk, Alan G.: Telegram``, ``White House
+  Files: Telegram``), then a sender-to-recipient title.
+
+Every input line is accounted for (``Document.lines``, see accounting.py): a line no part of
+the reader used, or one used twice, is reported.
 
 The furniture around the body is read in a fixed order. At the top: identifier and
 classification lines (older layouts), a dateline (one or two lines), ``Subject``/
