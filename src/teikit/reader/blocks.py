@@ -104,6 +104,19 @@ class BodyReader(ReaderBase):
             self.draft.add(Block("paragraph", line=head_line),
                            [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
 
+    def _add_dateline(self, fields: list[TextField], after: int, end: int,
+                      closer: dict[int, str]) -> bool:
+        """Add a dateline of ``fields``, with the ``(Received April 10.)`` line under it when
+        there is one (the Office keeps it in the dateline); the next line is ``after``."""
+        nxt = next_nonblank(self.lines, after)
+        if nxt < end and nxt not in closer and \
+                pt.RECEIVED.match(pt.shadow(self.lines[nxt]).strip()):
+            fields = [*fields, TextField.from_raw(self.lines[nxt].strip(), nxt + 1)]
+            after = nxt + 1
+        self.draft.add(Block("dateline", line=fields[0].line), fields)
+        self._front_next = after
+        return True
+
     def _participant_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
         """The end of a run of participant lines from ``i`` (``The Secretary``, ``Mr.
         Kellerman, EUR``, a group line ``United States``): short lines that are no sentence,
@@ -174,7 +187,7 @@ class BodyReader(ReaderBase):
         kinds = self.draft.kinds
         self._front_next = i + 1
         if layout != "modern" and pt.DESPATCH_NUMBER.match(core) and not kinds & {
-                "despatch", "dateline", "paragraph", "list", "subject", "participants"}:
+                "despatch", "paragraph", "list", "subject", "participants"}:
             self.draft.add(Block("despatch", line=lineno), [fld])
             return True
         # A second dateline may follow the subject and participants lists (the time of the
@@ -185,19 +198,14 @@ class BodyReader(ReaderBase):
             if span is not None and not set(range(i, span)) & set(closer):
                 fields = [fld] + [TextField.from_raw(self.lines[k].strip(), k + 1)
                                   for k in range(i + 1, span)]
-                self.draft.add(Block("dateline", line=lineno), fields)
-                self._front_next = span
-                return True
+                return self._add_dateline(fields, span, end, closer)
             if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 nxt = next_nonblank(self.lines, i + 1)
                 if nxt not in closer:
                     second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
-                    self.draft.add(Block("dateline", line=lineno), [fld, second])
-                    self._front_next = nxt + 1
-                    return True
+                    return self._add_dateline([fld, second], nxt + 1, end, closer)
             if pt.is_dateline(core):
-                self.draft.add(Block("dateline", line=lineno), [fld])
-                return True
+                return self._add_dateline([fld], i + 1, end, closer)
         if pt.is_salute(core) and "salute" not in kinds:
             self.draft.add(Block("salute", line=lineno), [fld])
             return True

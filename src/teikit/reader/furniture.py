@@ -222,6 +222,8 @@ class FurnitureReader(ReaderBase):
             return False
         if SMALL_WORD_END.search(previous):
             return True
+        if text.startswith("to ") and previous[-1:] not in ".:;,":
+            return True  # ``Mr. Evarts`` / ``to Mr. White.``
         if previous[-1:] in ".:;,":
             return False
         return len(text.split()) <= 3 and text[:1].isupper()

@@ -221,6 +221,9 @@ DATELINE = re.compile(
     + r")(?:,?\s*\[?\d{4}\]?)?)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$")
+#: The line under a dateline that says when the despatch arrived: ``(Received April 10.)``,
+#: ``[Received 4:14 p.m.]``.
+RECEIVED = re.compile(r"^[(\[]Received\b[^()\[\]]{0,60}[)\]]\.?$")
 #: The first line of a two-line dateline: ``Legation of the United States,``.
 DATELINE_PLACE = re.compile(r"^[A-Z][^.:;!?\d]{2,60},$")
 
