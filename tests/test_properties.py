@@ -372,5 +372,8 @@ def test_frus_shaped_noise_raises_only_teikit_errors(lines: list[str]) -> None:
     except TeikitError:
         return
     assert same_text(tei_words(result.root), input_words(text))
+    # The line accounting: every line used exactly once, whatever the order of the lines.
+    assert not [w for w in result.warnings if w.code in ("line-unused", "line-reused")], \
+        result.warnings
     if not any(w.code == "page-sequence" for w in result.warnings):  # repeated page ids
         assert GRAMMAR.validate(etree.fromstring(result.to_bytes())), GRAMMAR.error_log
