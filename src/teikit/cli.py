@@ -98,11 +98,14 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
 @click.option("--schema", type=click.Path(path_type=Path, dir_okay=False),
               help="A RELAX NG schema (.rng) to use instead of teikit's own, e.g. tei_all.rng.")
 @click.option("--no-rules", is_flag=True, help="Skip teikit's Schematron rules.")
+@click.option("--edition", is_flag=True,
+              help="The files are an edition's own (e.g. teikit's tei/): also check that "
+                   "each TEI/@xml:id is its file's name.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per finding; json: for machines.")
-def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, strict: bool,
-             fmt: str) -> None:
+def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, edition: bool,
+             strict: bool, fmt: str) -> None:
     """Validate TEI files against teikit's grammar and rules.
 
     PATHS are files or folders (searched recursively for *.xml). Every finding in
@@ -120,7 +123,8 @@ def validate(paths: tuple[Path, ...], schema: Path | None, no_rules: bool, stric
     from teikit.validation import validate_paths
 
     try:
-        report = validate_paths(list(paths), schema=schema, rules=not no_rules)
+        report = validate_paths(list(paths), schema=schema, rules=not no_rules,
+                                edition=edition)
     except TeikitError as exc:
         _error(exc)
         sys.exit(EXIT_USAGE)

@@ -33,6 +33,7 @@ from teikit.validation.report import (
 from teikit.validation.rules import Rules, load_rules
 
 __all__ = [
+    "EDITION_RULES",
     "FileReport",
     "Finding",
     "SchemaError",
@@ -43,6 +44,13 @@ __all__ = [
     "default_rules_path",
     "validate_paths",
 ]
+
+
+#: The rules that hold only for the files of an edition, not for TEI in general: they
+#: run when the validator is told the files are an edition's (``--edition``; ``teikit
+#: build`` always checks its own tei/ so). ``tei-id-filename`` reads the file's name
+#: from the Schematron parameter ``file-stem``, which is left empty otherwise.
+EDITION_RULES: tuple[str, ...] = ("tei-id-filename",)
 
 
 def default_grammar_path() -> Path:
@@ -71,13 +79,18 @@ class Validator:
             tei_all.rng. ``None`` means ``schemas/teikit.rng``.
         rules: whether to run the Schematron rules as well.
         rules_path: a Schematron schema to use instead of ``schemas/teikit.sch``.
+        edition: the files are an edition's own (teikit's ``tei/`` folder), so the
+            edition rules (:data:`EDITION_RULES`: the TEI id is the file's name) apply
+            too. Off by default: a file's name says where someone saved it, not what
+            the TEI is, and TEI from elsewhere is not wrong for its name.
 
     Raises:
         SchemaError: a schema is missing or does not compile.
     """
 
     def __init__(self, schema: Path | str | None = None, *, rules: bool = True,
-                 rules_path: Path | str | None = None) -> None:
+                 rules_path: Path | str | None = None, edition: bool = False) -> None:
+        self.edition = edition
         self.grammar: Grammar = load_grammar(Path(schema) if schema else default_grammar_path())
         self.rules: Rules | None = None
         if rules:
@@ -89,8 +102,9 @@ class Validator:
         Args:
             data: the document.
             path: its name, used in findings.
-            file_stem: the name the TEI/@xml:id must equal; by default ``path``'s
-                file name without ``.xml``.
+            file_stem: the name the TEI/@xml:id must equal (rule ``tei-id-filename``);
+                by default ``path``'s file name without ``.xml`` for an edition's file,
+                and nothing (the rule checks nothing) otherwise.
 
         Returns:
             The file's report: every finding of the grammar and the rules, or the
@@ -102,7 +116,10 @@ class Validator:
         source = SourceMap(parsed.tree, parsed.text)
         findings = self.grammar.check(parsed.tree, source, path)
         if self.rules is not None:
-            stem = file_stem if file_stem is not None else _stem(path)
+            if file_stem is not None:
+                stem = file_stem
+            else:
+                stem = _stem(path) if self.edition else ""
             findings += self.rules.check(parsed.tree, source, path, stem)
         findings.sort(key=Finding.sort_key)
         return FileReport(path, findings)
@@ -167,13 +184,15 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRep
 
 
 def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None, *,
-                   rules: bool = True) -> ValidationReport:
+                   rules: bool = True, edition: bool = False) -> ValidationReport:
     """Validate files and folders against a grammar and teikit's rules.
 
     Args:
         paths: files, and folders to search for ``*.xml``.
         schema: a RELAX NG schema to use instead of teikit's own (e.g. tei_all.rng).
         rules: whether to run teikit's Schematron rules as well.
+        edition: the files are an edition's own: check the edition rules too
+            (see :class:`Validator`).
 
     Returns:
         Every finding in every file.
@@ -181,4 +200,4 @@ def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None
     Raises:
         SchemaError: a schema is missing or does not compile.
     """
-    return Validator(schema, rules=rules).validate_paths(paths)
+    return Validator(schema, rules=rules, edition=edition).validate_paths(paths)
