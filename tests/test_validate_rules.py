@@ -122,3 +122,16 @@ def test_edition_rules_are_not_errors_outside_an_edition() -> None:
     assert outside.findings == [], [str(f) for f in outside.findings]
     inside = Validator(edition=True).validate_file(path)
     assert [f.rule for f in inside.findings] == [FILE_NAME_RULE]
+
+
+def test_edition_pointers_find_the_volume_in_the_file_id_without_a_frus_idno(
+        validator: Validator) -> None:
+    """Without idno type="frus" (no catalog), the volume is the file id less "-dN"."""
+    path = FIXTURES / "ref-target-resolves.fail.xml"
+    data = path.read_bytes().replace(b'<idno type="frus">frus1958-60v19</idno>', b"")
+    assert data != path.read_bytes()
+    report = validator.validate_bytes(data, str(path), file_stem="frus1958-60v19-d352")
+    assert [f.rule for f in report.findings] == ["ref-target-resolves"]
+    other = data.replace(b"frus1958-60v19#d352fn7", b"frus1958-60v18#d352fn7")
+    assert validator.validate_bytes(other, str(path), file_stem="frus1958-60v19-d352") \
+        .findings == []

@@ -170,6 +170,9 @@ class _Generator:
                 "[0-9]+": str(self.random.randint(0, 2000)),
                 "[0-9]+|[*†‡§‖¶]+": self.random.choice(["0", "12", "*", "**", "†", "¶"]),
                 r"[\d]+[a-z]*[\d]*(\.[\d]+[a-z]*[\d]*){0,3}": "0.1.0",
+                r"\S+( \S+)*": self.random.choice(
+                    ["#d1", "frus1958-60v19#d19", "frus1958-60v19#d1fn2 https://history.state.gov/",
+                     "https://history.state.gov/historicaldocuments/frus1958-60v19/d19"]),
             },
             "anyURI": {r"\S+": self.random.choice(
                 ["https://history.state.gov/historicaldocuments/frus1958-60v19/d352",
