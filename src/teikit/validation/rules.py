@@ -15,6 +15,7 @@ phase="#ALL")`` runs every pattern as XPath, as any other Schematron processor w
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -104,17 +105,58 @@ def _phase_of(schema: etree._ElementTree, wanted: str | None) -> tuple[str, bool
     return wanted, sequences.PATTERN not in active
 
 
-def _full_attribute_paths(stylesheet: etree._ElementTree) -> None:
-    """Make SVRL locations of attributes start from the root, not from the attribute.
+#: A private attribute that numbers the elements while the rules run, so that an SVRL
+#: location is the element's number (found at once) rather than a path whose every step
+#: counts preceding siblings (quadratic when a long run of siblings fails a rule).
+ORDINAL_NS = "urn:x-teikit:validation"
+_ORDINAL = f"{{{ORDINAL_NS}}}n"
 
-    The XSLT 1.0 skeleton writes ``/@target`` for an attribute; prefixing its
-    template with the parent's path gives ``/*[...]/.../@target``.
+
+def _ordinal_locations(stylesheet: etree._ElementTree) -> None:
+    """Make SVRL locations ``#N`` (the element's number) and ``#N/@name`` (an attribute).
+
+    The skeleton's element template writes a full path, counting the preceding siblings
+    of every step; it is replaced by the value of the numbering attribute that
+    :meth:`Rules.check` sets. The attribute template (``/@name``) is prefixed with its
+    element's location.
     """
-    for template in stylesheet.getroot().iterfind(f"{{{XSL_NS}}}template"):
-        if template.get("match") == "@*" and template.get("mode") == "schematron-get-full-path":
+    root = stylesheet.getroot()
+    for template in root.iterfind(f"{{{XSL_NS}}}template"):
+        if template.get("mode") != "schematron-get-full-path":
+            continue
+        if template.get("match") == "*":
+            for child in list(template):
+                template.remove(child)
+            text = etree.SubElement(template, f"{{{XSL_NS}}}text")
+            text.text = "#"
+            etree.SubElement(template, f"{{{XSL_NS}}}value-of",
+                             select="@*[local-name() = 'n' and namespace-uri() = "
+                                    f"'{ORDINAL_NS}']")
+        elif template.get("match") == "@*":
             step = etree.Element(f"{{{XSL_NS}}}apply-templates",
                                  select="parent::*", mode="schematron-get-full-path")
             template.insert(0, step)
+
+
+_LOCATION = re.compile(r"#(?P<n>\d+)(?:/@(?:(?P<name>[^*\[/]+)"
+                       r"|\*\[local-name\(\)='(?P<local>[^']+)'"
+                       r" and namespace-uri\(\)='(?P<ns>[^']*)'\]))?$")
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def _located(location: str,
+             elements: list[etree._Element]) -> tuple[etree._Element | None, str | None]:
+    """The element (and attribute name) of an ordinal SVRL location."""
+    match = _LOCATION.match(location)
+    if match is None or int(match.group("n")) >= len(elements):
+        return None, None
+    element = elements[int(match.group("n"))]
+    if match.group("name"):
+        return element, match.group("name")
+    if match.group("local"):
+        prefix = "xml:" if match.group("ns") == XML_NS else ""
+        return element, prefix + match.group("local")
+    return element, None
 
 
 class Rules:
@@ -137,7 +179,7 @@ class Rules:
             self.phase, self.python_sequences = _phase_of(schema, phase)
             compiled = isoschematron.Schematron(schema, store_xslt=True, phase=self.phase)
             stylesheet = compiled.validator_xslt
-            _full_attribute_paths(stylesheet)
+            _ordinal_locations(stylesheet)
             self._transform = etree.XSLT(stylesheet,
                                          access_control=etree.XSLTAccessControl.DENY_ALL)
         except (etree.XMLSyntaxError, etree.SchematronParseError,
@@ -159,16 +201,23 @@ class Rules:
         Returns:
             One finding per failed assert or successful report.
         """
+        elements = list(tree.getroot().iter(etree.Element))
+        for number, element in enumerate(elements):
+            element.set(_ORDINAL, str(number))
         try:
             svrl = self._transform(
                 tree, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
         except etree.XSLTApplyError as exc:
             return [Finding(path, None, None, "error", "schematron",
                             f"the rules could not run on this file: {exc}")]
+        finally:
+            for element in elements:
+                del element.attrib[_ORDINAL]
+            etree.cleanup_namespaces(tree, keep_ns_prefixes=None)
         findings: list[Finding] = []
         for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
                                         f"{{{SVRL_NS}}}successful-report"):
-            element, attribute = source.element_at(node.get("location", ""))
+            element, attribute = _located(node.get("location", ""), elements)
             if element is not None and attribute is not None:
                 line, column = source.attribute_position(element, attribute)
             else:
