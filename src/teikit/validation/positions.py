@@ -148,11 +148,11 @@ class SourceMap:
             name, position = match.group("name"), int(match.group("n") or 1)
             if node is None:
                 candidates = [self._tree.getroot()]
+            elif node in self._children:
+                candidates = self._children[node]
             else:
-                candidates = self._children.get(node)
-                if candidates is None:
-                    candidates = [c for c in node if isinstance(c.tag, str)]
-                    self._children[node] = candidates
+                candidates = [c for c in node if isinstance(c.tag, str)]
+                self._children[node] = candidates
             if name != "*":
                 key = (node, name)
                 named = self._named.get(key)

@@ -202,8 +202,8 @@ class Rules:
             One finding per failed assert or successful report.
         """
         elements = list(tree.getroot().iter(etree.Element))
-        for number, element in enumerate(elements):
-            element.set(_ORDINAL, str(number))
+        for number, counted in enumerate(elements):
+            counted.set(_ORDINAL, str(number))
         try:
             svrl = self._transform(
                 tree, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
@@ -211,8 +211,8 @@ class Rules:
             return [Finding(path, None, None, "error", "schematron",
                             f"the rules could not run on this file: {exc}")]
         finally:
-            for element in elements:
-                del element.attrib[_ORDINAL]
+            for counted in elements:
+                del counted.attrib[_ORDINAL]
             etree.cleanup_namespaces(tree, keep_ns_prefixes=None)
         findings: list[Finding] = []
         for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
