@@ -16,9 +16,13 @@ from lxml import etree
 
 from teikit.catalog import CATALOG_NAME
 from teikit.convert import ConvertOptions, convert_many
-from teikit.errors import Problem, TeikitError
+from teikit.epub import EpubError, write_volume_epubs
+from teikit.errors import InputError, Problem, TeikitError
+from teikit.facts import DocFacts, facts_of
 from teikit.files import write_atomically
 from teikit.render import build_corpus, render_paths
+from teikit.search import SearchUnavailable, write_search_index
+from teikit.site import site_params_for, write_site_pages
 from teikit.tei.names import TEI_NS
 from teikit.tei.serialize import to_bytes
 from teikit.validation import validate_paths
@@ -79,6 +83,43 @@ def _count(roots: list[etree._Element]) -> tuple[int, int]:
     return notes, pages
 
 
+def _hand_on(results: list, tei_files: list[Path], out: Path, report: BuildReport) -> int:
+    """Write the volume files (build/volumes/) and the static DTS tree (build/dts/)."""
+    from teikit.dts import write_static
+    from teikit.facts import facts_of
+    from teikit.volumes import write_volume_files
+
+    edition = [facts_of(r.root, r.tei_id) for r in results]
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_files, strict=True)}
+    try:
+        written = write_volume_files(edition, paths, out / "volumes")
+        written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
+    except InputError as exc:
+        report.errors.append(exc.problem)
+        return 0
+    return len(written)
+
+
+def _write_reading_edition(edition: list[DocFacts], tei_files: list[Path], out: Path,
+                           report: BuildReport) -> int:
+    """The EPUBs, the edition pages and the search index (teikit.site, epub, search)."""
+    written = 0
+    try:
+        written += len(write_volume_epubs(edition, {p.stem: p for p in tei_files}, out))
+    except EpubError as exc:
+        written += len(exc.written)
+        report.errors.append(Problem(str(out), None, str(exc), "", "epub"))
+    written += len(write_site_pages(edition, out, title=EDITION_TITLE))
+    try:
+        written += len(write_search_index(out))
+    except SearchUnavailable as exc:
+        report.warnings.append(Problem(str(out), None, str(exc), "the site has no search",
+                                       "search"))
+    except TeikitError as exc:
+        report.errors.append(Problem(str(out), None, str(exc), "", "search"))
+    return written
+
+
 def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> BuildReport:
     """Convert the seeds, validate the TEI and write the edition into the output folder.
 
@@ -124,11 +165,13 @@ def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> B
 
     # 3. Render the site, the texts, and the corpus.
     out = layout.out_dir
+    edition = [facts_of(root) for root in roots]  # site wiring (teikit.site)
     stages = [("html", out, {"edition-title": EDITION_TITLE}),
               ("text", out / "text", None),
               ("page-text", out / "page-text", None)]
     for done, (name, folder, params) in enumerate(stages, 1):
-        rendered = render_paths(tei_files, name, folder, params=params)
+        rendered = render_paths(tei_files, name, folder, params=params,
+                                per_document=site_params_for(edition) if name == "html" else None)
         report.errors.extend(rendered.errors)
         report.files_written += len(rendered.written)
         tell("render", done, len(stages) + 1)
@@ -146,6 +189,8 @@ def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> B
                                        "the corpus file is not valid XML-id-wise", "corpus-ids"))
     write_atomically(to_bytes(corpus), out / CORPUS_NAME)
     report.files_written += 1
+    report.files_written += _hand_on(results, tei_files, out, report)
+    report.files_written += _write_reading_edition(edition, tei_files, out, report)
     tell("render", len(stages) + 1, len(stages) + 1)
     report.seconds = time.perf_counter() - started
     return report

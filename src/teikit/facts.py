@@ -29,6 +29,8 @@ class VolumeFacts:
     volume_title: str | None = None
     editors: tuple[tuple[str, str], ...] = ()  # (role, name) in header order
     year: str | None = None
+    publisher: str | None = None
+    pub_place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
         volume_title=title("volume"),
         editors=editors,
         year=_text(root, f"{monogr}/t:imprint/t:date/@when"),
+        publisher=_text(root, f"{monogr}/t:imprint/t:publisher"),
+        pub_place=_text(root, f"{monogr}/t:imprint/t:pubPlace"),
     )
     div = root.find(f".//{{{TEI_NS}}}body/{{{TEI_NS}}}div[@type='document']")
     number = _int(div.get("n")) if div is not None else None
@@ -139,7 +143,8 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
 
     ``<edition xmlns="urn:teikit:facts">`` holds one ``<volume id="…">`` per volume (in id
     order; documents without a volume go in one ``<volume>`` without id, last), each with
-    its titles and editors and one ``<doc>`` per document in number order.
+    its titles, ``<year>``, ``<publisher>`` and ``<place>`` (each when known) and editors, and
+    one ``<doc>`` per document in number order.
     """
     by_volume: dict[str, list[DocFacts]] = {}
     for doc in sorted(edition, key=lambda d: d.sort_key):
@@ -166,6 +171,10 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
                 el(vol, "title", value, type=kind)
         if first.year:
             el(vol, "year", first.year)
+        if first.publisher:
+            el(vol, "publisher", first.publisher)
+        if first.pub_place:
+            el(vol, "place", first.pub_place)
         for role, name in first.editors:
             el(vol, "editor", name, role=role or None)
         for doc in docs:

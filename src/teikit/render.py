@@ -6,7 +6,8 @@ Each output is an XSLT stylesheet registered in :data:`teikit.transform.OUTPUTS`
   HTML also writes what the pages link to: the shared style sheet ``teikit.css``, the
   edition's index page ``index.html`` (``xslt/html-index.xsl`` over a ``teiCorpus`` of the
   rendered documents), a copy of each TEI file as ``<id>.xml``, and the citation files
-  ``<id>.bib``, ``<id>.ris`` and ``<id>.json`` when those outputs are registered.
+  ``<id>.bib``, ``<id>.ris``, ``<id>.json`` and ``<id>.txt`` (Chicago) when those outputs
+  are registered.
 - ``text`` (``xslt/text.xsl``): a clean reading text ``<id>.text.txt``, notes as endnotes.
 - ``page-text`` (``xslt/page-text.xsl``): the history.state.gov page text ``<id>.page.txt``
   that ``teikit convert`` reads back into the same TEI.
@@ -17,15 +18,15 @@ collected: one bad file does not stop the others.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, Problem, TeikitError
-from teikit.files import expand_paths, write_atomically
+from teikit.errors import InputError, OutputError, Problem, TeikitError
+from teikit.facts import facts_of, facts_xml
+from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, TransformError, transform
@@ -44,7 +45,7 @@ UNREADABLE_CODES: frozenset[str] = frozenset(
     {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"})
 
 #: File extensions of the citation files an HTML page links to.
-CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json")
+CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json", "txt")  # txt: Chicago
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -144,9 +145,9 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
     Raises:
         teikit.transform.TransformError: when the stylesheet fails.
     """
-    title = (params or {}).get("edition-title", "A teikit edition")
-    corpus = build_corpus(roots, title)
-    html = transform(etree.tostring(corpus, encoding="utf-8"), "html-index", params)
+    # The index is made from the documents' facts (teikit.facts), not from their trees.
+    facts = facts_xml([facts_of(root) for root in roots])
+    html = transform(etree.tostring(facts, encoding="utf-8"), "html-index", params)
     target = out_dir / INDEX_NAME
     write_atomically(html.encode("utf-8"), target)
     return target
@@ -169,7 +170,8 @@ def _citation_outputs() -> list[str]:
 
 def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                  params: Mapping[str, str] | None = None,
-                 companions: bool = True) -> RenderReport:
+                 companions: bool = True,
+                 per_document: Mapping[str, Mapping[str, str]] | None = None) -> RenderReport:
     """Render TEI files (or folders of them) into ``out_dir`` with output ``to``.
 
     Each document becomes ``<id>.<extension>`` (its ``TEI/@xml:id``, else the file name).
@@ -183,6 +185,8 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
         out_dir: the output folder; made when missing.
         params: stylesheet parameters passed to every document's transform.
         companions: for ``html``, write the style sheet, index, TEI copies and citations.
+        per_document: further parameters of single documents, by TEI id (for ``html``,
+            :func:`teikit.site.site_params_for` gives their place in the edition).
 
     Returns:
         The :class:`RenderReport`, with a problem for every input that failed.
@@ -214,12 +218,17 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                                          "duplicate-id"))
             continue
         try:
-            result = render_document(root, to, params)
+            result = render_document(root, to, {**(params or {}),
+                                                **(per_document or {}).get(doc_id, {})})
         except TransformError as exc:
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
         target = out_dir / f"{doc_id}.{extension}"
-        write_atomically(result.encode("utf-8"), target)
+        try:
+            write_atomically(result.encode("utf-8"), target)
+        except OutputError as exc:
+            report.errors.append(exc.problem)
+            continue
         report.written.append(target)
         report.rendered[doc_id] = path
         rendered.append((path, root))
@@ -236,7 +245,11 @@ def _write_companions(rendered: list[tuple[Path, etree._Element]], out_dir: Path
         doc_id = _doc_id(root, path)
         copy = out_dir / f"{doc_id}.xml"
         if not (copy.exists() and copy.resolve() == path.resolve()):
-            shutil.copyfile(path, copy)
+            try:
+                copy_atomically(path, copy)  # whole or not at all, mode from the umask
+            except (InputError, OutputError) as exc:
+                report.errors.append(exc.problem)
+                continue
             report.written.append(copy)
         for name in citation_outputs:
             try:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from teikit.files import expand_paths
+from teikit.errors import InputError
+from teikit.files import display_name, expand_paths, read_input
 from teikit.resources import data_dir
 from teikit.validation.grammar import Grammar, load_grammar
 from teikit.validation.jing import JingGrammar, find_jing
@@ -32,7 +33,7 @@ from teikit.validation.report import (
     ValidationReport,
 )
 from teikit.validation.rules import Rules, load_rules
-from teikit.validation.schemasets import DEFAULT, schema_set_for
+from teikit.validation.schemasets import DEFAULT, SchemaSet, schema_set_for
 
 __all__ = [
     "EDITION_RULES",
@@ -132,9 +133,8 @@ class Validator:
         """``jing`` or ``lxml``: what checks the grammar given as ``schema``."""
         return "jing" if self.jing is not None else "lxml"
 
-    def _schemas(self, parsed: Parsed) -> tuple[Grammar | None, Rules | None]:
-        """The grammar (``None``: jing's) and rules for one parsed document."""
-        kind = schema_set_for(parsed.tree.getroot())
+    def _schemas(self, kind: SchemaSet) -> tuple[Grammar | None, Rules | None]:
+        """The grammar (``None``: jing's) and rules for a document of one kind."""
         if self.jing is not None:
             grammar = None
         elif self.schema is not None or kind is DEFAULT:
@@ -153,11 +153,12 @@ class Validator:
     def _check(self, parsed: Parsed, path: str, file_stem: str | None) -> list[Finding]:
         """Grammar (unless jing's) and rules findings of one parsed document."""
         source = SourceMap(parsed.tree, parsed.text)
-        grammar, rules = self._schemas(parsed)
+        kind = schema_set_for(parsed.tree.getroot())
+        grammar, rules = self._schemas(kind)
         findings = grammar.check(parsed.tree, source, path) if grammar is not None else []
         if rules is not None:
             if file_stem is None:
-                file_stem = _stem(path) if self.edition else ""
+                file_stem = _stem(path) if self.edition or kind.named_by_id else ""
             findings += rules.check(parsed.tree, source, path, file_stem)
         return findings
 
@@ -217,14 +218,13 @@ class Validator:
         reports: list[FileReport] = []
         for_jing: dict[str, Path] = {}
         for path in files:
-            name = str(path)
+            name = display_name(path)
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                reason = exc.strerror or exc.__class__.__name__
+                data = read_input(path)  # regular files only: a FIFO is never opened
+            except InputError as exc:
                 reports.append(FileReport(name, [Finding(
-                    name, None, None, "error", RULE_UNREADABLE,
-                    f"cannot read the file: {reason}")], checked=False))
+                    name, None, None, "error", RULE_UNREADABLE, exc.problem.message,
+                    exc.problem.hint)], checked=False))
                 continue
             parsed = parse_bytes(data, name)
             if isinstance(parsed, list):

@@ -38,12 +38,17 @@ class SchemaSet:
             folder, or a path.
         rules: a Schematron schema in the same way, or ``None`` for none.
         matches: whether a document (given by its root element) is of this kind.
+        named_by_id: the kind's files are named after their id wherever they are (the
+            Office of the Historian's ``volumes/<volume>.xml``), so the rules always get
+            the file's name (Schematron parameter ``file-stem``); otherwise only for an
+            edition's files (``Validator(edition=True)``).
     """
 
     name: str
     grammar: str | Path
     rules: str | Path | None
     matches: RootTest
+    named_by_id: bool = False
 
     def grammar_path(self) -> Path:
         """The grammar's file.
@@ -70,9 +75,27 @@ def _resolve(name: str | Path) -> Path:
 #: teikit's own TEI: one FRUS document per file. Also the fallback for unclaimed files.
 DEFAULT = SchemaSet("teikit-document", "teikit.rng", "teikit.sch", lambda root: True)
 
+_TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def is_volume_file(root: etree._Element) -> bool:
+    """A volume file (build/volumes/): its own publicationStmt carries the frus idno."""
+    return bool(root.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno"
+                           "[@type='frus']", namespaces={"t": _TEI}))
+
+
+def is_dts_passage(root: etree._Element) -> bool:
+    """A DTS passage (build/dts/document/<id>/...): TEI holding a dts:wrapper."""
+    return root.find("{https://w3id.org/api/dts#}wrapper") is not None
+
+
 #: Checked in order; the first match wins. :data:`DEFAULT` is not in it: it is the
 #: answer when nothing matches.
-SCHEMA_SETS: list[SchemaSet] = []
+SCHEMA_SETS: list[SchemaSet] = [
+    SchemaSet("frus-volume", "frus-volume.rng", "frus-volume.sch", is_volume_file,
+              named_by_id=True),
+    SchemaSet("dts-passage", "dts-fragment.rng", None, is_dts_passage),
+]
 
 _lock = threading.Lock()
 
