@@ -362,7 +362,7 @@ def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalog
         if output_dir is not None:
             target = output_dir / f"{result.tei_id}.xml"
             try:
-                write_atomically(result.to_bytes(), target)
+                write_atomically(result.to_bytes(), target, durable=True)
             except OutputError as exc:  # read-only folder, full disk: say so, go on
                 batch.results.pop()
                 batch.errors.append(exc.problem)
