@@ -156,7 +156,7 @@ def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> B
     tei_files = [layout.tei_dir / f"{r.tei_id}.xml" for r in results]
 
     # 2. Validate what was written.
-    validation = validate_paths(tei_files)
+    validation = validate_paths(tei_files, edition=True)
     report.validation_findings = [str(f) for f in validation.findings
                                   if f.severity == "error"]
     report.warnings.extend(Problem(f.path, f.line, f"{f.rule}: {f.message}", "", "validate")

@@ -306,6 +306,12 @@ def convert(
     help="A RELAX NG schema (.rng) to use instead of teikit's own, e.g. tei_all.rng.",
 )
 @click.option("--no-rules", is_flag=True, help="Skip teikit's Schematron rules.")
+@click.option(
+    "--edition",
+    is_flag=True,
+    help="The files are an edition's own (e.g. teikit's tei/): also check that each "
+    "TEI/@xml:id is its file's name.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
     "--format",
@@ -317,7 +323,12 @@ def convert(
 )
 @reported
 def validate(
-    paths: tuple[Path, ...], schema: Path | None, no_rules: bool, strict: bool, fmt: str
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    no_rules: bool,
+    edition: bool,
+    strict: bool,
+    fmt: str,
 ) -> int:
     """Validate TEI files against teikit's grammar and rules.
 
@@ -335,7 +346,7 @@ def validate(
     """
     from teikit.validation import validate_paths
 
-    report = validate_paths(list(paths), schema=schema, rules=not no_rules)
+    report = validate_paths(list(paths), schema=schema, rules=not no_rules, edition=edition)
     if fmt == "json":
         write_stdout((report.to_json(strict=strict) + "\n").encode("utf-8"))
     else:
