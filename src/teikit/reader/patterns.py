@@ -70,6 +70,12 @@ def is_identifier(text: str) -> bool:
     return bool(IDENTIFIER.match(stripped)) and len(stripped.split()) <= 3
 
 
+#: A person's initial before a name (``N. Khrushchev``, ``John F. Kennedy``): section
+#: headings have none (``U.S. Policy`` is no initial: no space after its first point).
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s[A-Z][a-z]")
+_CLOSING_QUOTES = "”\"’"
+
+
 def heading_shape(text: str) -> str | None:
     """Return ``"smallcaps"`` or ``"title"`` when a line looks like a section heading.
 
@@ -84,6 +90,8 @@ def heading_shape(text: str) -> str | None:
         return None
     if core[-1] in ".;,!?:" or NUMBERED_PARAGRAPH.match(core):
         return None
+    if core[-1] in _CLOSING_QUOTES or _INITIAL.search(core):
+        return None  # the end of a quoted message, or a name (``John F. Kennedy``)
     letters = [c for c in core if c.isalpha()]
     if letters and not any(c.isupper() for c in letters):
         return "smallcaps"
