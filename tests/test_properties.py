@@ -292,6 +292,16 @@ def _flat(el: etree._Element) -> str:
          "- The the the the (note 2).\n  The the the the.↩",
     notes=[("2", "Department")], pages=[("3", None), ("4", None), ("5", None)],
     paragraphs=2, set_off=1, closer=["Dulles"], numbered=False))
+# Found at 800 examples: the heading's own ``No. 271`` is no title end either.
+@example(Generated(
+    text="Department of State files, lot 60 D 330\nNo. 271\nThe Secretary of State to the "
+         "Embassy in Moscow*\nWashington, November 12, 1955, 1:03 p.m.\n[Page 3]The the the "
+         "the.\n[Page 4]The the the the.\n[Page 5]Department 2 the the the.\nDulles\n"
+         "- The the the the (note *).\n  The the the the.↩\n- The the the the (note 2).\n"
+         "  The the the the.↩",
+    notes=[("*", "Moscow"), ("2", "Department")], pages=[("3", None), ("4", None), ("5", None)],
+    paragraphs=3, set_off=1, dateline="Washington, November 12, 1955, 1:03 p.m.",
+    closer=["Dulles"], numbered=True))
 def test_conversion_recovers_what_was_generated(gen: Generated) -> None:
     result = convert(gen.text)
     root = result.root

@@ -77,7 +77,7 @@ class BodyReader(ReaderBase):
                 pending = None
                 continue
             if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
-                self.draft.add(Block("paragraph", line=lineno), [
+                self.draft.add(Block("paragraph", line=lineno, joined=True), [
                     TextField.from_raw(text, lineno),
                     TextField.from_raw(lines[i + 1].strip(), lineno + 1)])
                 front = False
@@ -97,7 +97,12 @@ class BodyReader(ReaderBase):
                                [fld])
             else:
                 front = False
-                self.draft.add(Block("paragraph", line=lineno), [fld])
+                stop = self._wrapped_lines(i, end, closer)
+                fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1)
+                                  for n in range(i + 1, stop)]
+                self.draft.add(Block("paragraph", line=lineno, joined=stop > i + 1), fields)
+                i = stop
+                continue
             i += 1
         if pending is not None:
             kind, head, head_line = pending
@@ -140,6 +145,21 @@ class BodyReader(ReaderBase):
         while n > i and not self.lines[n - 1].strip():
             n -= 1
         return n
+
+    def _wrapped_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+        """The end of a paragraph that the page broke at its print lines (style A): a line
+        with no end punctuation, continued by lines that begin in lower case."""
+        n = i
+        while self.style == "A" and n + 1 < end and n + 1 not in closer:
+            here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
+            raw = self.lines[n + 1]
+            following = pt.shadow(raw).strip()
+            if not here or here[-1] in ".?!:;”\")]’" or not following[:1].islower() \
+                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw) \
+                    or pt.heading_shape(following) == "smallcaps":
+                break
+            n += 1
+        return n + 1
 
     def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""

@@ -233,7 +233,7 @@ class _Reader(FurnitureReader, BodyReader):
                 inlines: list[Inline] = []
                 for k, fld in enumerate(content):
                     if k:
-                        inlines.append(LineBreak())
+                        inlines.append(" " if block.joined else LineBreak())
                     inlines.extend(fld.inlines())
                 # A page break that opens a block stands between blocks.
                 while block.kind != "head" and inlines and isinstance(inlines[0], PageBreak):

@@ -303,7 +303,7 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
         # the very end of the heading, a counted number may carry one too:
         # ``Circular Telegram 5001`` is telegram 500 and marker 1.
-        at_end = context.in_head and not text[k:].strip()
+        at_end = context.in_head and not text[k:].strip() and word not in ("no.", "nos.")
         after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
         if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS
                                                              or after_month):

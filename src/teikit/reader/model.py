@@ -74,6 +74,10 @@ class Block:
     # For kind == "closer": its lines, each (role, content) with role "salute" (the closing
     # phrase), "signed" or "text" (a line such as [File copy not signed]).
     parts: list[tuple[str, list[Inline]]] = field(default_factory=list)
+    #: For a paragraph read from several lines that are one paragraph (a label line and its
+    #: text, a paragraph the page broke at its print lines): the lines are joined by a space,
+    #: not a line break.
+    joined: bool = False
 
 
 @dataclass
