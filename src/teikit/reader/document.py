@@ -122,19 +122,25 @@ class _Reader(FurnitureReader, BodyReader):
             core = pt.shadow(lines[i]).strip()
             if not core:
                 continue
-            if pt.ENCLOSURE_LABEL.match(core) and previous:
-                found.append(i)
-            elif (layout == "nineteenth-century" and previous and pt.is_sender_title(core)
-                  and len(core.split()) <= _TITLE_WORDS
-                  and (pt.looks_like_signature(previous) or pt.NOT_SIGNED.match(previous)
-                       or len(previous.split()) <= _SIGNATURE_WORDS)
-                  and previous[-1] not in ":,;"
-                  and not pt.ENCLOSURE_LABEL.match(previous)
-                  and next_nonblank(lines, i + 1) < end):
+            if previous and self._opens_enclosure(core, previous, layout, i, end):
                 found.append(i)
             if not pt.PAGE_LINE.match(core):
                 previous = core
         return found
+
+    def _opens_enclosure(self, core: str, previous: str, layout: str, i: int,
+                         end: int) -> bool:
+        """Tell whether line ``i`` (its text ``core``, the last text line before it
+        ``previous``) opens an enclosure."""
+        if pt.ENCLOSURE_LABEL.match(core):
+            return True
+        return bool(layout == "nineteenth-century" and pt.is_sender_title(core)
+                    and len(core.split()) <= _TITLE_WORDS
+                    and (pt.looks_like_signature(previous) or pt.NOT_SIGNED.match(previous)
+                         or len(previous.split()) <= _SIGNATURE_WORDS)
+                    and previous[-1] not in ":,;"
+                    and not pt.ENCLOSURE_LABEL.match(previous)
+                    and next_nonblank(self.lines, i + 1) < end)
 
     def _enclosure_top(self, begin: int, end: int) -> int:
         """Add the enclosure's label line and title; return the line where its text
