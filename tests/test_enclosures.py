@@ -105,3 +105,26 @@ def test_enclosure_label_is_a_head_of_type_label() -> None:
     heads = enclosure.findall(f"{{{TEI_NS}}}head")
     assert [(h.get("type"), h.text) for h in heads] == [
         ("label", "[Enclosure]"), (None, "Memorandum by the Minister in Norway (Whitcombe)")]
+
+
+def test_a_volume_file_keeps_the_enclosures_and_stays_valid(tmp_path: Path) -> None:
+    """A volume file takes a document with enclosures as it is (frus-volume.rng shares the
+    document's content model with teikit.rng)."""
+    from teikit.facts import facts_of
+    from teikit.render import read_tei
+    from teikit.volumes import write_volume_files
+
+    paths = {}
+    for number, source in enumerate([TWO_AND_PS, MEMORANDUM], 1):
+        conversion = convert_file(source, ConvertOptions(volume="frus1866", doc_number=number))
+        path = tmp_path / f"{conversion.tei_id}.xml"
+        path.write_bytes(conversion.to_bytes())
+        paths[conversion.tei_id] = path
+    edition = [facts_of(read_tei(p), i) for i, p in paths.items()]
+    volumes = write_volume_files(edition, paths, tmp_path / "volumes")
+    assert len(volumes) == 1
+    root = etree.parse(str(volumes[0])).getroot()
+    assert len(root.findall(".//tei:div[@type='enclosure']", NS)) == 3
+    report = validate_paths(volumes)
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert errors == [], "\n".join(map(str, errors))
