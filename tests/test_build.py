@@ -8,8 +8,9 @@ import urllib.request
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEEDS, TEI_DIR, TEI_NS
-from lxml import etree
+from conftest import SEEDS, TEI_DIR
+from edition_pages import make_pages
+from lxml import html
 
 from teikit.cli import main
 from teikit.serve import make_server
@@ -34,11 +35,54 @@ def test_build_makes_tei_and_the_whole_edition(tmp_path: Path) -> None:
             assert (root / "build" / f"{stem}{suffix}").is_file(), stem + suffix
         assert (root / "build" / "text" / f"{stem}.text.txt").is_file()
         assert (root / "build" / "page-text" / f"{stem}.page.txt").is_file()
-    assert (root / "build" / "index.html").is_file()
+        assert (root / "build" / f"{stem}.xml").read_bytes() == (TEI_DIR / name).read_bytes()
     assert (root / "build" / "teikit.css").is_file()
-    corpus = etree.parse(str(root / "build" / "teikit-corpus.xml")).getroot()
-    assert corpus.tag == f"{{{TEI_NS}}}teiCorpus"
-    assert len(corpus.findall(f"{{{TEI_NS}}}TEI")) == 5
+    index = html.parse(str(root / "build" / "index.html")).getroot()
+    assert sorted(index.xpath("//main//a/@href")) == sorted(f"{n[:-4]}.html" for n in made)
+    assert not (root / "build" / "teikit-corpus.xml").exists()  # ids repeat across volumes
+
+
+def test_every_file_build_writes_passes_validate(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--root", str(root)]).exit_code == 0
+    result = CliRunner().invoke(main, ["validate", str(root / "build")])
+    assert result.exit_code == 0, result.output
+    assert "5 files checked: 0 errors, 0 warnings" in result.output
+
+
+def test_a_folder_of_pages_without_catalog_gives_a_complete_site(tmp_path: Path) -> None:
+    pages = tmp_path / "my pages"
+    make_pages(pages, 3, volume=None)
+    result = CliRunner().invoke(main, ["build", str(pages), "--tei", str(tmp_path / "t"),
+                                       "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert "built 3 documents" in result.output
+    assert sorted(p.name for p in (tmp_path / "t").glob("*.xml")) == \
+        ["frus-d1.xml", "frus-d2.xml", "frus-d3.xml"]
+    index = html.parse(str(tmp_path / "site" / "index.html")).getroot()
+    assert index.xpath("//h2/text()") == ["Documents without a volume"]
+    assert index.xpath("//main//a/@href") == ["frus-d1.html", "frus-d2.html", "frus-d3.html"]
+    for href in index.xpath("//a/@href | //link/@href"):
+        assert href.startswith("#") or (tmp_path / "site" / href).is_file(), href
+    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "site")])
+    assert validated.exit_code == 0, validated.output
+
+
+def test_two_volumes_with_the_same_numbers_in_sub_folders(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages" / "a", 2, volume="frus1958-60v19")
+    make_pages(tmp_path / "pages" / "b", 2, volume="frus1961-63v05")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    ids = sorted(p.stem for p in (tmp_path / "tei").glob("*.xml"))
+    assert ids == ["frus1958-60v19-d1", "frus1958-60v19-d2", "frus1961-63v05-d1",
+                   "frus1961-63v05-d2"]
+    index = html.parse(str(tmp_path / "build" / "index.html")).getroot()
+    assert [s.get("id") for s in index.xpath("//section")] == \
+        ["volume-frus1958-60v19", "volume-frus1961-63v05"]
+    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "build")])
+    assert validated.exit_code == 0, validated.output
+    assert "4 files checked: 0 errors" in validated.output
 
 
 def test_build_fails_and_says_why_when_a_seed_is_bad(tmp_path: Path) -> None:

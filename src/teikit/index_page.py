@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from lxml import etree, html
 from lxml.builder import E
@@ -123,8 +122,3 @@ def index_html(edition: Sequence[DocFacts], params: Mapping[str, str] | None = N
     etree.indent(page, space="  ")
     return b"<!DOCTYPE html>\n" + html.tostring(page, encoding="utf-8") + b"\n"
 
-
-def write_index(edition: Sequence[DocFacts], out_dir: Path,
-                params: Mapping[str, str] | None = None) -> tuple[Path, bytes]:
-    """Return where the index page of ``edition`` goes in ``out_dir`` and its bytes."""
-    return out_dir / INDEX_NAME, index_html(edition, params)
