@@ -1,0 +1,120 @@
+"""Incremental and parallel builds: nothing unchanged is rewritten; jobs do not change bytes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from edition_pages import make_pages
+
+from teikit.build import MIN_DOCUMENTS_PER_JOB, BuildLayout, build_edition
+from teikit.build_tasks import output_files
+from teikit.cli import main
+
+
+def snapshot(root: Path) -> dict[str, int]:
+    """Every file under root/tei and root/build (hidden ones too) -> its mtime (ns)."""
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns
+            for part in ("tei", "build") for p in sorted((root / part).rglob("*"))
+            if p.is_file()}
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def layout(tmp_path: Path) -> BuildLayout:
+    return BuildLayout(tmp_path / "pages", tmp_path / "tei", tmp_path / "build")
+
+
+def test_a_second_build_writes_nothing(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 4)
+    first = build_edition(layout(tmp_path))
+    assert first.ok and first.rendered == 4
+    assert first.files_written == 4 + 4 * len(output_files("x")) + 2  # TEI, outputs, css+index
+    before = snapshot(tmp_path)
+    second = build_edition(layout(tmp_path))
+    assert second.ok
+    assert (second.files_written, second.rendered, second.documents) == (0, 0, 4)
+    assert snapshot(tmp_path) == before
+
+
+def test_changing_one_page_rewrites_only_its_outputs(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 4)
+    build_edition(layout(tmp_path))
+    before = snapshot(tmp_path)
+    text = pages[1].read_text(encoding="utf-8")
+    pages[1].write_text(text.replace("Herter", "Herter (the Secretary)", 1), encoding="utf-8")
+    report = build_edition(layout(tmp_path))
+    assert report.ok and report.rendered == 1
+    after = snapshot(tmp_path)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    doc = "frus1958-60v19-d2"
+    expected = {f"tei/{doc}.xml", "tei/.teikit-manifest.json", "build/.teikit-build.json",
+                "build/index.html", *(f"build/{f}" for f in output_files(doc))}
+    assert set(changed) <= expected, changed
+    # What must change did: the TEI, its page, its text; the title is in the index.
+    assert {f"tei/{doc}.xml", f"build/{doc}.html", f"build/text/{doc}.text.txt",
+            "build/index.html"} <= set(changed)
+
+
+def test_a_stylesheet_change_renders_again(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    make_pages(tmp_path / "pages", 2)
+    build_edition(layout(tmp_path))
+    monkeypatch.setattr("teikit.build.stylesheet_digest", lambda: "another")
+    report = build_edition(layout(tmp_path))
+    assert report.rendered == 2
+    assert report.files_written == 0  # rendered again, but the bytes are the same
+
+
+def test_a_deleted_output_is_made_again(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 2)
+    build_edition(layout(tmp_path))
+    (tmp_path / "build" / "text" / "frus1958-60v19-d1.text.txt").unlink()
+    report = build_edition(layout(tmp_path))
+    assert (report.rendered, report.files_written) == (1, 1)
+    assert (tmp_path / "build" / "text" / "frus1958-60v19-d1.text.txt").is_file()
+
+
+def run_build(root: Path, jobs: int) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, COLUMNS="200")
+    return subprocess.run([sys.executable, "-m", "teikit.cli", "build", str(root / "pages"),
+                           "--root", str(root), "--jobs", str(jobs)],
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+def test_serial_and_parallel_builds_are_byte_identical(tmp_path: Path) -> None:
+    count = 2 * MIN_DOCUMENTS_PER_JOB + 3  # enough for two workers
+    roots = [tmp_path / "serial", tmp_path / "parallel"]
+    for root in roots:
+        make_pages(root / "pages", count - 6)
+        make_pages(root / "pages" / "other", 6, volume=None, first=900)
+        (root / "pages" / "broken.txt").write_bytes(b"")  # an error, reported in order
+    serial, parallel = run_build(roots[0], 1), run_build(roots[1], 2)
+    assert serial.returncode == parallel.returncode == 1, serial.stderr + parallel.stderr
+    assert "Traceback" not in serial.stderr + parallel.stderr
+
+    def lines(result: subprocess.CompletedProcess[str], root: Path) -> list[str]:
+        text = result.stderr.replace(str(root), "ROOT")
+        return [line for line in text.splitlines() if not line.startswith("built ")]
+
+    assert lines(serial, roots[0]) == lines(parallel, roots[1])
+    assert f"built {count} documents" in serial.stderr and f"built {count}" in parallel.stderr
+    for part in ("tei", "build"):
+        one, two = contents(roots[0] / part), contents(roots[1] / part)
+        assert sorted(one) == sorted(two)
+        assert len(one) > count
+        different = [name for name in one if one[name] != two[name]]
+        assert not different, different
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--root", str(tmp_path), "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
