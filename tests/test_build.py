@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import SEEDS, TEI_DIR
-from edition_pages import make_pages
+from edition_pages import make_pages, volume_table
 from lxml import html
 
 from teikit.cli import main
@@ -125,3 +125,30 @@ def test_serve_answers_on_localhost(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_pages_in_the_project_folder_itself_are_not_mixed_with_the_outputs(
+        tmp_path: Path) -> None:
+    make_pages(tmp_path, 3)
+    for _ in range(2):  # the second build finds build/page-text/*.page.txt: not inputs
+        result = CliRunner().invoke(main, ["build", str(tmp_path), "--root", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert "built 3 documents" in result.output
+        assert "stale" not in result.output
+
+
+def test_a_page_moved_to_another_volume_leaves_its_old_tei_reported(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    make_pages(pages, 2)
+    assert CliRunner().invoke(main, ["build", str(pages), "--root", str(tmp_path)]).exit_code \
+        == 0
+    catalog = pages / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'volume = "frus1958-60v19"\nnumber = 2', 'volume = "frus1961-63v05"\nnumber = 2')
+        + volume_table("frus1961-63v05"), encoding="utf-8")
+    for _ in range(2):  # reported on every build until the editor deletes the old file
+        result = CliRunner().invoke(main, ["build", str(pages), "--root", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "tei" / "frus1961-63v05-d2.xml").is_file()
+        stale = [line for line in result.output.splitlines() if "no page text" in line]
+        assert len(stale) == 1 and "frus1958-60v19-d2.xml" in stale[0], result.output

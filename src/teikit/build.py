@@ -165,13 +165,13 @@ class _Builder:
         self.reconvert = reconvert
         self.catalog = catalog
         self.owned = TeiManifest.load(layout.tei_dir)
+        self.by_source = self.owned.by_source()
         self.run = f"{os.getpid()}-{time.time_ns()}"
 
     def tasks(self, inputs: list[Path]) -> Iterator[PrepareTask]:
-        by_source = self.owned.by_source()
         for path in inputs:
             key = path.relative_to(self.layout.pages_dir).as_posix()
-            name = by_source.get(key)
+            name = self.by_source.get(key)
             yield PrepareTask(path, key, self.layout.tei_dir, name,
                               self.owned.entries.get(name) if name else None, self.catalog,
                               self.reconvert, run=self.run)
@@ -235,6 +235,12 @@ class _Builder:
                 prepared.renderable = False
                 return
             self.report.files_written += 1
+        earlier = self.by_source.get(prepared.source_key)
+        if earlier is not None and earlier != prepared.tei_name:
+            # The page text now makes another file (its catalog entry changed): the old file
+            # is no longer this page's, and is reported as stale rather than converted into.
+            self.owned.entries.pop(earlier, None)
+        self.by_source[prepared.source_key] = prepared.tei_name
         self.owned.entries[prepared.tei_name] = Written(
             prepared.tei_sha, prepared.source_key, prepared.source_sha, prepared.catalog_sha,
             __version__)
