@@ -126,3 +126,19 @@ def test_identical_tei_without_a_record_is_adopted(tmp_path: Path) -> None:
     assert "kept it" not in output
     record = json.loads((root / "tei" / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert TEI in record["files"]
+
+
+def test_tei_rewritten_by_teikit_convert_is_still_teikits(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    build(root)
+    seed = root / "seeds" / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("inclined", "disposed", 1),
+                    encoding="utf-8")
+    converted = CliRunner().invoke(main, ["convert", str(seed), "-o", str(root / "tei")])
+    assert converted.exit_code == 0, converted.output
+    output = build(root)  # the TEI differs from the record, but it is what teikit makes
+    assert "changed by hand" not in output and "kept" not in output
+    seed.write_text(seed.read_text(encoding="utf-8").replace("disposed", "minded", 1),
+                    encoding="utf-8")
+    build(root)  # and so it is converted again when its page text changes
+    assert "minded" in (root / "tei" / TEI).read_text(encoding="utf-8")

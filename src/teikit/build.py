@@ -48,6 +48,9 @@ EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
 #: The shared style sheet of the HTML pages (in ``xslt/``, copied beside the pages).
 CSS_NAME = "teikit.css"
 
+#: The corpus file teikit 0.1 wrote into the output folder (see schemas/README.md).
+OLD_CORPUS_NAME = "teikit-corpus.xml"
+
 #: Fewer documents than this per worker are not worth a worker's start-up (about a second:
 #: Python, lxml, Saxon and the compiled stylesheets); the build then uses fewer workers.
 MIN_DOCUMENTS_PER_JOB = 32
@@ -351,6 +354,11 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
             name = getattr(writer, "__name__", "edition writer")
             report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "",
                                          "edition"))
+    old_corpus = out / OLD_CORPUS_NAME
+    if old_corpus.is_file():
+        report.warnings.append(Problem(str(old_corpus), None, "an older teikit wrote this "
+                                       "corpus of every document; builds no longer do (its "
+                                       "ids repeat across volumes)", "delete it", "old-corpus"))
     manifest.keep_only(keys)
     try:
         manifest.save()

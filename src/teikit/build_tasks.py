@@ -171,6 +171,11 @@ def prepare(task: PrepareTask) -> Prepared:
         except OSError:
             current = None
         if current is not None and current != record.sha256:
+            converted = _convert(task, Prepared(prepared.source, task.source_key, "failed",
+                                                source_sha=prepared.source_sha,
+                                                catalog_sha=prepared.catalog_sha))
+            if converted.tei_name == name and converted.tei_sha == current:
+                return converted  # changed by `teikit convert`, not by hand: teikit's again
             prepared.action = "edited"
             if record.source_sha256 != prepared.source_sha \
                     or record.catalog_sha256 != prepared.catalog_sha:
@@ -185,6 +190,11 @@ def prepare(task: PrepareTask) -> Prepared:
                 and record.teikit == __version__:
             prepared.action = "current"
             return inspect_existing(prepared, existing)
+    return _convert(task, prepared)
+
+
+def _convert(task: PrepareTask, prepared: Prepared) -> Prepared:
+    """Convert the page text of ``task`` into ``prepared`` (action ``write``, or ``failed``)."""
     options = ConvertOptions(catalog=task.catalog, strict=task.strict)
     try:
         result = convert_file(task.source, options, _catalogs(task.catalog, task.run))
