@@ -152,3 +152,24 @@ def test_a_page_moved_to_another_volume_leaves_its_old_tei_reported(tmp_path: Pa
         assert (tmp_path / "tei" / "frus1961-63v05-d2.xml").is_file()
         stale = [line for line in result.output.splitlines() if "no page text" in line]
         assert len(stale) == 1 and "frus1958-60v19-d2.xml" in stale[0], result.output
+
+
+def test_a_catalog_given_on_the_command_line_names_the_volume(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 2)
+    (tmp_path / "pages" / "catalog.toml").rename(tmp_path / "elsewhere.toml")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path), "--catalog",
+                                       str(tmp_path / "elsewhere.toml")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == \
+        ["frus1958-60v19-d1.xml", "frus1958-60v19-d2.xml"]
+
+
+def test_a_bad_catalog_stops_the_build_before_any_page_is_read(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 2)
+    (tmp_path / "bad.toml").write_text("[volumes.x\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path), "--catalog", str(tmp_path / "bad.toml")])
+    assert result.exit_code == 2
+    assert "bad.toml" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "tei").exists()
