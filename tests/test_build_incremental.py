@@ -118,3 +118,21 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--root", str(tmp_path), "--jobs", "0"])
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+def test_findings_of_unchanged_tei_are_reused_until_the_tei_or_schemas_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_pages(tmp_path / "pages", 2)
+    first = build_edition(layout(tmp_path))
+    assert (first.validated, first.validation_findings) == (2, [])
+    tei = tmp_path / "tei" / "frus1958-60v19-d1.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<p>", "<p><bogus/>", 1),
+                   encoding="utf-8")
+    edited = build_edition(layout(tmp_path))
+    assert edited.validated == 1
+    assert len(edited.validation_findings) == 1 and "bogus" in edited.validation_findings[0]
+    again = build_edition(layout(tmp_path))
+    assert again.validated == 0
+    assert again.validation_findings == edited.validation_findings  # reported every time
+    monkeypatch.setattr("teikit.build.schemas_digest", lambda: "other rules")
+    assert build_edition(layout(tmp_path)).validated == 2

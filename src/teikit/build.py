@@ -19,12 +19,13 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from teikit import __version__
 from teikit.build_tasks import (
     DOCUMENT_OUTPUTS,
+    KnownFindings,
     Prepared,
     PrepareTask,
     RenderTask,
@@ -41,6 +42,8 @@ from teikit.index_page import index_html
 from teikit.ownership import TeiManifest, Written, sha256
 from teikit.resources import data_dir
 from teikit.transform import stylesheet_digest
+from teikit.validation import default_grammar_path, default_rules_path
+from teikit.validation.report import Finding
 from teikit.workers import Workers, usable_cpus
 
 EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
@@ -112,6 +115,7 @@ class BuildReport:
     pages: int = 0
     files_written: int = 0
     rendered: int = 0
+    validated: int = 0  # documents validated afresh (the others' findings were unchanged)
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -168,6 +172,8 @@ class _Builder:
         self.reconvert = reconvert
         self.catalog = catalog
         self.owned = TeiManifest.load(layout.tei_dir)
+        self.built = BuildManifest.load(layout.out_dir)
+        self.schemas = schemas_digest()
         self.by_source = self.owned.by_source()
         self.run = f"{os.getpid()}-{time.time_ns()}"
 
@@ -177,7 +183,19 @@ class _Builder:
             name = self.by_source.get(key)
             yield PrepareTask(path, key, self.layout.tei_dir, name,
                               self.owned.entries.get(name) if name else None, self.catalog,
-                              self.reconvert, run=self.run)
+                              self.reconvert, run=self.run, known=self.known(name))
+
+    def known(self, name: str | None) -> KnownFindings | None:
+        """The findings the last build recorded for TEI file ``name``, if still valid."""
+        entry = self.built.validated.get(name) if name else None
+        if not entry or entry.get("schemas") != self.schemas:
+            return None
+        path = str(self.layout.tei_dir / name)  # type: ignore[operator]
+        try:
+            findings = tuple(Finding(path=path, **f) for f in entry["findings"])  # type: ignore
+            return KnownFindings(str(entry["sha"]), path, findings)
+        except (KeyError, TypeError):
+            return None
 
     def settle(self, prepared: Prepared, claimed: dict[str, str]) -> _Doc | None:
         """Check one prepared document against the batch, write its TEI, record it."""
@@ -197,6 +215,7 @@ class _Builder:
         target = self.layout.tei_dir / name
         if prepared.action == "write":
             self._write(prepared, target)
+        report.validated += prepared.validated
         for finding in prepared.findings:
             if finding.severity == "error":
                 report.validation_findings.append(str(finding))
@@ -206,6 +225,11 @@ class _Builder:
                                                "validate"))
         if not prepared.renderable or prepared.facts is None:
             return None
+        # The findings are kept without their path (the folder's name may change).
+        self.built.validated[name] = {"sha": prepared.tei_sha, "schemas": self.schemas,
+                                      "findings": [{k: v for k, v in asdict(f).items()
+                                                    if k != "path"}
+                                                   for f in prepared.findings]}
         return _Doc(prepared.facts, target, prepared.tei_sha)
 
     def _write(self, prepared: Prepared, target: Path) -> None:
@@ -298,7 +322,7 @@ def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False
         builder.owned.save()
         builder.stale(claimed)
         tell("validate", 1, 1)
-        _render(layout, docs, workers, report, tell)
+        _render(layout, docs, workers, report, tell, builder.built, claimed)
     report.documents = len(docs)
     report.notes = sum(d.facts.notes for d in docs)
     report.pages = sum(d.facts.pages for d in docs)
@@ -307,7 +331,7 @@ def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False
 
 
 def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: BuildReport,
-            tell: Progress) -> None:
+            tell: Progress, manifest: BuildManifest, claimed: dict[str, str]) -> None:
     out = layout.out_dir
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -325,7 +349,6 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
         seen[doc_id] = doc.tei_path
         unique.append(doc)
     edition = sorted((d.facts for d in unique), key=lambda f: f.sort_key)
-    manifest = BuildManifest.load(out)
     digest = stylesheet_digest()
     outputs = ",".join(name for name, _, _ in DOCUMENT_OUTPUTS)
     keys: dict[str, str] = {}
@@ -359,13 +382,20 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
         report.warnings.append(Problem(str(old_corpus), None, "an older teikit wrote this "
                                        "corpus of every document; builds no longer do (its "
                                        "ids repeat across volumes)", "delete it", "old-corpus"))
-    manifest.keep_only(keys)
+    manifest.keep_only(keys, claimed)
     try:
         manifest.save()
     except OSError as exc:
         report.errors.append(Problem(str(out), None, f"cannot record the build ({exc})",
                                      "check the folder's permissions", "write"))
     tell("render", total, total)
+
+
+def schemas_digest() -> str:
+    """A sha256 over teikit's grammar and rules: validation findings are reused only while
+    it is unchanged."""
+    return sha256(default_grammar_path().read_bytes() + b"\0" + default_rules_path().read_bytes()
+                  + __version__.encode("utf-8"))
 
 
 def default_jobs() -> int:

@@ -67,6 +67,17 @@ class PrepareTask:
     reconvert: bool = False
     strict: bool = False
     run: str = ""
+    known: KnownFindings | None = None
+
+
+@dataclass(frozen=True)
+class KnownFindings:
+    """The validation findings of a TEI file as the last build found them, with the sha256
+    of the bytes they belong to: reused when the file is unchanged and the schemas too."""
+
+    tei_sha: str
+    path: str
+    findings: tuple[Finding, ...]
 
 
 @dataclass
@@ -86,6 +97,7 @@ class Prepared:
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     renderable: bool = False
+    validated: bool = False  # False when the findings are those of the last build
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,13 +127,19 @@ def _catalog_sha(task: PrepareTask) -> str | None:
         return None
 
 
-def _check(prepared: Prepared, data: bytes, path: Path) -> None:
+def _check(prepared: Prepared, data: bytes, path: Path,
+           known: KnownFindings | None = None) -> None:
     """Fill in the facts and validation findings of the TEI ``data`` (file ``path``)."""
-    report = _validator().validate_bytes(data, str(path))
-    prepared.findings = report.findings
     prepared.tei_sha = sha256(data)
-    if not report.checked:
-        return  # not well-formed or unsafe: the findings say why, nothing is rendered
+    if known is not None and known.tei_sha == prepared.tei_sha and known.path == str(path):
+        prepared.findings = list(known.findings)
+        prepared.validated = False
+    else:
+        report = _validator().validate_bytes(data, str(path))
+        prepared.findings = report.findings
+        prepared.validated = True
+        if not report.checked:
+            return  # not well-formed or unsafe: the findings say why, nothing is rendered
     root = etree.fromstring(data, safe_parser())
     if root.tag != f"{{{TEI_NS}}}TEI":
         return
@@ -129,7 +147,8 @@ def _check(prepared: Prepared, data: bytes, path: Path) -> None:
     prepared.renderable = True
 
 
-def inspect_existing(prepared: Prepared, path: Path) -> Prepared:
+def inspect_existing(prepared: Prepared, path: Path,
+                     known: KnownFindings | None = None) -> Prepared:
     """Use the TEI already at ``path`` (the editor's, or current) for ``prepared``."""
     prepared.data = None
     prepared.tei_name = path.name
@@ -140,7 +159,7 @@ def inspect_existing(prepared: Prepared, path: Path) -> Prepared:
                                        "check its permissions", "unreadable"))
         prepared.action = "failed"
         return prepared
-    _check(prepared, data, path)
+    _check(prepared, data, path, known)
     return prepared
 
 
@@ -184,12 +203,12 @@ def prepare(task: PrepareTask) -> Prepared:
                     f"{task.source} (or catalog) changed since teikit made it; kept the "
                     "edited TEI", "carry the change into the TEI by hand, or build with "
                     "--reconvert to replace the TEI (your edits are then lost)", "edited-tei"))
-            return inspect_existing(prepared, existing)
+            return inspect_existing(prepared, existing, task.known)
         if current is not None and record.source_sha256 == prepared.source_sha \
                 and record.catalog_sha256 == prepared.catalog_sha \
                 and record.teikit == __version__:
             prepared.action = "current"
-            return inspect_existing(prepared, existing)
+            return inspect_existing(prepared, existing, task.known)
     return _convert(task, prepared)
 
 

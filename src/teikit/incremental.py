@@ -50,12 +50,14 @@ def write_if_changed(data: bytes, target: Path) -> bool:
 
 
 class BuildManifest:
-    """Document id -> (key, the files its outputs are) of the last build in one folder."""
+    """What the last build in one folder made: document id -> (key, the files its outputs
+    are), and TEI file -> the validation findings of its bytes (``validated``)."""
 
-    def __init__(self, folder: Path, entries: dict[str, dict[str, object]] | None = None
-                 ) -> None:
+    def __init__(self, folder: Path, entries: dict[str, dict[str, object]] | None = None,
+                 validated: dict[str, dict[str, object]] | None = None) -> None:
         self.folder = folder
         self.entries: dict[str, dict[str, object]] = dict(entries or {})
+        self.validated: dict[str, dict[str, object]] = dict(validated or {})
 
     @classmethod
     def load(cls, folder: Path) -> BuildManifest:
@@ -66,7 +68,7 @@ class BuildManifest:
             return cls(folder)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
-        return cls(folder, data.get("documents", {}))
+        return cls(folder, data.get("documents", {}), data.get("validated", {}))
 
     def is_current(self, doc_id: str, key: str) -> bool:
         """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
@@ -80,13 +82,16 @@ class BuildManifest:
         """Remember that ``doc_id``'s outputs ``files`` were made with ``key``."""
         self.entries[doc_id] = {"key": key, "files": sorted(files)}
 
-    def keep_only(self, doc_ids: Iterable[str]) -> None:
-        """Forget documents that are no longer in the edition."""
-        wanted = set(doc_ids)
+    def keep_only(self, doc_ids: Iterable[str], tei_files: Iterable[str]) -> None:
+        """Forget documents and TEI files that are no longer in the edition."""
+        wanted, files = set(doc_ids), set(tei_files)
         self.entries = {k: v for k, v in self.entries.items() if k in wanted}
+        self.validated = {k: v for k, v in self.validated.items() if k in files}
 
     def save(self) -> bool:
         """Write the record when it changed; return True when it was written."""
         documents = {k: self.entries[k] for k in sorted(self.entries)}
-        text = json.dumps({"format": FORMAT, "documents": documents}, indent=1, sort_keys=True)
+        validated = {k: self.validated[k] for k in sorted(self.validated)}
+        text = json.dumps({"format": FORMAT, "documents": documents, "validated": validated},
+                          indent=1, sort_keys=True)
         return write_if_changed((text + "\n").encode("utf-8"), self.folder / BUILD_MANIFEST_NAME)
