@@ -164,11 +164,10 @@ class _Doc:
 class _Builder:
     """One build run: the state the steps share."""
 
-    def __init__(self, layout: BuildLayout, report: BuildReport, tell: Progress,
-                 reconvert: bool, catalog: Path | None) -> None:
+    def __init__(self, layout: BuildLayout, report: BuildReport, reconvert: bool,
+                 catalog: Path | None) -> None:
         self.layout = layout
         self.report = report
-        self.tell = tell
         self.reconvert = reconvert
         self.catalog = catalog
         self.owned = TeiManifest.load(layout.tei_dir)
@@ -187,15 +186,19 @@ class _Builder:
 
     def known(self, name: str | None) -> KnownFindings | None:
         """The findings the last build recorded for TEI file ``name``, if still valid."""
-        entry = self.built.validated.get(name) if name else None
+        if name is None:
+            return None
+        entry = self.built.validated.get(name)
         if not entry or entry.get("schemas") != self.schemas:
             return None
-        path = str(self.layout.tei_dir / name)  # type: ignore[operator]
-        try:
-            findings = tuple(Finding(path=path, **f) for f in entry["findings"])  # type: ignore
-            return KnownFindings(str(entry["sha"]), path, findings)
-        except (KeyError, TypeError):
+        path, raw = str(self.layout.tei_dir / name), entry.get("findings")
+        if not isinstance(raw, list):
             return None
+        try:
+            findings = tuple(Finding(path=path, **f) for f in raw)
+        except TypeError:
+            return None
+        return KnownFindings(str(entry.get("sha")), path, findings)
 
     def settle(self, prepared: Prepared, claimed: dict[str, str]) -> _Doc | None:
         """Check one prepared document against the batch, write its TEI, record it."""
@@ -310,7 +313,7 @@ def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False
     inputs = find_pages(layout)
     if catalog is not None:
         load_catalog(catalog)  # a bad catalog fails before any input is read
-    builder = _Builder(layout, report, tell, reconvert, catalog)
+    builder = _Builder(layout, report, reconvert, catalog)
     docs: list[_Doc] = []
     claimed: dict[str, str] = {}
     with Workers(min(jobs, max(1, len(inputs) // MIN_DOCUMENTS_PER_JOB))) as workers:
