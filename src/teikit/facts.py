@@ -29,6 +29,8 @@ class VolumeFacts:
     volume_title: str | None = None
     editors: tuple[tuple[str, str], ...] = ()  # (role, name) in header order
     year: str | None = None
+    publisher: str | None = None
+    pub_place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
         volume_title=title("volume"),
         editors=editors,
         year=_text(root, f"{monogr}/t:imprint/t:date/@when"),
+        publisher=_text(root, f"{monogr}/t:imprint/t:publisher"),
+        pub_place=_text(root, f"{monogr}/t:imprint/t:pubPlace"),
     )
     div = root.find(f".//{{{TEI_NS}}}body/{{{TEI_NS}}}div[@type='document']")
     number = _int(div.get("n")) if div is not None else None

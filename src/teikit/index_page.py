@@ -28,6 +28,23 @@ FOOTER = ("The text of Foreign Relations of the United States is a work of the U
           "Government, in the public domain. Made with teikit.")
 
 
+#: Elements whose children go on lines of their own; inside the others, text stays inline.
+BLOCKS = frozenset({"html", "head", "body", "header", "nav", "ul", "main", "section",
+                    "table", "thead", "tbody", "tr", "footer"})
+
+
+def _indent(element: etree._Element, depth: int = 0) -> None:
+    """Put the children of block elements on their own lines, two spaces a level."""
+    if element.tag not in BLOCKS or not len(element):
+        return
+    inner = "\n" + "  " * (depth + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, depth + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * depth
+
+
 def _anchor(volume_id: str) -> str:
     return "volume-" + re.sub(r"[^A-Za-z0-9_-]", "-", volume_id) if volume_id else "volume-none"
 
@@ -49,11 +66,14 @@ def _volume_facts(doc: DocFacts) -> str:
     parts = []
     editors = [name for role, name in volume.editors if role in ("primary", "")]
     if editors:
-        joined = editors[0] if len(editors) == 1 else \
-            ", ".join(editors[:-1]) + " and " + editors[-1]
+        joined = " and ".join(editors) if len(editors) < 3 else \
+            ", ".join(editors[:-1]) + ", and " + editors[-1]  # the serial comma
         parts.append(f"Edited by {joined}")
-    if volume.year:
-        parts.append(volume.year)
+    imprint = " ".join(x for x in (volume.pub_place and volume.pub_place + ":",
+                                   volume.publisher and volume.publisher + ",", volume.year)
+                       if x)
+    if imprint:
+        parts.append(imprint.rstrip(":,"))
     return ". ".join(parts) + "." if parts else ""
 
 
@@ -119,6 +139,6 @@ def index_html(edition: Sequence[DocFacts], params: Mapping[str, str] | None = N
                       id="main", tabindex="-1"),
                E.footer(E.p(FOOTER), {"class": "site-footer"})),
         lang="en")
-    etree.indent(page, space="  ")
+    _indent(page)
     return b"<!DOCTYPE html>\n" + html.tostring(page, encoding="utf-8") + b"\n"
 
