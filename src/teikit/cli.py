@@ -227,7 +227,8 @@ def cite(paths: tuple[Path, ...], fmt: str, form: str) -> None:
 @click.option("--catalog", type=click.Path(path_type=Path, dir_okay=False),
               help="Catalog TOML for every page [default: catalog.toml beside each page].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Worker processes [default: the CPUs this process may use].")
+              help="Worker processes, at most [default: the CPUs this process may use; "
+                   "small folders use fewer].")
 @click.option("--reconvert", is_flag=True,
               help="Convert every page again and replace its TEI, even TEI edited by hand.")
 def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: Path,
