@@ -82,12 +82,18 @@ def write_index(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Pat
     return [target] if write_if_changed(data, target) else []
 
 
-#: The edition-wide outputs, in the order they are written.
+#: The edition-wide outputs, in the order they are written. Each further output (volume
+#: files, a DTS tree, search, EPUB) is one more entry; the site module's pages replace
+#: write_index with ``lambda edition, tei, out: site.write_site_pages(edition, out)``.
 EDITION_WRITERS: list[EditionWriter] = [write_css, write_index]
 
 
 def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str]:
-    """Return the html.xsl parameters of one document's page (title, neighbours ...)."""
+    """Return the html.xsl parameters of one document's page (title, neighbours ...).
+
+    They are part of the page's build key, so a page is rendered again when its neighbours
+    change; the site module's ``document_params(doc, edition)`` adds to them.
+    """
     return {"edition-title": EDITION_TITLE}
 
 
