@@ -52,9 +52,12 @@ def main() -> None:
 @click.option("--doc", "doc_number", type=int, help="Document number (overrides the text).")
 @click.option("--first-page", type=int, help="Printed page the document starts on.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-self-check", "no_self_check", is_flag=True,
+              help="Write the TEI even when it does not hold every word, note and page marker "
+                   "of the input (the check reports a converter fault; use only to inspect it).")
 def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | None,
             volume: str | None, doc_number: int | None, first_page: int | None,
-            strict: bool) -> None:
+            strict: bool, no_self_check: bool) -> None:
     """Convert FRUS page text files into TEI.
 
     One input without -o prints the TEI on standard output; with -o DIR each
@@ -72,7 +75,8 @@ def convert(inputs: tuple[Path, ...], output_dir: Path | None, catalog: Path | N
         _error("several inputs need -o DIR (one input without -o prints the TEI)")
         sys.exit(EXIT_USAGE)
     options = ConvertOptions(catalog=catalog, volume=volume, doc_number=doc_number,
-                             first_page=first_page, strict=strict)
+                             first_page=first_page, strict=strict,
+                             self_check=not no_self_check)
     try:
         batch = convert_many(list(inputs), options=options, output_dir=output_dir)
     except TeikitError as exc:

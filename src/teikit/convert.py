@@ -7,18 +7,28 @@ at all, and collects every error instead of stopping at the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.catalog import CATALOG_NAME, Catalog, DocumentFacts, load_catalog, merge_facts
-from teikit.dates import InferredDate, date_from_dateline, date_from_file_number
+from teikit.addresses import address_of
+from teikit.catalog import (
+    CATALOG_NAME,
+    VOLUME_ID,
+    Catalog,
+    DocumentFacts,
+    VolumeFacts,
+    load_catalog,
+    merge_facts,
+)
+from teikit.dates import document_date
 from teikit.errors import CatalogError, InputError, Problem, StrictModeError
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
+from teikit.selfcheck import check_conversion
 from teikit.tei.body import write_body
 from teikit.tei.header import HeaderFacts, write_header
 from teikit.tei.ids import tei_id
@@ -40,6 +50,7 @@ class ConvertOptions:
     doc_number: int | None = None
     first_page: int | None = None
     strict: bool = False
+    self_check: bool = True
 
 
 @dataclass
@@ -97,34 +108,44 @@ def _note_text(document: Document) -> str | None:
 
 
 def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
-                 strict: bool = False) -> Conversion:
+                 strict: bool = False, self_check: bool = True, number_from: str = "catalog",
+                 extra_warnings: Sequence[Problem] = ()) -> Conversion:
     """Convert one decoded page text into TEI.
 
     Args:
         source: the decoded input (see :func:`teikit.textsource.decode`).
         facts: what the catalog or the user says of it; None converts from the text alone.
         strict: raise instead of returning warnings.
+        self_check: compare the TEI with the input (:mod:`teikit.selfcheck`) before
+            returning it; on by default.
+        number_from: where ``facts.number`` came from (a key of :data:`NUMBER_SOURCES`),
+            for the message when the text says otherwise.
+        extra_warnings: warnings met before the text was read (they count for ``strict``).
 
     Returns:
         The :class:`Conversion`.
 
     Raises:
         InputError: when the text cannot be read as a FRUS document.
+        SelfCheckError: when the TEI lost, added or changed a word, note or page marker.
         StrictModeError: in strict mode, when there were warnings.
     """
     document, warnings = read_document(source)
+    warnings = [*extra_warnings, *warnings]
     facts = facts or DocumentFacts()
     if facts.number is not None and document.number is not None \
             and facts.number != document.number:
-        warnings.append(Problem(source.name, 1, f"the catalog gives document {facts.number} "
+        who, hint = NUMBER_SOURCES[number_from]
+        warnings.append(Problem(source.name, 1, f"{who} gives document {facts.number} "
                                 f"but the text says {document.number}; used {facts.number}",
-                                "correct the catalog or the --doc option", "doc-number"))
+                                hint, "doc-number"))
     if facts.number is not None:
         document.number = facts.number
     elif document.number is None:
         warnings.append(Problem(source.name, None, "the text gives no document number (older "
                                 "telegrams and despatches carry none); the ids use d0",
-                                "give the number with --doc N or in the catalog",
+                                "give the number with --doc N or in the catalog, or save "
+                                "the page under its address (frus1958-60v19_d352.txt)",
                                 "no-doc-number"))
     volume_id = facts.volume.id if facts.volume else None
     file_id = tei_id(volume_id, document.number)
@@ -139,13 +160,8 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
         warnings.append(Problem(source.name, None, f"the first page marker is {pages[0]}, "
                                 f"but the document starts on page {first_page}",
                                 "check first_page in the catalog", "page-sequence"))
-    date: InferredDate | None = None
-    dateline = _dateline_text(document)
-    if dateline:
-        date = date_from_dateline(dateline)
-    note_text = _note_text(document)
-    if date is None and note_text:
-        date = date_from_file_number(note_text)
+    date = document_date(dateline=_dateline_text(document), title=document.title,
+                         source_note=_note_text(document))
 
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_ID, file_id)
@@ -154,6 +170,8 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
                                    last_page, inferred, date))
     text = etree.SubElement(root, tei("text"))
     write_body(text, document, doc_id)
+    if self_check:
+        check_conversion(source.name, source.lines, root)
     if strict and warnings:
         raise StrictModeError(warnings)
     return Conversion(source.name, file_id, root, warnings)
@@ -181,21 +199,66 @@ class _Catalogs:
         return self.loaded[where]
 
 
-def _facts(path: Path, catalog: Catalog | None, options: ConvertOptions) -> DocumentFacts:
-    base = catalog.facts_for(path.name) if catalog else None
-    volume = None
-    if options.volume:
-        if catalog and options.volume in catalog.volumes:
-            volume = catalog.volumes[options.volume]
-        else:
-            from teikit.catalog import VOLUME_ID, VolumeFacts
+#: Where a document number came from: how a message names it, and what to do on a conflict.
+NUMBER_SOURCES = {
+    "catalog": ("the catalog", "correct the catalog or the --doc option"),
+    "option": ("--doc", "check the --doc option"),
+    "file name": ("the file name", "rename the file, or give the number with --doc N"),
+}
 
-            if not VOLUME_ID.match(options.volume):
-                raise CatalogError(f"--volume {options.volume!r} is not a FRUS volume id "
-                                   "like frus1958-60v19")
-            volume = VolumeFacts(id=options.volume)
-    return merge_facts(base, volume=volume, number=options.doc_number,
-                       first_page=options.first_page)
+
+@dataclass(frozen=True)
+class _Found:
+    """The facts of one input, where its number came from, and the conflicts met."""
+
+    facts: DocumentFacts
+    number_from: str
+    warnings: tuple[Problem, ...] = ()
+
+
+def _option_volume(catalog: Catalog | None, wanted: str) -> VolumeFacts:
+    if catalog and wanted in catalog.volumes:
+        return catalog.volumes[wanted]
+    if not VOLUME_ID.match(wanted):
+        raise CatalogError(f"--volume {wanted!r} is not a FRUS volume id like frus1958-60v19")
+    return VolumeFacts(id=wanted)
+
+
+def _facts(path: Path, catalog: Catalog | None, options: ConvertOptions) -> _Found:
+    """Gather an input's facts: options over the catalog over the file name (teikit.addresses).
+
+    A file name that disagrees with the catalog or an option is a warning naming both
+    values; the catalog or option wins.
+    """
+    base = catalog.facts_for(path.name) if catalog else None
+    named = address_of(path)
+    warnings: list[Problem] = []
+    volume = _option_volume(catalog, options.volume) if options.volume else None
+    given_volume = volume or (base.volume if base else None)
+    if named is not None and named.volume is not None:
+        if given_volume is None:
+            volume = (catalog.volumes.get(named.volume) if catalog else None) \
+                or VolumeFacts(id=named.volume)
+        elif given_volume.id != named.volume:
+            who = "--volume" if options.volume else "the catalog"
+            warnings.append(Problem(
+                str(path), None, f"the file name gives volume {named.volume} but {who} "
+                f"gives {given_volume.id}; used {given_volume.id}",
+                "rename the file or correct the catalog or --volume", "file-name-volume"))
+    number, number_from = options.doc_number, "option"
+    if number is None and base is not None and base.number is not None:
+        number, number_from = base.number, "catalog"
+    if named is not None:
+        if number is None:
+            number, number_from = named.number, "file name"
+        elif number != named.number:
+            who = NUMBER_SOURCES[number_from][0]
+            warnings.append(Problem(
+                str(path), None, f"the file name gives document {named.number} but {who} "
+                f"gives {number}; used {number}",
+                "rename the file or correct the catalog or --doc", "file-name-number"))
+    facts = merge_facts(base, volume=volume, number=number, first_page=options.first_page)
+    return _Found(facts, number_from, tuple(warnings))
 
 
 def convert_file(path: Path, options: ConvertOptions | None = None,
@@ -219,8 +282,10 @@ def convert_file(path: Path, options: ConvertOptions | None = None,
     catalogs = catalogs or _Catalogs(options.catalog)
     source = read_source(path)
     catalog = catalogs.for_input(path)
-    facts = _facts(path, catalog, options)
-    return convert_text(source, facts, strict=options.strict)
+    found = _facts(path, catalog, options)
+    return convert_text(source, found.facts, strict=options.strict,
+                        self_check=options.self_check, number_from=found.number_from,
+                        extra_warnings=found.warnings)
 
 
 def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,

@@ -161,13 +161,8 @@ def _profile_desc(parent: etree._Element, h: HeaderFacts) -> None:
     desc = sub(parent, "profileDesc")
     if h.date is not None:
         creation = sub(desc, "creation")
-        if h.date.source == "dateline":
-            date = sub(creation, "date", h.date.label, when=h.date.when, cert="high")
-            date.tail = f", read from the dateline “{h.date.evidence}”."
-        else:
-            date = sub(creation, "date", h.date.label, when=h.date.when, cert="medium")
-            date.tail = (f", read from the decimal file number {h.date.evidence} "
-                         "(month–day–year) in the source note.")
+        date = sub(creation, "date", h.date.label, when=h.date.when, cert=h.date.cert)
+        date.tail = h.date.how()
     usage = sub(desc, "langUsage")
     sub(usage, "language", "English", ident="en")
 

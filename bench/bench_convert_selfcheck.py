@@ -1,0 +1,116 @@
+"""Benchmark the converter's self-check: its cost per document and its share of conversion.
+
+Run: python bench/bench_convert_selfcheck.py [--repeat N] [--large-mb M]
+Prints figures; asserts nothing. For each set of inputs (the seeds, the variant fixtures,
+the dev-set pages the reader converts, when ../shared/devset is beside the repository) it
+times the whole conversion with the check on and off (best of N rounds, to keep the other
+load of a shared machine out of the figure), and the check alone on the finished trees.
+The large input is generated from the seed paragraphs (a page marker every few lines) to
+show that the check's cost grows with the input, not faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from teikit.convert import ConvertOptions, convert_file
+from teikit.errors import InputError
+from teikit.selfcheck import check_conversion
+from teikit.textsource import read_source
+
+REPO = Path(__file__).resolve().parents[1]
+OFF = ConvertOptions(self_check=False)
+ON = ConvertOptions(self_check=True)
+
+
+def best_of(rounds: int, work: Callable[[], None]) -> float:
+    """Return the fastest of ``rounds`` runs of ``work``, in seconds."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def convertible(paths: list[Path]) -> list[Path]:
+    """Keep the inputs that convert and pass the check (a refused page has nothing to time)."""
+    kept = []
+    for path in paths:
+        try:
+            convert_file(path, ON)
+        except InputError:
+            continue
+        kept.append(path)
+    return kept
+
+
+def measure(label: str, paths: list[Path], rounds: int) -> None:
+    paths = convertible(paths)
+    if not paths:
+        print(f"{label}: no inputs")
+        return
+    sources = [read_source(p) for p in paths]
+    trees = [convert_file(p, OFF).root for p in paths]
+
+    def convert(options: ConvertOptions) -> Callable[[], None]:
+        return lambda: [convert_file(p, options) for p in paths] and None
+
+    def check_alone() -> None:
+        for source, root in zip(sources, trees, strict=True):
+            check_conversion(source.name, source.lines, root)
+
+    off = best_of(rounds, convert(OFF))
+    on = best_of(rounds, convert(ON))
+    alone = best_of(rounds, check_alone)
+    n = len(paths)
+    print(f"{label}: {n} docs; convert {off / n * 1e3:.2f} ms/doc without the check, "
+          f"{on / n * 1e3:.2f} ms/doc with it; the check alone {alone / n * 1e3:.3f} ms/doc "
+          f"= {alone / (off + alone) * 100:.1f}% of a checked conversion")
+
+
+def large(megabytes: float) -> None:
+    seed = (REPO / "seeds" / "000_3a03024524f4be47.txt").read_text(encoding="utf-8")
+    lines = seed.splitlines()
+    body = [x.replace("[Page 722]", "").replace(" [Page 723]", "").replace("Kong1", "Kong")
+            for x in lines[1:] if not x.startswith("- ")]
+    out, size, k = [lines[0]], 0, 0
+    while size < megabytes * 1_000_000:
+        line = body[k % len(body)]
+        if k % 6 == 5:
+            line = f"[Page {k // 6 + 2}]{line}"
+        out.append(line)
+        size += len(line.encode("utf-8")) + 1
+        k += 1
+    out += ["- Source: Generated for the benchmark.↩"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "large.txt"
+        path.write_text("\n".join(out), encoding="utf-8")
+        source = read_source(path)
+        root = convert_file(path, OFF).root
+        off = best_of(1, lambda: convert_file(path, OFF) and None)
+        alone = best_of(3, lambda: check_conversion(source.name, source.lines, root))
+    print(f"large: {megabytes:g} MB, {len(out)} lines; convert {off:.2f} s without the check; "
+          f"the check alone {alone:.3f} s = {alone / (off + alone) * 100:.1f}% "
+          f"({megabytes / alone:.1f} MB/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="rounds per figure (best of)")
+    parser.add_argument("--large-mb", type=float, default=2.0, help="size of the large input")
+    args = parser.parse_args()
+    measure("seeds", sorted((REPO / "seeds").glob("*.txt")), args.repeat)
+    measure("variants", sorted((REPO / "tests" / "fixtures" / "variants").glob("*.txt")),
+            args.repeat)
+    devset = REPO.parent / "shared" / "devset" / "pages"
+    measure("dev set", sorted(devset.glob("*.txt")), args.repeat)
+    large(args.large_mb)
+
+
+if __name__ == "__main__":
+    main()
