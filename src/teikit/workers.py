@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,6 +22,18 @@ R = TypeVar("R")
 
 #: Items in flight per worker: enough to keep every worker busy, few enough to bound memory.
 WINDOW_PER_JOB = 8
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the build that started it has gone (killed
+    with SIGKILL or SIGTERM, it cannot stop its workers itself)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="teikit-parent-watch", daemon=True).start()
 
 
 def usable_cpus() -> int:
@@ -45,7 +59,9 @@ class Workers:
     def __enter__(self) -> Workers:
         if self.jobs > 1:
             self._pool = ProcessPoolExecutor(self.jobs,
-                                             mp_context=multiprocessing.get_context("spawn"))
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_watch_parent,
+                                             initargs=(os.getpid(),))
         return self
 
     def __exit__(self, *exc: object) -> None:
