@@ -37,7 +37,9 @@
                                  (CMOS 17 styles abbreviate to "1261–63")
     tk:quoted-title($n, $end)    the document title in double quotation marks, its own double
                                  quotation marks turned into single ones (CMOS 6.11); $end is
-                                 the punctuation to put inside the closing mark ("," or ".")
+                                 the punctuation to put inside the closing mark ("," or "."; no
+                                 period after a title ending in . ? ! : or ;); straight quotation
+                                 marks and apostrophes typographic (tk:inner-quotes)
     tk:name-given($name), tk:name-family($name), tk:name-suffix($name)
                                  a personal name split for BibTeX, RIS and CSL (see tk:name-parts)
   Chicago
@@ -68,7 +70,7 @@
 
   <xsl:function name="tk:has-volume" as="xs:boolean">
     <!-- true when the header names a volume (its number or its title): the document is then
-         cited as a part of a book (BibTeX @incollection, RIS CHAP, CSL chapter) -->
+         cited as a part of a book (BibTeX @inbook, RIS CHAP, CSL chapter) -->
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="exists((tk:volume-number($n), tk:volume-title($n))[.])"/>
   </xsl:function>
@@ -133,7 +135,25 @@
   <xsl:function name="tk:quoted-title" as="xs:string?">
     <xsl:param name="n" as="node()"/>
     <xsl:param name="end" as="xs:string"/>
-    <xsl:sequence select="tk:doc-title($n) ! ('“' || translate(., '“”', '‘’') || $end || '”')"/>
+    <!-- a title that ends in a period, question mark or exclamation mark takes no second
+         period ("“Why Not Recognize Peking?” In …"); a comma it keeps, as CSL processors do -->
+    <xsl:sequence select="tk:doc-title($n) ! ('“' || tk:inner-quotes(.)
+        || (if ($end = '.' and matches(., '[.?!:;]$')) then '' else $end) || '”')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:inner-quotes" as="xs:string">
+    <!-- quotation marks inside a quoted title: double ones become single (CMOS 6.11), straight
+         ones typographic, an opening one after a space or an opening bracket, a closing one (or
+         an apostrophe) elsewhere; as CSL processors print them -->
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="opening" select="'(^|[\s(\[{‘“])'"/>
+    <!-- only marks that pair up are quotation marks (an odd one out, as an inch mark, stays) -->
+    <xsl:variable name="chars" select="string-to-codepoints($title) ! codepoints-to-string(.)"/>
+    <xsl:variable name="curly" select="if (count($chars[. = '“']) = count($chars[. = '”']))
+                                       then translate($title, '“”', '‘’') else $title"/>
+    <xsl:variable name="doubles" select="if (count($chars[. = '&quot;']) mod 2 = 0)
+        then replace($curly, $opening || '&quot;', '$1‘') => replace('&quot;', '’') else $curly"/>
+    <xsl:sequence select="replace($doubles, $opening || '''', '$1‘') => replace('''', '’')"/>
   </xsl:function>
 
   <!-- ===== Names ===================================================== -->

@@ -168,26 +168,33 @@
   </xsl:function>
 
   <xsl:template name="citation-meta">
-    <!-- The Highwire Press tags that Zotero's Embedded Metadata translator reads;
-         citation_book_title makes the item a book section. -->
-    <xsl:variable name="meta" as="map(xs:string, xs:string*)" select="map {
-        'citation_title': tk:doc-title($tei),
-        'citation_editor': tk:editors($tei, ''),
-        'citation_book_title': tk:volume-complete-title($tei),
-        'citation_series_title': tk:series-title($tei),
-        'citation_publisher': tk:publisher($tei),
-        'citation_publication_date': tk:pub-year($tei),
-        'citation_firstpage': tk:first-page($tei),
-        'citation_lastpage': tk:last-page($tei),
-        'citation_public_url': tk:url($tei),
-        'citation_language': string(($tei/@xml:lang, 'en')[1])
-      }"/>
-    <xsl:for-each select="'citation_title', 'citation_editor', 'citation_book_title',
-                          'citation_series_title', 'citation_publisher', 'citation_publication_date',
-                          'citation_firstpage', 'citation_lastpage', 'citation_public_url',
-                          'citation_language'">
-      <xsl:variable name="name" select="."/>
-      <xsl:for-each select="$meta($name)[normalize-space()]">
+    <!-- The Highwire Press tags that Zotero's Embedded Metadata translator and Google Scholar
+         read, holding the facts of the visible citation and in the Office of the Historian's
+         model (as the CSL-JSON): citation_book_title (Zotero: a book section) and
+         citation_inbook_title (Google Scholar's name for it) hold the volume title, the series
+         with its subseries is citation_series_title, the volume number citation_volume; the
+         editors are the ones the citation names (never the general editor). The date is the
+         year the volume was published: Zotero takes citation_date for the same field and lets
+         it win, so the document's own date goes in dcterms.created (a prefix Zotero knows without
+         a schema link), not in citation_date. -->
+    <xsl:variable name="in-book" select="tk:has-volume($tei)"/>
+    <xsl:variable name="meta" as="array(*)*" select="
+        ['citation_title', tk:doc-title($tei)],
+        ['citation_editor', tk:cite-editors($tei)],
+        ['citation_book_title', tk:volume-title($tei)[$in-book]],
+        ['citation_inbook_title', tk:volume-title($tei)[$in-book]],
+        ['citation_series_title', string-join((tk:cite-series($tei), tk:sub-series($tei))[.], ', ')],
+        ['citation_volume', tk:cite-volume($tei)],
+        ['citation_publisher', tk:cite-publisher($tei)],
+        ['citation_publication_date', tk:pub-year($tei)],
+        ['citation_firstpage', tk:first-page($tei)],
+        ['citation_lastpage', tk:last-page($tei)],
+        ['citation_public_url', tk:url($tei)],
+        ['citation_language', string(($tei/@xml:lang, 'en')[1])],
+        ['dcterms.created', tk:date($tei)]"/>
+    <xsl:for-each select="$meta">
+      <xsl:variable name="name" select="?1"/>
+      <xsl:for-each select="?2[normalize-space()]">
         <meta name="{$name}" content="{.}"/>
       </xsl:for-each>
     </xsl:for-each>

@@ -10,15 +10,19 @@
   One tag per line, "XX  - value", LF line ends, UTF-8, then "ER  - " and an empty line.
   Tags, in this order, each only when the header has the fact:
     TY  CHAP or GEN             ID  the TEI id
-    TI  document title          T2  the volume as OH cites it (series, subseries, number, title),
-                                    only when the header names the volume
-    T3  series title            A2  one per primary editor, "Family, Given[, Suffix]"
+    TI  document title          T2  the volume title ("China"), the book the document is part of
+    T3  the series and subseries as the Office names them
+        ("Foreign Relations of the United States, 1958–1960")
+                                A2  one per primary editor, "Family, Given[, Suffix]"
     VL  volume number ("XIX")   SE  "Document N" (the location OH cites for 1955 and later)
     SP, EP  first and last page (EP only when it differs)
     PY  year of publication
     CY  place                   PB  publisher as OH cites it ("Government Printing Office")
     UR  the history.state.gov address
     LA  the TEI language (xml:lang)
+  The facts follow the Office of the Historian's model (as its CSL-JSON does), each in one tag,
+  so that a reference manager names none twice: T2 does not repeat the series or the volume
+  number.
   Values are written as they are, en dashes included; line breaks inside a value become spaces.
 -->
 <xsl:stylesheet version="3.0"
@@ -50,8 +54,8 @@
         tk:ris-line('TY', if (tk:has-volume(.)) then 'CHAP' else 'GEN'),
         tk:ris-line('ID', tk:id(.)),
         tk:ris-line('TI', tk:doc-title(.)),
-        tk:ris-line('T2', tk:cite-container(.)[tk:has-volume(current())]),
-        tk:ris-line('T3', tk:cite-series(.)),
+        tk:ris-line('T2', if (tk:has-volume(.)) then tk:volume-title(.) else ()),
+        tk:ris-line('T3', string-join((tk:cite-series(.), tk:sub-series(.))[.], ', ')),
         tk:ris-line('A2', tk:cite-editors(.) ! tk:ris-name(.)),
         tk:ris-line('VL', tk:cite-volume(.)),
         tk:ris-line('SE', tk:doc-number(.) ! ('Document ' || .)),

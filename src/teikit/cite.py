@@ -9,6 +9,11 @@ and joins the results:
 - ``bibtex``: the entries, an empty line between two;
 - ``ris``: the records, each ending in ``ER  -`` and an empty line;
 - ``csl-json``: one JSON array holding every item, indented by two spaces, UTF-8.
+
+The CSL-JSON follows the Office of the Historian's own model (see ``xslt/csl-json.xsl``), and
+teikit ships a CSL style of its own, ``csl/teikit-frus.csl`` (:func:`csl_style_path`), with
+which any CSL processor (Zotero, citeproc-js, ``pandoc --citeproc``) renders exactly the
+``chicago`` text.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, Problem, TeikitError
+from teikit.resources import data_dir
 from teikit.teifile import read_tei as read_tei_root
 from teikit.transform import transform
 
@@ -31,6 +37,25 @@ CITE_FORMATS: tuple[str, ...] = ("chicago", "bibtex", "ris", "csl-json")
 CHICAGO_FORMS: tuple[str, ...] = ("note", "bibliography")
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+#: The file name of teikit's CSL style in the ``csl/`` folder.
+CSL_STYLE = "teikit-frus.csl"
+
+
+def csl_style_path() -> Path:
+    """Return the path of teikit's CSL style for FRUS documents (``csl/teikit-frus.csl``).
+
+    The style renders teikit's CSL-JSON as the Chicago note (citations) and bibliography
+    entry that ``cite_paths(..., "chicago")`` writes, in the form the Office of the Historian
+    recommends. Load it in Zotero (Settings, Cite, +) or pass it to ``pandoc --csl``.
+
+    Returns:
+        The path of the style file.
+
+    Raises:
+        teikit.errors.TeikitError: when the ``csl/`` folder cannot be found.
+    """
+    return data_dir("csl") / CSL_STYLE
 
 
 class CiteError(TeikitError):

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Render CSL-JSON items with citeproc-js and the Chicago full-note style.
+// Render CSL-JSON items with citeproc-js and a CSL style.
 //
-// Usage: node render-csl.js ITEMS.json
-//   ITEMS.json holds a CSL-JSON array (what `teikit cite --format csl-json` prints).
+// Usage: node render-csl.js ITEMS.json [STYLE.csl]
+//   ITEMS.json holds a CSL-JSON array (what `teikit cite --format csl-json` prints);
+//   STYLE.csl is a CSL style file (teikit's csl/teikit-frus.csl, say); without it, the CSL
+//   project's Chicago full-note style.
 // Prints a JSON object on stdout: { "<item id>": { "note": "...", "bibliography": "..." } },
 // both in citeproc-js's plain-text output format (no italics), whitespace as citeproc gives it
 // except the trailing newline of a bibliography entry.
@@ -19,8 +21,8 @@ const style = require('@citation/csl-style-chicago-fullnote-bibliography').defau
 const locales = require('@citation-js/plugin-csl/lib/locales.json');
 
 function main(argv) {
-  if (argv.length !== 1) {
-    process.stderr.write('usage: node render-csl.js ITEMS.json\n');
+  if (argv.length < 1 || argv.length > 2) {
+    process.stderr.write('usage: node render-csl.js ITEMS.json [STYLE.csl]\n');
     return 2;
   }
   const items = JSON.parse(fs.readFileSync(argv[0], 'utf8'));
@@ -28,6 +30,7 @@ function main(argv) {
     process.stderr.write('expected a CSL-JSON array\n');
     return 2;
   }
+  const styleXml = argv.length === 2 ? fs.readFileSync(argv[1], 'utf8') : style.content;
   const byId = new Map(items.map((item) => [String(item.id), item]));
   const sys = {
     retrieveLocale: (lang) => locales[lang] || locales['en-US'],
@@ -37,7 +40,7 @@ function main(argv) {
   for (const id of byId.keys()) {
     // A fresh engine per item: every note is a first (full) citation, every
     // bibliography holds one entry, as teikit's Chicago output does.
-    const engine = new CSL.Engine(sys, style.content, 'en-US', true);
+    const engine = new CSL.Engine(sys, styleXml, 'en-US', true);
     engine.setOutputFormat('text');
     const note = engine.previewCitationCluster(
       { citationItems: [{ id }], properties: { noteIndex: 1 } }, [], [], 'text');
