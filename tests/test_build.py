@@ -173,3 +173,26 @@ def test_a_bad_catalog_stops_the_build_before_any_page_is_read(tmp_path: Path) -
     assert result.exit_code == 2
     assert "bad.toml" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "tei").exists()
+
+
+def test_the_editors_journey_pages_edit_second_volume_rebuild(tmp_path: Path) -> None:
+    """Pages without a catalog -> build -> edit a TEI -> a second volume whose numbers clash
+    -> build: the edit is kept, both volumes are in the index, build/ validates."""
+    run = CliRunner()
+    make_pages(tmp_path / "pages", 2, volume=None)
+    assert run.invoke(main, ["build", str(tmp_path / "pages"), "--root", str(tmp_path)]
+                      ).exit_code == 0
+    tei = tmp_path / "tei" / "frus-d1.xml"
+    text = tei.read_text(encoding="utf-8")
+    tei.write_text(text.replace("<p>", "<p>[Edited.] ", 1), encoding="utf-8")
+    edited = tei.read_bytes()
+    make_pages(tmp_path / "pages" / "volume-two", 2, volume="frus1961-63v05")
+    result = run.invoke(main, ["build", str(tmp_path / "pages"), "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "built 4 documents" in result.output
+    assert tei.read_bytes() == edited
+    index = html.parse(str(tmp_path / "build" / "index.html")).getroot()
+    assert [s.get("id") for s in index.xpath("//section")] == \
+        ["volume-frus1961-63v05", "volume-none"]
+    validated = run.invoke(main, ["validate", str(tmp_path / "build")])
+    assert validated.exit_code == 0, validated.output
