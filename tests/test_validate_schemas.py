@@ -180,6 +180,7 @@ class _Generator:
             "dateTime": {None: "1960-09-10T16:00:00"},
             "language": {None: "en"},
             "Name": {None: "teikit"},
+            "string": {None: "//pb"},
         }
         try:
             return samples[key[0]][key[1]]

@@ -35,7 +35,7 @@ from teikit.build_tasks import (
     render,
 )
 from teikit.catalog import load_catalog
-from teikit.errors import Problem, TeikitError
+from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
 from teikit.incremental import BuildManifest, output_key, write_if_changed
 from teikit.index_page import index_html
@@ -82,10 +82,22 @@ def write_index(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Pat
     return [target] if write_if_changed(data, target) else []
 
 
-#: The edition-wide outputs, in the order they are written. Each further output (volume
-#: files, a DTS tree, search, EPUB) is one more entry; the site module's pages replace
-#: write_index with ``lambda edition, tei, out: site.write_site_pages(edition, out)``.
-EDITION_WRITERS: list[EditionWriter] = [write_css, write_index]
+def write_volumes_and_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+                          ) -> list[Path]:
+    """Write the volume files (``volumes/``) and the static DTS tree (``dts/``)."""
+    from teikit.dts import write_static
+    from teikit.volumes import write_volume_files
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    written = list(write_volume_files(edition, paths, out / "volumes"))
+    written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
+    return written
+
+
+#: The edition-wide outputs, in the order they are written. Each further output (search,
+#: EPUB) is one more entry; the site module's pages replace write_index with
+#: ``lambda edition, tei, out: site.write_site_pages(edition, out)``.
+EDITION_WRITERS: list[EditionWriter] = [write_css, write_index, write_volumes_and_dts]
 
 
 def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str]:
@@ -382,6 +394,8 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
     for writer in EDITION_WRITERS:
         try:
             report.files_written += len(writer(edition, tei_paths, out))
+        except InputError as exc:
+            report.errors.append(exc.problem)
         except (OSError, TeikitError) as exc:
             name = getattr(writer, "__name__", "edition writer")
             report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "",

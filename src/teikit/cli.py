@@ -297,9 +297,14 @@ def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True),
                 default=Path("build"))
-@click.option("--port", type=int, default=8000, show_default=True)
-def serve(folder: Path, port: int) -> None:
-    """Serve a built edition on http://127.0.0.1:PORT/ (local only) until Ctrl-C.
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="TCP port (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+def serve(folder: Path, port: int, host: str) -> None:
+    """Serve a built edition and its DTS API on http://HOST:PORT/ until Ctrl-C.
+
+    The site's files are at /, the DTS 1.0 API at /api/dts/.
 
     Example:
 
@@ -308,12 +313,12 @@ def serve(folder: Path, port: int) -> None:
     from teikit.serve import make_server
 
     try:
-        server = make_server(folder, port)
+        server = make_server(folder, port, host)
     except OSError as exc:
-        _error(f"cannot serve on port {port}: {exc.strerror}")
+        _error(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
         sys.exit(EXIT_USAGE)
-    click.echo(f"serving {folder} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
-               err=True)
+    click.echo(f"serving {folder} on http://{host}:{server.server_port}/ and its DTS API on "
+               f"http://{host}:{server.server_port}/api/dts/ (Ctrl-C stops)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

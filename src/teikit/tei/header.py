@@ -9,6 +9,7 @@ from lxml import etree
 from teikit import __version__
 from teikit.catalog import DocumentFacts
 from teikit.dates import InferredDate
+from teikit.dts.trees import refs_decls
 from teikit.reader.model import Document
 from teikit.tei.names import sub
 
@@ -152,6 +153,7 @@ def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
                          "marker.")
     for text in decisions:
         sub(decl, "p", text)
+    desc.extend(refs_decls())  # the DTS citation trees (teikit.dts.trees)
     app_info = sub(desc, "appInfo")
     app = sub(app_info, "application", ident="teikit", version=__version__)
     sub(app, "label", "teikit")

@@ -15,7 +15,7 @@ CONTAINERS = frozenset(f"{{{TEI_NS}}}{name}" for name in (
     "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc",
     "biblStruct", "analytic", "monogr", "imprint", "series", "respStmt", "availability",
     "encodingDesc", "projectDesc", "editorialDecl", "appInfo", "application", "profileDesc",
-    "langUsage", "text", "body", "div", "list", "closer",
+    "langUsage", "text", "body", "div", "list", "closer", "refsDecl", "citeStructure",
 ))
 
 

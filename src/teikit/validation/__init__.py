@@ -14,8 +14,10 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from lxml import etree
 
 from teikit.files import expand_paths
 from teikit.resources import data_dir
@@ -63,6 +65,25 @@ def default_rules_path() -> Path:
     return data_dir("schemas") / "teikit.sch"
 
 
+def _is_volume(root: etree._Element) -> bool:
+    """A volume file (build/volumes/): its own publicationStmt carries the frus idno."""
+    return bool(root.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='frus']",
+                           namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
+
+
+def _is_passage(root: etree._Element) -> bool:
+    """A DTS passage (build/dts/document/<id>/…): TEI holding a dts:wrapper."""
+    return root.find("{https://w3id.org/api/dts#}wrapper") is not None
+
+
+#: Which grammar and rules (files in schemas/) check a document, by what its root is: the
+#: first predicate that holds decides; other documents get teikit.rng and teikit.sch.
+DOCUMENT_KINDS: tuple[tuple[Callable[[etree._Element], bool], str, str | None], ...] = (
+    (_is_volume, "frus-volume.rng", "frus-volume.sch"),
+    (_is_passage, "dts-fragment.rng", None),
+)
+
+
 class Validator:
     """Checks documents against one grammar and, optionally, teikit's rules.
 
@@ -82,6 +103,17 @@ class Validator:
         self.rules: Rules | None = None
         if rules:
             self.rules = load_rules(Path(rules_path) if rules_path else default_rules_path())
+        self._by_kind = schema is None and rules_path is None
+        self._use_rules = rules
+
+    def _schemas_for(self, tree: etree._ElementTree) -> tuple[Grammar, Rules | None]:
+        if self._by_kind:
+            for claims, grammar, rules in DOCUMENT_KINDS:
+                if claims(tree.getroot()):
+                    folder = data_dir("schemas")
+                    return (load_grammar(folder / grammar),
+                            load_rules(folder / rules) if rules and self._use_rules else None)
+        return self.grammar, self.rules
 
     def validate_bytes(self, data: bytes, path: str, file_stem: str | None = None) -> FileReport:
         """Check one document given as bytes.
@@ -100,10 +132,11 @@ class Validator:
         if isinstance(parsed, list):
             return FileReport(path, parsed, checked=False)
         source = SourceMap(parsed.tree, parsed.text)
-        findings = self.grammar.check(parsed.tree, source, path)
-        if self.rules is not None:
+        grammar, rules = self._schemas_for(parsed.tree)
+        findings = grammar.check(parsed.tree, source, path)
+        if rules is not None:
             stem = file_stem if file_stem is not None else _stem(path)
-            findings += self.rules.check(parsed.tree, source, path, stem)
+            findings += rules.check(parsed.tree, source, path, stem)
         findings.sort(key=Finding.sort_key)
         return FileReport(path, findings)
 
