@@ -389,17 +389,28 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
             manifest.record(rendered.doc_id, keys[rendered.doc_id],
                             output_files(rendered.doc_id))
         tell("render", done, total)
-    by_id = {d.facts.tei_id: d.tei_path for d in unique}
-    tei_paths = [by_id[f.tei_id] for f in edition]
+    by_doc = {d.facts.tei_id: d for d in unique}
+    tei_paths = [by_doc[f.tei_id].tei_path for f in edition]
+    # The edition pages are made from every document: one key over all of them (in reading
+    # order), so an unchanged edition writes none of them again.
+    edition_key = output_key((digest, __version__, *(f"{f.tei_id}:{by_doc[f.tei_id].tei_sha}"
+                                                     for f in edition)),
+                             {"edition-title": EDITION_TITLE})
     for writer in EDITION_WRITERS:
+        name = getattr(writer, "__name__", "edition writer")
+        if manifest.edition_is_current(name, edition_key):
+            continue
         try:
-            report.files_written += len(writer(edition, tei_paths, out))
+            written = writer(edition, tei_paths, out)
         except InputError as exc:
             report.errors.append(exc.problem)
+            continue
         except (OSError, TeikitError) as exc:
-            name = getattr(writer, "__name__", "edition writer")
             report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "",
                                          "edition"))
+            continue
+        report.files_written += len(written)
+        manifest.record_edition(name, edition_key, written)
     old_corpus = out / OLD_CORPUS_NAME
     if old_corpus.is_file():
         report.warnings.append(Problem(str(old_corpus), None, "an older teikit wrote this "

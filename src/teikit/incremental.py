@@ -54,10 +54,12 @@ class BuildManifest:
     are), and TEI file -> the validation findings of its bytes (``validated``)."""
 
     def __init__(self, folder: Path, entries: dict[str, dict[str, object]] | None = None,
-                 validated: dict[str, dict[str, object]] | None = None) -> None:
+                 validated: dict[str, dict[str, object]] | None = None,
+                 edition: dict[str, dict[str, object]] | None = None) -> None:
         self.folder = folder
         self.entries: dict[str, dict[str, object]] = dict(entries or {})
         self.validated: dict[str, dict[str, object]] = dict(validated or {})
+        self.edition: dict[str, dict[str, object]] = dict(edition or {})
 
     @classmethod
     def load(cls, folder: Path) -> BuildManifest:
@@ -68,7 +70,8 @@ class BuildManifest:
             return cls(folder)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
-        return cls(folder, data.get("documents", {}), data.get("validated", {}))
+        return cls(folder, data.get("documents", {}), data.get("validated", {}),
+                   data.get("edition", {}))
 
     def is_current(self, doc_id: str, key: str) -> bool:
         """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
@@ -82,6 +85,30 @@ class BuildManifest:
         """Remember that ``doc_id``'s outputs ``files`` were made with ``key``."""
         self.entries[doc_id] = {"key": key, "files": sorted(files)}
 
+    def edition_is_current(self, writer: str, key: str) -> bool:
+        """True when edition writer ``writer`` last ran with ``key`` and its files are there."""
+        entry = self.edition.get(writer)
+        if not entry or entry.get("key") != key:
+            return False
+        files = entry.get("files")
+        return isinstance(files, list) and all((self.folder / f).is_file() for f in files)
+
+    def record_edition(self, writer: str, key: str, written: Iterable[Path]) -> None:
+        """Remember the key of an edition writer's run and the files it made (or kept).
+
+        A writer that leaves unchanged files alone returns fewer files than it makes; the
+        files of its last full run are kept too, so a deleted one is noticed.
+        """
+        known = self.edition.get(writer, {}).get("files", [])
+        files = set(known if isinstance(known, list) else [])
+        folder = self.folder.resolve()
+        for path in written:
+            try:
+                files.add(Path(path).resolve().relative_to(folder).as_posix())
+            except ValueError:
+                continue
+        self.edition[writer] = {"key": key, "files": sorted(files)}
+
     def keep_only(self, doc_ids: Iterable[str], tei_files: Iterable[str]) -> None:
         """Forget documents and TEI files that are no longer in the edition."""
         wanted, files = set(doc_ids), set(tei_files)
@@ -92,6 +119,6 @@ class BuildManifest:
         """Write the record when it changed; return True when it was written."""
         documents = {k: self.entries[k] for k in sorted(self.entries)}
         validated = {k: self.validated[k] for k in sorted(self.validated)}
-        text = json.dumps({"format": FORMAT, "documents": documents, "validated": validated},
-                          indent=1, sort_keys=True)
+        text = json.dumps({"format": FORMAT, "documents": documents, "validated": validated,
+                           "edition": self.edition}, indent=1, sort_keys=True)
         return write_if_changed((text + "\n").encode("utf-8"), self.folder / BUILD_MANIFEST_NAME)
