@@ -109,18 +109,34 @@ def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str
     return {"edition-title": EDITION_TITLE}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class BuildLayout:
-    """Where the build reads page text and writes the TEI and the edition."""
+    """Where the build reads page text and writes the TEI and the edition.
+
+    ``BuildLayout(pages, tei, out)`` names the three folders; ``BuildLayout(root)`` (as in
+    teikit 0.1) is the classic project folder, ``root/seeds`` -> ``root/tei`` ->
+    ``root/build``.
+    """
 
     pages_dir: Path
     tei_dir: Path
     out_dir: Path
 
+    def __init__(self, pages_dir: Path, tei_dir: Path | None = None,
+                 out_dir: Path | None = None) -> None:
+        if tei_dir is None and out_dir is None:
+            root = Path(pages_dir)
+            pages_dir, tei_dir, out_dir = root / "seeds", root / "tei", root / "build"
+        elif tei_dir is None or out_dir is None:
+            raise TypeError("BuildLayout takes a project folder, or all three folders")
+        object.__setattr__(self, "pages_dir", Path(pages_dir))
+        object.__setattr__(self, "tei_dir", Path(tei_dir))
+        object.__setattr__(self, "out_dir", Path(out_dir))
+
     @classmethod
     def under(cls, root: Path, pages: str = "seeds", tei: str = "tei",
               out: str = "build") -> BuildLayout:
-        """The classic project folder: ``root/seeds`` -> ``root/tei`` -> ``root/build``."""
+        """The folders ``root/<pages>``, ``root/<tei>`` and ``root/<out>``."""
         return cls(root / pages, root / tei, root / out)
 
 
