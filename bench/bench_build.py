@@ -69,10 +69,15 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_build(root: Path, jobs: int | None) -> dict[str, float]:
+#: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
+SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_index];"
+             " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
+
+
+def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:
     """Run `teikit build` once; return wall, cpu (user+sys) seconds and memory peaks."""
-    command = [sys.executable, "-m", "teikit.cli", "build", str(root / "pages"), "--root",
-               str(root)]
+    start_with = ["-c", SITE_ONLY] if site_only else ["-m", "teikit.cli"]
+    command = [sys.executable, *start_with, "build", str(root / "pages"), "--root", str(root)]
     if jobs:
         command += ["--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -122,14 +127,18 @@ def main() -> None:
                         help="a checkout of TEIC/Stylesheets, for the comparison")
     parser.add_argument("--tei-sample", type=int, default=700,
                         help="documents to run the TEI Stylesheets' HTML on (at most)")
+    parser.add_argument("--site-only", action="store_true",
+                        help="leave out the volume files and the DTS tree (the pages, texts, "
+                             "citations, index and TEI copies only)")
     args = parser.parse_args()
-    print(f"cpus usable: {len(os.sched_getaffinity(0))}; jobs: {args.jobs or 'default'}")
+    print(f"cpus usable: {len(os.sched_getaffinity(0))}; jobs: {args.jobs or 'default'}"
+          + ("; site only (no volume files, no DTS tree)" if args.site_only else ""))
     for count in args.docs:
         with tempfile.TemporaryDirectory(prefix="teikit-bench-") as temp:
             root = Path(temp)
             generate(root / "pages", count)
-            first = run_build(root, args.jobs)
-            again = run_build(root, args.jobs)
+            first = run_build(root, args.jobs, args.site_only)
+            again = run_build(root, args.jobs, args.site_only)
             per_doc = first["wall"] / count
             print(f"{count} documents: {first['wall']:.1f} s wall, {count / first['wall']:.0f} "
                   f"docs/s, cpu {first['cpu']:.1f} s (cpu/wall {first['cpu'] / first['wall']:.2f})"
