@@ -1,6 +1,6 @@
 # Two entry points do all set-up on a fresh machine:
 #   make build   install teikit in .venv and make the edition (seeds/ -> tei/ -> build/)
-#   make test    install teikit with its test tools and run the whole test suite
+#   make test    install teikit with its test tools, lint it and run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[search]'
 
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -27,11 +27,15 @@ tools:
 build: install
 	$(BIN)/teikit build
 
-test: install-test tools
+# The tests run after the lint: ruff's checks and format, and mypy on the package
+# (configured in pyproject.toml).
+test: install-test tools lint
 	$(BIN)/python -m pytest
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -9,6 +9,7 @@ need=()
 command -v jing >/dev/null 2>&1 || need+=(jing)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
+command -v epubcheck >/dev/null 2>&1 || need+=(epubcheck)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian packages: ${need[*]}"

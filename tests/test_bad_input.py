@@ -3,8 +3,9 @@
 The cases are the files in tests/fixtures/bad_input/ (see its README). Each test runs
 ``python -m teikit.cli convert FILE -o OUT`` as a user would and checks the exit code, the
 exact message, that no traceback is printed, and that a refused input leaves nothing in OUT
-(not even a temporary file). Refusals exit 1 (the input had problems; 2 is for usage
-errors), conversions with warnings exit 0.
+(not even a temporary file). Refusals of a file's content exit 1 (the input had problems;
+2 is for usage errors and paths that cannot be read at all, see tests/test_faults.py),
+conversions with warnings exit 0.
 
 Windows-1252 and Latin-1 text is refused with the place of the first byte that is not UTF-8
 and the iconv command that fixes it: the 8-bit encoding cannot be told for sure, and a wrong
@@ -27,9 +28,13 @@ T = f"{{{TEI_NS}}}"
 
 
 def run(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "teikit.cli", "convert", str(source),
-                           "-o", str(out), *extra], capture_output=True, text=True,
-                          check=False, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "teikit.cli", "convert", str(source), "-o", str(out), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
 
 
 def refused(name: str, tmp_path: Path, fragment: str) -> str:
@@ -92,21 +97,21 @@ def test_many_nul_bytes_make_a_binary_file(tmp_path: Path) -> None:
     dense.write_bytes(b"12. Title\n" + b"ab\x00" * 100)
     result = run(dense, tmp_path / "out")
     assert result.returncode == 1
-    assert "binary file, not page text: a binary file (it holds many NUL bytes)" in \
-        result.stderr
+    assert "binary file, not page text: a binary file (it holds many NUL bytes)" in result.stderr
 
 
 def test_utf16_with_byte_order_mark(tmp_path: Path) -> None:
     root, warnings = converted("utf16.txt", tmp_path)
-    assert warnings.strip() == f"warning: {BAD / 'utf16.txt'}: the file is UTF-16; read it " \
+    assert (
+        warnings.strip() == f"warning: {BAD / 'utf16.txt'}: the file is UTF-16; read it "
         "as such (save page text as UTF-8)"
+    )
     assert body(root) == reference_body(tmp_path)
 
 
 def test_utf16_without_byte_order_mark(tmp_path: Path) -> None:
     source = tmp_path / "utf16le.txt"
-    source.write_bytes((BAD / "lf_reference.txt").read_text(encoding="utf-8")
-                       .encode("utf-16-le"))
+    source.write_bytes((BAD / "lf_reference.txt").read_text(encoding="utf-8").encode("utf-16-le"))
     out = tmp_path / "out"
     result = run(source, out)
     assert result.returncode == 0, result.stderr
@@ -116,15 +121,18 @@ def test_utf16_without_byte_order_mark(tmp_path: Path) -> None:
 
 def test_utf8_with_byte_order_mark(tmp_path: Path) -> None:
     root, warnings = converted("utf8_bom.txt", tmp_path)
-    assert warnings.strip() == f"warning: {BAD / 'utf8_bom.txt'}: dropped a UTF-8 " \
-        "byte-order mark"
+    assert warnings.strip() == f"warning: {BAD / 'utf8_bom.txt'}: dropped a UTF-8 byte-order mark"
     assert body(root) == reference_body(tmp_path)
     assert not root.find(".//tei:head", NS).text.startswith("\ufeff")
 
 
 def test_windows_1252_is_refused_with_the_place_and_the_fix(tmp_path: Path) -> None:
-    line = refused("cp1252.txt", tmp_path, "cp1252.txt:4: not UTF-8 text (byte 0x92 at "
-                   "offset 88); it looks like Windows-1252 or Latin-1")
+    line = refused(
+        "cp1252.txt",
+        tmp_path,
+        "cp1252.txt:4: not UTF-8 text (byte 0x92 at "
+        "offset 88); it looks like Windows-1252 or Latin-1",
+    )
     assert "iconv -f windows-1252 -t utf-8" in line
 
 
@@ -141,21 +149,34 @@ def test_cr_only_line_ends(tmp_path: Path) -> None:
 
 
 def test_one_nul_in_text_is_a_forbidden_character_with_its_line(tmp_path: Path) -> None:
-    refused("nul_in_text.txt", tmp_path,
-            "nul_in_text.txt:3: character U+0000 cannot appear in XML")
+    refused("nul_in_text.txt", tmp_path, "nul_in_text.txt:3: character U+0000 cannot appear in XML")
 
 
 def test_control_characters_are_reported_with_every_line(tmp_path: Path) -> None:
-    refused("control_chars.txt", tmp_path, "control_chars.txt:2: character U+000B cannot "
-            "appear in XML (also U+001B on line 3)")
+    refused(
+        "control_chars.txt",
+        tmp_path,
+        "control_chars.txt:2: character U+000B cannot appear in XML (also U+001B on line 3)",
+    )
 
 
 def test_xml_specials_are_text(tmp_path: Path) -> None:
     root, warnings = converted("xml_specials.txt", tmp_path)
     assert warnings == ""
     text = "".join(root.find(f"{T}text").itertext())
-    for literal in ("&", "<", ">", "]]>", "<note>", "&amp;", "</note>", "<draft>",
-                    "Smith & Jones", "rates < 5 percent", "C<D"):
+    for literal in (
+        "&",
+        "<",
+        ">",
+        "]]>",
+        "<note>",
+        "&amp;",
+        "</note>",
+        "<draft>",
+        "Smith & Jones",
+        "rates < 5 percent",
+        "C<D",
+    ):
         assert literal in text, literal
     assert len(root.findall(f".//{T}note[@n]")) == 2
 
@@ -166,8 +187,10 @@ def test_markers_without_notes_are_kept_as_text_with_a_warning(tmp_path: Path) -
     text = "".join(root.find(f"{T}text").itertext())
     assert "Department of State0" in text and "Bergen1 on June 3" in text
     assert "begins.2" in text
-    assert "markers_without_notes.txt:1: the title ends in “0”, which looks like a note " \
+    assert (
+        "markers_without_notes.txt:1: the title ends in “0”, which looks like a note "
         "marker, but the page has no note list" in warnings
+    )
 
 
 def test_notes_without_markers_are_kept_unanchored_and_reported(tmp_path: Path) -> None:
@@ -204,9 +227,11 @@ def test_strict_mode_refuses_an_input_with_warnings(tmp_path: Path) -> None:
 @pytest.mark.parametrize("size", [100_000, 400_000])
 def test_one_very_long_line_converts(tmp_path: Path, size: int) -> None:
     """A paragraph of one long line (no line ends at all) converts whole."""
-    words = ("The Department notes that the talks will resume in 1954 at Geneva. " * size)
+    words = "The Department notes that the talks will resume in 1954 at Geneva. " * size
     source = tmp_path / "long.txt"
-    source.write_text("12. Memorandum From A to B0\n" + words[:size] + "1\n"
-                      "- Source: Somewhere.↩\n- A note.↩", encoding="utf-8")
+    source.write_text(
+        "12. Memorandum From A to B0\n" + words[:size] + "1\n- Source: Somewhere.↩\n- A note.↩",
+        encoding="utf-8",
+    )
     result = run(source, tmp_path / "out")
     assert result.returncode == 0, result.stderr

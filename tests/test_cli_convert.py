@@ -18,8 +18,9 @@ MODERN = "12. Memorandum From the Secretary to the President0\nThe text of it1 r
 
 def run(*args: str) -> subprocess.CompletedProcess:
     """Run the real console entry point, as a user would."""
-    return subprocess.run([sys.executable, "-m", "teikit.cli", *args], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "teikit.cli", *args], capture_output=True, text=True, check=False
+    )
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -45,8 +46,9 @@ def test_several_inputs_need_an_output_dir() -> None:
 def test_output_dir_gets_one_file_per_input_named_by_id(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", *map(str, SEED_FILES), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name
-                                                               for p in TEI_DIR.glob("*.xml"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in TEI_DIR.glob("*.xml")
+    )
 
 
 def test_committed_tei_is_what_the_converter_makes_today(tmp_path: Path) -> None:
@@ -54,8 +56,10 @@ def test_committed_tei_is_what_the_converter_makes_today(tmp_path: Path) -> None
     committed = sorted(TEI_DIR.glob("*.xml"))
     assert committed, "tei/ is empty: run `teikit convert seeds/*.txt -o tei/`"
     stale = [p.name for p in committed if p.read_bytes() != (tmp_path / p.name).read_bytes()]
-    assert not stale, f"tei/ is out of date for {stale}: regenerate with " \
-                      "`teikit convert seeds/*.txt -o tei/` and review the diff"
+    assert not stale, (
+        f"tei/ is out of date for {stale}: regenerate with "
+        "`teikit convert seeds/*.txt -o tei/` and review the diff"
+    )
 
 
 def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
@@ -70,8 +74,10 @@ def test_without_a_catalog_the_header_holds_what_the_text_gives(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     root = etree.fromstring(result.stdout_bytes)
     assert root.get("{http://www.w3.org/XML/1998/namespace}id") == "frus-d352"
-    assert root.findtext(".//tei:titleStmt/tei:title[@type='document']", namespaces=NS) == \
-        "Telegram From the Embassy in the Soviet Union to the Department of State"
+    assert (
+        root.findtext(".//tei:titleStmt/tei:title[@type='document']", namespaces=NS)
+        == "Telegram From the Embassy in the Soviet Union to the Department of State"
+    )
     assert root.find(".//tei:titleStmt/tei:editor", NS) is None
     # The first page is inferred from the first page marker, and says so.
     scope = root.find(".//tei:biblScope[@unit='page']", NS)
@@ -81,14 +87,28 @@ def test_without_a_catalog_the_header_holds_what_the_text_gives(tmp_path: Path) 
 
 def test_options_override_the_catalog(tmp_path: Path) -> None:
     page = write(tmp_path / "page.txt", SEED_FILES[0].read_bytes())
-    result = CliRunner().invoke(main, [
-        "convert", str(page), "--catalog", str(SEEDS / "catalog.toml"),
-        "--volume", "frus1958-60v19", "--doc", "352", "--first-page", "721"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "convert",
+            str(page),
+            "--catalog",
+            str(SEEDS / "catalog.toml"),
+            "--volume",
+            "frus1958-60v19",
+            "--doc",
+            "352",
+            "--first-page",
+            "721",
+        ],
+    )
     assert result.exit_code == 0, result.output
     root = etree.fromstring(result.stdout_bytes)
     assert root.findtext(".//tei:titleStmt/tei:title[@type='volume']", namespaces=NS) == "China"
-    assert root.find(".//tei:ptr", NS).get("target") == \
-        "https://history.state.gov/historicaldocuments/frus1958-60v19/d352"
+    assert (
+        root.find(".//tei:ptr", NS).get("target")
+        == "https://history.state.gov/historicaldocuments/frus1958-60v19/d352"
+    )
 
 
 BAD_INPUTS = {
@@ -114,7 +134,8 @@ def test_bad_input_gives_one_clear_line_and_no_output(case: str, tmp_path: Path)
         write(target, data)
     out = tmp_path / "out"
     result = run("convert", str(target), "-o", str(out))
-    assert result.returncode == 1
+    # A path that cannot be read at all is exit 2; a file whose content is bad, exit 1.
+    assert result.returncode == (2 if case in ("missing", "directory") else 1)
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines == [lines[0]] and lines[0].startswith(f"error: {target}")
@@ -128,7 +149,7 @@ def test_markers_that_do_not_match_the_notes_warn_and_strict_refuses(tmp_path: P
     loose = run("convert", str(page))
     assert loose.returncode == 0
     assert "note 1 has no marker in the text" in loose.stderr
-    assert "<note n=\"1\"" in loose.stdout
+    assert '<note n="1"' in loose.stdout
     out = tmp_path / "out"
     strict = run("convert", "--strict", str(page), "-o", str(out))
     assert strict.returncode == 1

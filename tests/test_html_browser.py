@@ -9,6 +9,13 @@ headings in order; every ``#`` link resolves; every footnote reference reaches i
 the note's back-link returns to the reference; notes are an ordered list with labelled
 back-links; text contrast at least 4.5:1; no console errors or failed loads. A screenshot of
 a seed page is kept in tests/artifacts/ (git-ignored) for a person to look at.
+
+The edition as `teikit build` writes it (issue 10): the same checks on every page type
+(document, index, volume, search; from file:// and served over http on 127.0.0.1), the note
+popups (focus, keyboard Tab/Escape/Enter, hover) and the search page (words found and grouped
+by volume, a year range), each with a broken variant (a page without the popup script, a
+site without its search index) that the check must catch. Screenshots: note-popup.png,
+search-results.png, edition-index.png, edition-volume.png, edition-document-end.png.
 """
 
 from __future__ import annotations
@@ -16,11 +23,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import fcntl
+import functools
+import http.server
 import json
 import os
 import select
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +40,7 @@ import pytest
 from conftest import NS, REPO, TEI_DIR, require_tool
 from lxml import etree
 
+from teikit.build import BuildLayout, build_edition
 from teikit.render import render_paths
 
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -149,6 +160,15 @@ class DevTools:
         self.events.clear()
         self.call("Page.navigate", {"url": url})
         self.wait_event("Page.loadEventFired")
+        # A late load event of the page before can come first: wait for this page itself.
+        deadline = time.monotonic() + TIMEOUT
+        while url != "about:blank":
+            with contextlib.suppress(RuntimeError):  # the old page's context went away
+                if self.evaluate("document.readyState === 'complete' && location.href") == url:
+                    break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} never finished loading")
+            time.sleep(0.05)
         # Let late console messages arrive.
         self.evaluate("new Promise(r => setTimeout(r, 100))", await_promise=True)
         seen = list(self.events)
@@ -163,7 +183,11 @@ class DevTools:
             raise RuntimeError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def screenshot(self, target: Path) -> None:
+    def screenshot(self, target: Path, *, viewport: bool = False) -> None:
+        if viewport:  # what the window shows, where it is scrolled to
+            shot = self.call("Page.captureScreenshot", {"format": "png"})
+            target.write_bytes(base64.b64decode(shot["data"]))
+            return
         metrics = self.call("Page.getLayoutMetrics")
         size = metrics.get("cssContentSize") or metrics["contentSize"]
         shot = self.call("Page.captureScreenshot", {
@@ -440,3 +464,299 @@ def test_screenshot_of_a_seed_page(site: Path, browser: DevTools) -> None:
     browser.screenshot(target)
     assert target.stat().st_size > 10_000
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ===== The edition as `teikit build` writes it (issue 10): every page type, the note
+# popups, search. The search page needs http (browsers refuse Pagefind's fetches from
+# file://), so those tests serve build/ on 127.0.0.1 as `teikit serve` does.
+
+EDITION_PAGES = {"document": "frus1958-60v19-d352.html", "index": "index.html",
+                 "volume": "frus1952-54v14p1.html", "search": "search.html"}
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "seeds", project / "seeds")
+    report = build_edition(BuildLayout(project))
+    assert report.ok, report.errors
+    assert (project / "build" / "pagefind" / "pagefind.js").is_file(), "Pagefind is missing"
+    return project / "build"
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) and yield its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _load_url(browser: DevTools, url: str, base: str) -> list[str]:
+    """Load a served page; return its errors and every request that leaves ``base``."""
+    events = browser.navigate(url)
+    problems = []
+    for event in events:
+        method, params = event["method"], event.get("params", {})
+        if method == "Runtime.exceptionThrown":
+            problems.append(f"exception: {params.get('exceptionDetails')}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            problems.append(f"console error: {params.get('args')}")
+        elif method == "Network.loadingFailed":
+            problems.append(f"failed load: {params.get('errorText')}")
+        elif method == "Network.requestWillBeSent":
+            address = params["request"]["url"]
+            if not address.startswith((base, "data:", "about:", "blob:")):
+                problems.append(f"network request: {address}")
+    return problems
+
+
+@pytest.mark.parametrize("kind", sorted(EDITION_PAGES))
+def test_every_page_type_passes_the_checks(edition: Path, browser: DevTools, kind: str) -> None:
+    page = edition / EDITION_PAGES[kind]
+    problems = _load(browser, page) + browser.evaluate(CHECKS_JS)
+    assert problems == []
+    with serving(edition) as base:
+        problems = _load_url(browser, base + page.name, base) + browser.evaluate(CHECKS_JS)
+    assert problems == []
+
+
+# Show each footnote's popup by keyboard focus, compare it with the note, hide it with Escape.
+POPUP_JS = r"""
+(() => {
+  const problems = [];
+  const refs = [...document.querySelectorAll('sup.fnref a')];
+  const shown = () => {
+    const p = document.getElementById('note-popup');
+    return p && !p.hidden && getComputedStyle(p).display !== 'none' ? p : null;
+  };
+  const squash = s => s.replace(/\s+/g, ' ').replace('↩', '').trim();
+  for (const ref of refs) {
+    ref.focus();
+    const popup = shown();
+    if (!popup) { problems.push('no popup on focus of ' + ref.id); continue; }
+    const note = document.getElementById(ref.getAttribute('href').slice(1));
+    if (squash(popup.textContent) !== squash(note.textContent)) {
+      problems.push('popup of ' + ref.id + ' is not its note: ' + popup.textContent.slice(0, 40));
+    }
+    if (ref.getAttribute('aria-describedby') !== popup.id) {
+      problems.push(ref.id + ' is not described by the popup');
+    }
+    const box = popup.getBoundingClientRect(), at = ref.getBoundingClientRect();
+    if (box.top < at.bottom - 1 || box.top > at.bottom + 40 || box.left < 0
+        || box.right > document.documentElement.clientWidth) {
+      problems.push('popup of ' + ref.id + ' is not beside its reference');
+    }
+    document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+    if (shown()) problems.push('Escape does not hide the popup of ' + ref.id);
+    ref.blur();
+  }
+  return {problems, count: refs.length};
+})()
+"""
+
+
+def _no_script_variant(page: Path, target: Path) -> Path:
+    text = page.read_text(encoding="utf-8")
+    start = text.index("<script>")
+    end = text.index("</script>", start) + len("</script>")
+    target.write_text(text[:start] + text[end:], encoding="utf-8")
+    return target
+
+
+def test_every_note_shows_beside_its_reference_on_focus(edition: Path,
+                                                        browser: DevTools) -> None:
+    total = 0
+    for page in sorted(edition.glob("*-d*.html")):
+        _load(browser, page)
+        result = browser.evaluate(POPUP_JS)
+        assert result["problems"] == [], page.name
+        total += result["count"]
+    assert total == 13  # the seeds' footnotes
+
+
+def test_the_popup_check_fails_without_the_script(edition: Path, browser: DevTools) -> None:
+    broken = _no_script_variant(edition / "frus1958-60v19-d352.html",
+                                edition / "no-script-variant.html")
+    try:
+        _load(browser, broken)
+        result = browser.evaluate(POPUP_JS)
+        assert result["count"] == 2
+        assert all("no popup on focus" in p for p in result["problems"])
+        assert len(result["problems"]) == 2
+        # Without script the note list and its back links still work.
+        assert browser.evaluate(NOTES_JS)["problems"] == []
+    finally:
+        broken.unlink()
+
+
+def _key(browser: DevTools, key: str, code: int, *, shift: bool = False) -> None:
+    for kind in ("rawKeyDown", "keyUp"):
+        browser.call("Input.dispatchKeyEvent", {
+            "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code,
+            "modifiers": 8 if shift else 0})
+
+
+def test_the_keyboard_reaches_a_note_shows_it_and_follows_it(edition: Path,
+                                                             browser: DevTools) -> None:
+    _load(browser, edition / "frus1952-54v14p1-d50.html")
+    for _ in range(60):  # Tab through the page up to the first footnote reference
+        _key(browser, "Tab", 9)
+        if browser.evaluate("document.activeElement.matches('sup.fnref a')"):
+            break
+    else:
+        pytest.fail("Tab never reached a footnote reference")
+    state = "(() => { const p = document.getElementById('note-popup');" \
+            " return [document.activeElement.id, !!p && !p.hidden, p ? p.textContent : ''] })()"
+    ref_id, visible, text = browser.evaluate(state)
+    assert (ref_id, visible) == ("d50fn1-ref", True)
+    assert "National Intelligence Estimates" in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.screenshot(ARTIFACTS / "note-popup.png", viewport=True)
+    _key(browser, "Escape", 27)
+    assert browser.evaluate(state)[1] is False
+    _key(browser, "Enter", 13)
+    browser.evaluate("new Promise(r => setTimeout(r, 100))", await_promise=True)
+    assert browser.evaluate("document.querySelector(':target').id") == "d50fn1"
+
+
+def test_hovering_a_reference_shows_its_note(edition: Path, browser: DevTools) -> None:
+    _load(browser, edition / "frus1958-60v19-d352.html")
+    x, y = browser.evaluate("(() => { const r = document.querySelector('#d352fn1-ref')"
+                            ".getBoundingClientRect(); return [r.left + r.width / 2,"
+                            " r.top + r.height / 2]; })()")
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    text = browser.evaluate("(() => { const p = document.getElementById('note-popup');"
+                            " return p && !p.hidden ? p.textContent : null; })()")
+    assert text is not None and "Telegram 465 from Hong Kong" in text
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 5, "y": 5})
+    assert browser.evaluate("document.getElementById('note-popup').hidden") is True
+
+
+# Run a search on the served search page and return what it shows.
+def _search(browser: DevTools, base: str, words: str, year_from: str = "",
+            year_to: str = "") -> dict[str, Any]:
+    problems = _load_url(browser, base + "search.html", base)
+    browser.evaluate("""new Promise((resolve, reject) => {
+        const t0 = Date.now();
+        (function poll() {
+          const e = document.getElementById('search-status'), s = e ? e.textContent : '';
+          if (/Ready|no search index|needs the edition/.test(s)) resolve(s);
+          else if (Date.now() - t0 > 10000) reject(new Error('search page never ready: ' + s));
+          else setTimeout(poll, 50);
+        })(); })""", await_promise=True)
+    for field, value in (("search-from", year_from), ("search-to", year_to)):
+        browser.evaluate(f"document.getElementById('{field}').value = {json.dumps(value)}")
+    browser.evaluate("document.getElementById('search-q').focus()")
+    browser.call("Input.insertText", {"text": words})
+    browser.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter",
+                                            "windowsVirtualKeyCode": 13, "text": "\r"})
+    browser.call("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter",
+                                            "windowsVirtualKeyCode": 13})
+    status = browser.evaluate("""new Promise(resolve => {
+        const t0 = Date.now();
+        (function poll() {
+          const e = document.getElementById('search-status'), s = e ? e.textContent : '';
+          if (/found|no search index|needs the edition/.test(s) || Date.now() - t0 > 10000) {
+            resolve(s);
+          } else setTimeout(poll, 50);
+        })(); })""", await_promise=True)
+    found = browser.evaluate("""[...document.querySelectorAll('.search-volume')].map(s => ({
+        volume: s.querySelector('h2').textContent,
+        hits: [...s.querySelectorAll('li > a')].map(a => a.getAttribute('href'))}))""")
+    return {"status": status, "groups": found, "problems": problems + browser.evaluate(CHECKS_JS)}
+
+
+def _pages_with(edition: Path, word: str) -> set[str]:
+    """The document pages whose indexed text (the article, less what search ignores) has
+    ``word``."""
+    found = set()
+    for page in edition.glob("*-d*.html"):
+        root = etree.HTML(page.read_bytes())
+        for ignored in root.xpath("//*[@data-pagefind-ignore]"):
+            ignored.getparent().remove(ignored)
+        text = " ".join(root.xpath("//article[@data-pagefind-body]//text()")).lower()
+        if word in text.split() or f" {word}" in text:
+            found.add(page.name)
+    return found
+
+
+def test_search_finds_the_documents_grouped_by_volume(edition: Path, browser: DevTools) -> None:
+    expected = _pages_with(edition, "psychological")
+    assert expected == {"frus1952-54v14p1-d50.html", "frus1958-60v19-d352.html"}
+    with serving(edition) as base:
+        result = _search(browser, base, "psychological")
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.screenshot(ARTIFACTS / "search-results.png")
+    assert result["problems"] == []
+    assert result["status"] == "2 documents found, in 2 volumes."
+    assert [g["volume"] for g in result["groups"]] == [
+        "Foreign Relations of the United States, 1952–1954. China and Japan, Volume XIV, Part 1",
+        "Foreign Relations of the United States, 1958–1960, China, Volume XIX"]
+    assert {h for g in result["groups"] for h in g["hits"]} == expected
+
+
+def test_search_filters_by_years(edition: Path, browser: DevTools) -> None:
+    with serving(edition) as base:
+        in_1960 = _search(browser, base, "psychological", "1960", "1960")
+        in_1954 = _search(browser, base, "", "1954", "1955")
+        before = _search(browser, base, "psychological", "", "1959")
+    assert [g["hits"] for g in in_1960["groups"]] == [["frus1958-60v19-d352.html"]]
+    assert [g["hits"] for g in in_1954["groups"]] == [["frus1952-54v08-d632.html"]]
+    assert before["groups"] == [] and before["status"] == "No documents found."
+
+
+def test_from_a_file_the_search_page_says_to_serve_the_site(edition: Path,
+                                                           browser: DevTools) -> None:
+    _load(browser, edition / "search.html")
+    status = browser.evaluate("document.getElementById('search-status').textContent")
+    assert "run \"teikit serve\"" in status
+
+
+def test_the_search_check_fails_without_an_index(edition: Path, tmp_path: Path,
+                                                 browser: DevTools) -> None:
+    broken = tmp_path / "build"
+    shutil.copytree(edition, broken, ignore=shutil.ignore_patterns("pagefind"))
+    with serving(broken) as base:
+        result = _search(browser, base, "psychological")
+    assert result["groups"] == []
+    assert "no search index" in result["status"]
+    assert any("failed load" in p or "pagefind" in p for p in result["problems"])
+
+
+def test_screenshots_of_the_new_page_types(edition: Path, browser: DevTools) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for kind in ("index", "volume"):
+        _load(browser, edition / EDITION_PAGES[kind])
+        target = ARTIFACTS / f"edition-{kind}.png"
+        browser.screenshot(target)
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The end of a document page: citation, formats, previous/next.
+    _load(browser, edition / "frus1952-54v14p1-d183.html")
+    browser.evaluate("document.querySelector('nav.pager').scrollIntoView({block: 'end'})")
+    browser.screenshot(ARTIFACTS / "edition-document-end.png", viewport=True)
+
+
+def test_print_leaves_out_the_edition_navigation(edition: Path, browser: DevTools) -> None:
+    _load(browser, edition / "frus1952-54v14p1-d183.html")
+    browser.evaluate("document.querySelector('#d183fn1-ref').focus()")  # a popup is open
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.evaluate(
+            "['nav.breadcrumb', 'nav.pager', '#note-popup', '#text', '#notes']"
+            ".map(s => getComputedStyle(document.querySelector(s)).display !== 'none')")
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == [False, False, False, True, True]

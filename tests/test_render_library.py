@@ -93,8 +93,9 @@ def test_entities_are_not_resolved(tmp_path: Path) -> None:
         f'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "{secret.as_uri()}">]>').replace(
         "<p>724.", "<p>&x;724."))
     report = render_paths([evil], "text", tmp_path / "out")
-    assert [p.code for p in report.errors] == ["entity"]
-    assert "&x;" in report.errors[0].message
+    # Refused by the one safe reader (teikit.xmlsafe) before parsing, as validate does.
+    assert [p.code for p in report.errors] == ["unsafe-xml"]
+    assert "entity 'x'" in report.errors[0].message
     assert not report.written
 
 
@@ -130,7 +131,8 @@ def test_every_note_and_page_break_of_the_tei_is_on_the_page() -> None:
 
 def test_page_loads_nothing_from_elsewhere() -> None:
     page = _page(TEI_DIR / "frus1952-54v14p1-d50.xml")
-    assert not page.xpath("//script | //img | //iframe | //link[@rel='preload']")
+    # The one script is the notes' popups, copied into the page (issue 10), never fetched.
+    assert not page.xpath("//script[@src] | //img | //iframe | //link[@rel='preload']")
     for href in page.xpath("//link/@href"):
         assert "://" not in href
     css = (REPO / "xslt" / CSS_NAME).read_text(encoding="utf-8")
@@ -138,11 +140,13 @@ def test_page_loads_nothing_from_elsewhere() -> None:
     assert "@media print" in css
 
 
-def test_reading_text_numbers_the_notes_from_one() -> None:
+def test_reading_text_keeps_the_markers_of_the_page() -> None:
+    # The notes keep the markers the page prints, symbols too (issue 10), in order.
     text = render_document(read_tei(TEI_DIR / "frus1952-54v14p1-d50.xml"), "text")
     body, notes = text.split("\nNotes\n-----\n")
-    assert re.findall(r"\[(\d+)\]", body) == [str(i) for i in range(1, 8)]
-    assert re.findall(r"^\[(\d+)\] ", notes, flags=re.M) == [str(i) for i in range(1, 8)]
+    markers = ["1", "2", "*", "†", "‡", "3", "§"]
+    assert re.findall(r"\[([\d*†‡§]+)\]", body) == markers
+    assert re.findall(r"^\[([\d*†‡§]+)\] ", notes, flags=re.M) == markers
     assert "[Page 98]" in body and "[Page 103]" in body
     assert text.endswith("\n") and not text.endswith("\n\n")
 
@@ -169,6 +173,5 @@ def test_html_of_tei_without_a_volume_has_an_index(tmp_path: Path) -> None:
     report = render_paths([tmp_path / "tei"], "html", tmp_path / "site")
     assert report.ok, report.errors
     index = html.parse(str(tmp_path / "site" / INDEX_NAME)).getroot()
-    assert index.xpath("//h2/text()") == ["Documents without a volume"]
-    assert sorted(index.xpath("//main//a/@href")) == sorted(f"{r.tei_id}.html"
-                                                            for r in batch.results)
+    links = set(index.xpath("//main//a/@href"))
+    assert {f"{r.tei_id}.html" for r in batch.results} <= links

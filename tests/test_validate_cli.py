@@ -105,3 +105,18 @@ def test_a_bad_schema_is_a_usage_error(tmp_path: Path) -> None:
 def test_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["validate", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_converted_page_saved_under_any_name_is_valid(tmp_path: Path) -> None:
+    """The README's `teikit convert page.txt > page.xml; teikit validate page.xml`: the
+    file-name rule is an edition rule, checked with --edition only."""
+    seed = sorted((REPO / "seeds").glob("*.txt"))[0]
+    converted = CliRunner().invoke(main, ["convert", str(seed)])
+    assert converted.exit_code == 0, converted.output
+    page = tmp_path / "page.xml"
+    page.write_text(converted.stdout, encoding="utf-8")
+    result = run(page)
+    assert result.exit_code == 0, result.output
+    assert "tei-id-filename" not in result.output
+    as_edition = run("--edition", page)
+    assert as_edition.exit_code == 1 and "error[tei-id-filename]" in as_edition.output

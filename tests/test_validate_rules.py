@@ -5,8 +5,9 @@ the file-name rule's pair aside, no finding at all); <rule-id>.fail.xml must giv
 rule and no other rule of the Schematron (grammar findings may come with it, where the
 grammar forbids the same thing).
 
-The fixtures are checked as if each were saved under its own TEI/@xml:id, so that the
-file-name rule stays quiet; that rule's own pair is checked under its real file name.
+The fixtures are checked as an edition's files (the edition rules on), and as if each
+were saved under its own TEI/@xml:id, so that the file-name rule stays quiet; that
+rule's own pair is checked under its real file name.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from conftest import REPO
 from lxml import etree
 
-from teikit.validation import Validator, default_rules_path
+from teikit.validation import EDITION_RULES, Validator, default_rules_path
 from teikit.validation.parsing import parse_bytes
 from teikit.validation.report import RULE_GRAMMAR
 from teikit.validation.rules import SCH_NS, rule_ids
@@ -32,7 +33,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 @pytest.fixture(scope="module")
 def validator() -> Validator:
-    return Validator()
+    return Validator(edition=True)
 
 
 def _check(validator: Validator, path: Path):
@@ -111,3 +112,26 @@ def test_failing_finding_points_at_the_offending_element(validator: Validator) -
     lines = path.read_text(encoding="utf-8").splitlines()
     line = lines[finding.line - 1]
     assert line[finding.column - 1:].startswith('<note n="3"')
+
+
+def test_edition_rules_are_not_errors_outside_an_edition() -> None:
+    """TEI from elsewhere is not wrong for the name someone saved it under."""
+    path = FIXTURES / f"{FILE_NAME_RULE}.fail.xml"
+    assert FILE_NAME_RULE in EDITION_RULES
+    outside = Validator().validate_file(path)
+    assert outside.findings == [], [str(f) for f in outside.findings]
+    inside = Validator(edition=True).validate_file(path)
+    assert [f.rule for f in inside.findings] == [FILE_NAME_RULE]
+
+
+def test_edition_pointers_find_the_volume_in_the_file_id_without_a_frus_idno(
+        validator: Validator) -> None:
+    """Without idno type="frus" (no catalog), the volume is the file id less "-dN"."""
+    path = FIXTURES / "ref-target-resolves.fail.xml"
+    data = path.read_bytes().replace(b'<idno type="frus">frus1958-60v19</idno>', b"")
+    assert data != path.read_bytes()
+    report = validator.validate_bytes(data, str(path), file_stem="frus1958-60v19-d352")
+    assert [f.rule for f in report.findings] == ["ref-target-resolves"]
+    other = data.replace(b"frus1958-60v19#d352fn7", b"frus1958-60v18#d352fn7")
+    assert validator.validate_bytes(other, str(path), file_stem="frus1958-60v19-d352") \
+        .findings == []

@@ -49,6 +49,9 @@
     tk:is-footnote($note)        true for a note shown as a numbered/symbol footnote
                                  (every tei:note except rend="inline")
     tk:pb-label($pb)             "Page 722", "Facsimile Page 5", "Typeset Page 5"
+    tk:id-parts($id)             what a FRUS volume id (a string) says: a map with 'years'
+                                 ("1961–1963") and 'number' ("Volume V", "Volume XIV, Part 1",
+                                 "Volume E–5"); the empty map for an id of another form
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -260,6 +263,33 @@
         if ($pb/@type = 'facsimile') then 'Facsimile'
         else if ($pb/@type = 'typeset') then 'Typeset' else (),
         'Page', string($pb/@n)), ' ')"/>
+  </xsl:function>
+
+  <!-- ===== Volume ids (added for the site, issue 10) ================= -->
+
+  <xsl:function name="tk:id-parts" as="map(xs:string, xs:string)">
+    <xsl:param name="id" as="xs:string?"/>
+    <!-- frus1958-60v19, frus1952-54v14p1, frus1969-76ve05p1, frus1946v01 -->
+    <xsl:variable name="re" select="'^frus(\d{4})(-(\d{2,4}))?v(e?)(\d+)(p(\d+))?$'"/>
+    <xsl:choose>
+      <xsl:when test="matches(string($id), $re)">
+        <xsl:variable name="from" select="replace($id, $re, '$1')"/>
+        <xsl:variable name="to" select="replace($id, $re, '$3')"/>
+        <xsl:variable name="to-full" select="if (string-length($to) = 2) then substring($from, 1, 2) || $to
+                                             else $to"/>
+        <xsl:variable name="number" select="xs:integer(replace($id, $re, '$5'))"/>
+        <xsl:variable name="part" select="replace($id, $re, '$7')"/>
+        <xsl:sequence select="map {
+            'years': $from || (if ($to) then '–' || $to-full else ''),
+            'number': 'Volume ' || (if (replace($id, $re, '$4')) then 'E–' || $number
+                                    else format-integer($number, 'I'))
+                      || (if ($part) then ', Part ' || $part else '')
+          }"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="map {}"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
 </xsl:stylesheet>

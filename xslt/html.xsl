@@ -7,17 +7,27 @@
   breaks as visible markers that carry their TEI id (pg_722), footnote references
   as superscript links to the notes listed after the text (each with a link back),
   a "Cite this document" block, and a footer linking the TEI source.
-  It loads nothing from the network and needs no script.
+  It loads nothing from the network and needs no script: a small script copied into the
+  page (teikit-notes.js) shows a note beside its reference on hover or keyboard focus, and
+  without it the references still lead to the note list and back.
+
+  Inside an edition (teikit.site.document_params gives the parameters) the page also has a
+  breadcrumb (edition > volume > document), previous/next links within the volume, links
+  to its reading and page texts, and references such as "Document 19" or "Documents 12–14"
+  linked to the pages of those documents when they are in the edition (the TEI is not
+  changed). The article carries Pagefind attributes (volume, number, date, year) for the
+  edition's search page.
 
   Links to sibling files assume the layout that `teikit render` writes: the page
-  <id>.html beside <id>.xml (TEI), <id>.bib, <id>.ris, <id>.json, teikit.css and
-  index.html.
+  <id>.html beside <id>.xml (TEI), <id>.bib, <id>.ris, <id>.json, <id>.txt (Chicago),
+  teikit.css and index.html.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="https://teikit.example/ns/functions"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
@@ -34,13 +44,42 @@
   <!-- param: index-href: the address of the edition's index page; "" leaves the link out. -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
 
-  <!-- param: files-base: the base name of the sibling files (TEI, BibTeX, RIS, CSL-JSON);
-       "" means the document's xml:id, so the links are <id>.xml, <id>.bib, <id>.ris, <id>.json. -->
+  <!-- param: files-base: the base name of the sibling files (TEI, BibTeX, RIS, CSL-JSON, Chicago);
+       "" means the document's xml:id, so the links are <id>.xml, .bib, .ris, .json, .txt. -->
   <xsl:param name="files-base" as="xs:string" select="''"/>
 
   <!-- param: edition-title: the name of the edition shown in the banner. -->
   <xsl:param name="edition-title" as="xs:string"
              select="'Foreign Relations of the United States: a teikit edition'"/>
+
+  <!-- param: search-href: the address of the edition's search page; "" leaves the link out. -->
+  <xsl:param name="search-href" as="xs:string" select="''"/>
+
+  <!-- param: volume-href, volume-label: the page of the document's volume and its short name,
+       the middle step of the breadcrumb; "" leaves the step out. -->
+  <xsl:param name="volume-href" as="xs:string" select="''"/>
+  <xsl:param name="volume-label" as="xs:string" select="''"/>
+
+  <!-- param: prev-href, prev-label, next-href, next-label: the documents before and after this
+       one in its volume (address and link text); "" when there is none. -->
+  <xsl:param name="prev-href" as="xs:string" select="''"/>
+  <xsl:param name="prev-label" as="xs:string" select="''"/>
+  <xsl:param name="next-href" as="xs:string" select="''"/>
+  <xsl:param name="next-label" as="xs:string" select="''"/>
+
+  <!-- param: text-href, page-text-href: the addresses of the reading text and the page text
+       of the document; "" leaves a link out. -->
+  <xsl:param name="text-href" as="xs:string" select="''"/>
+  <xsl:param name="page-text-href" as="xs:string" select="''"/>
+
+  <!-- param: document-links: the documents of this volume that are in the edition, as
+       space-separated "number=address" pairs ("19=frus1958-60v19-d19.html 37=…"); the text's
+       references to those numbers become links. "" links nothing. -->
+  <xsl:param name="document-links" as="xs:string" select="''"/>
+
+  <xsl:variable name="link-map" as="map(xs:string, xs:string)" select="map:merge(
+      tokenize($document-links)[contains(., '=')] ! map { substring-before(., '='): substring-after(., '=') },
+      map { 'duplicates': 'use-first' })"/>
 
   <xsl:variable name="tei" select="tk:tei(/)"/>
   <xsl:variable name="base" select="if ($files-base) then $files-base else string(tk:id($tei))"/>
@@ -60,7 +99,8 @@
   <!-- ===== indentation of element-only HTML containers ============== -->
 
   <xsl:variable name="container-names" as="xs:string*" select="('html', 'head', 'body', 'header',
-      'nav', 'main', 'article', 'section', 'ul', 'ol', 'dl', 'footer', 'table', 'thead', 'tbody', 'tr')"/>
+      'nav', 'main', 'article', 'section', 'ul', 'ol', 'dl', 'footer', 'table', 'thead', 'tbody', 'tr',
+      'form', 'fieldset')"/>
   <xsl:variable name="block-names" as="xs:string*" select="('head', 'body', 'header', 'nav',
       'main', 'article', 'section', 'div', 'ul', 'ol', 'dl', 'dt', 'dd', 'li', 'p', 'h1', 'h2',
       'h3', 'h4', 'footer', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'meta',
@@ -111,15 +151,18 @@
           <nav aria-label="Edition">
             <ul>
               <xsl:if test="$index-href"><li><a href="{$index-href}">All documents</a></li></xsl:if>
+              <xsl:if test="$search-href"><li><a href="{$search-href}">Search</a></li></xsl:if>
               <li><a href="#text">Text</a></li>
               <xsl:if test="$doc-div//tei:note[tk:is-footnote(.)]"><li><a href="#notes">Notes</a></li></xsl:if>
               <li><a href="#cite">Cite</a></li>
               <li><a href="{$base}.xml">TEI source</a></li>
             </ul>
           </nav>
+          <xsl:call-template name="breadcrumb"/>
         </header>
         <main id="main" tabindex="-1">
           <article id="{($doc-div/@xml:id, 'document')[1]}" class="document">
+            <xsl:call-template name="search-attributes"/>
             <xsl:apply-templates select="$doc-div/tei:head[1]" mode="title"/>
             <xsl:if test="empty($doc-div/tei:head)">
               <h1><xsl:value-of select="tk:doc-title($tei)"/></h1>
@@ -131,6 +174,7 @@
             </section>
             <xsl:call-template name="notes"/>
             <xsl:call-template name="cite-block"/>
+            <xsl:call-template name="pager"/>
           </article>
         </main>
         <footer class="site-footer">
@@ -154,8 +198,69 @@
             <xsl:text>.</xsl:text>
           </p>
         </footer>
+        <xsl:if test="$doc-div//tei:note[tk:is-footnote(.)]">
+          <script>
+            <xsl:value-of select="unparsed-text(resolve-uri('teikit-notes.js', static-base-uri()))"/>
+          </script>
+        </xsl:if>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- ===== place in the edition ====================================== -->
+
+  <xsl:template name="breadcrumb">
+    <xsl:if test="$index-href">
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <ol>
+          <li><a href="{$index-href}">Volumes</a></li>
+          <xsl:if test="$volume-href">
+            <li><a href="{$volume-href}"><xsl:value-of select="($volume-label[.], tk:volume-number($tei),
+                tk:id-parts(tk:volume-id($tei))?number ! string-join((tk:id-parts(tk:volume-id($tei))?years, .), ', '),
+                tk:volume-id($tei))[1]"/></a></li>
+          </xsl:if>
+          <li><a href="#main" aria-current="page"><xsl:value-of select="(tk:doc-number($tei) ! ('Document ' || .), 'This document')[1]"/></a></li>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pager">
+    <xsl:if test="$prev-href or $next-href">
+      <nav class="pager" aria-label="Documents of the volume" data-pagefind-ignore="all">
+        <ul>
+          <xsl:if test="$prev-href">
+            <li class="prev"><a href="{$prev-href}" rel="prev"><span class="pager-dir">Previous:</span><xsl:text> </xsl:text><xsl:value-of select="$prev-label"/></a></li>
+          </xsl:if>
+          <xsl:if test="$next-href">
+            <li class="next"><a href="{$next-href}" rel="next"><span class="pager-dir">Next:</span><xsl:text> </xsl:text><xsl:value-of select="$next-label"/></a></li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What the edition's search (Pagefind) reads: the text is the article; its results show
+       and group by these meta values (the title without its note markers), and the year
+       filter reads data-year. -->
+  <xsl:template name="search-attributes">
+    <xsl:variable name="year" select="tk:date($tei)[matches(., '^\d{4}')] ! substring(., 1, 4)"/>
+    <xsl:variable name="fields" as="map(xs:string, xs:string?)" select="map {
+        'title': tk:doc-title($tei),
+        'volume': (tk:volume-complete-title($tei), tk:volume-id($tei))[1],
+        'volumeid': tk:volume-id($tei),
+        'number': tk:doc-number($tei),
+        'date': tk:date-text($tei),
+        'year': $year }"/>
+    <xsl:variable name="present" select="('title', 'volume', 'volumeid', 'number', 'date', 'year')[exists($fields(.))]"/>
+    <xsl:attribute name="data-pagefind-body"/>
+    <xsl:for-each select="$present">
+      <xsl:attribute name="data-{.}" select="$fields(.)"/>
+    </xsl:for-each>
+    <xsl:attribute name="data-pagefind-meta" select="string-join($present[. != 'year'] ! (. || '[data-' || . || ']'), ', ')"/>
+    <xsl:if test="$present = ('volume', 'year')">
+      <xsl:attribute name="data-pagefind-filter" select="string-join($present[. = ('volume', 'year')] ! (. || '[data-' || . || ']'), ', ')"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== head of the page ========================================== -->
@@ -322,7 +427,7 @@
   <!-- ===== cite this document ======================================== -->
 
   <xsl:template name="cite-block">
-    <section id="cite" class="cite" aria-labelledby="cite-heading">
+    <section id="cite" class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <h2 id="cite-heading">Cite this document</h2>
       <p class="chicago"><xsl:sequence select="tk:chicago-html($tei, 'note')"/></p>
       <ul class="downloads">
@@ -330,6 +435,9 @@
         <li><a href="{$base}.ris" type="application/x-research-info-systems">RIS</a></li>
         <li><a href="{$base}.json" type="application/vnd.citationstyles.csl+json">CSL-JSON</a></li>
         <li><a href="{$base}.xml" type="application/tei+xml">TEI XML</a></li>
+        <li><a href="{$base}.txt" type="text/plain">Chicago</a></li>
+        <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain">Reading text</a></li></xsl:if>
+        <xsl:if test="$page-text-href"><li><a href="{$page-text-href}" type="text/plain">Page text</a></li></xsl:if>
       </ul>
     </section>
   </xsl:template>
@@ -455,6 +563,26 @@
 
   <xsl:template match="tei:idno">
     <span class="idno"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- References to other documents of the volume ("Document 19", "see Documents 12–14",
+       "Documents 3, 5, and 7") link each number whose document is in the edition. -->
+  <xsl:template match="tei:body//text()[map:size($link-map) gt 0]" priority="-0.1">
+    <xsl:analyze-string select="." regex="Documents?\s+\d+((\s*[–-]\s*|,\s*(and\s+)?|\s+and\s+)\d+)*">
+      <xsl:matching-substring>
+        <xsl:analyze-string select="." regex="\d+">
+          <xsl:matching-substring>
+            <xsl:variable name="href" select="$link-map(string(number(.)))"/>
+            <xsl:choose>
+              <xsl:when test="exists($href)"><a class="docref" href="{$href}"><xsl:value-of select="."/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
   </xsl:template>
 
   <!-- Anything else: keep its content, so nothing is dropped. -->

@@ -5,9 +5,10 @@
   A short header (title, volume, document number, pages, date, address), then the
   text: one paragraph per line with a blank line between blocks, section titles
   underlined, text in small capitals shown in capitals, lists as indented bullets,
-  page breaks as [Page N]. Footnotes become endnotes numbered from 1 in order of
-  appearance: the text carries [1], [2]... and a "Notes" section lists them at the
-  end. Lines are not wrapped. The output ends with a newline.
+  page breaks as [Page N]. Footnotes become endnotes under the marker the page prints
+  (its @n: the volume's running number, or a symbol * † ‡ §; a note without one is
+  numbered by its place): the text carries [1], [*]... and a "Notes" section lists them
+  at the end. Lines are not wrapped. The output ends with a newline.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,7 +56,7 @@
         <xsl:sequence select="'Notes&#10;-----'"/>
         <xsl:for-each select="$notes">
           <xsl:variable name="paras" select="if (tei:p) then tei:p ! tk:inline(.) else tk:inline(.)"/>
-          <xsl:sequence select="string-join(('[' || position() || '] ' || $paras[1],
+          <xsl:sequence select="string-join(('[' || tk:note-label(.) || '] ' || $paras[1],
                                              subsequence($paras, 2) ! ('    ' || .)), '&#10;&#10;')"/>
         </xsl:for-each>
       </xsl:if>
@@ -121,8 +122,7 @@
   </xsl:template>
 
   <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="me" select="."/>
-    <xsl:sequence select="'[' || index-of($notes ! generate-id(), generate-id($me)) || ']'"/>
+    <xsl:sequence select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:note[@rend = 'inline']" mode="inline">

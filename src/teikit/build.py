@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit import __version__
@@ -38,7 +38,6 @@ from teikit.catalog import load_catalog
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
 from teikit.incremental import BuildManifest, output_key, write_if_changed
-from teikit.index_page import index_html
 from teikit.ownership import TeiManifest, Written, sha256
 from teikit.resources import data_dir
 from teikit.transform import stylesheet_digest
@@ -74,12 +73,36 @@ def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path)
         else []
 
 
-def write_index(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+               ) -> list[Path]:
+    """Write the index, the volume pages and the search page (:mod:`teikit.site`)."""
+    from teikit.site import write_site_pages
+
+    return write_site_pages(edition, out, title=EDITION_TITLE)
+
+
+def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
                 ) -> list[Path]:
-    """Write the edition's ``index.html`` from the documents' facts (when it changed)."""
-    target = out / "index.html"
-    data = index_html(edition, {"edition-title": EDITION_TITLE})
-    return [target] if write_if_changed(data, target) else []
+    """Write one EPUB per volume (:mod:`teikit.epub`)."""
+    from teikit.epub import EpubError, write_volume_epubs
+
+    try:
+        return write_volume_epubs(edition, {p.stem: p for p in tei_paths}, out)
+    except EpubError as exc:
+        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) \
+            from exc
+
+
+def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+                 ) -> list[Path]:
+    """Write the search index of the site (:mod:`teikit.search`; a warning without it)."""
+    from teikit.search import SearchUnavailable, write_search_index
+
+    try:
+        return write_search_index(out)
+    except SearchUnavailable as exc:
+        raise PartlyWritten([], Problem(str(out), None, str(exc), "the site has no search",
+                                        "search"), warning=True) from exc
 
 
 def write_volumes_and_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
@@ -94,19 +117,29 @@ def write_volumes_and_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path]
     return written
 
 
-#: The edition-wide outputs, in the order they are written. Each further output (search,
-#: EPUB) is one more entry; the site module's pages replace write_index with
-#: ``lambda edition, tei, out: site.write_site_pages(edition, out)``.
-EDITION_WRITERS: list[EditionWriter] = [write_css, write_index, write_volumes_and_dts]
+class PartlyWritten(TeikitError):
+    """An edition writer failed (or can only warn) after writing ``written``."""
+
+    def __init__(self, written: list[Path], problem: Problem, warning: bool = False) -> None:
+        super().__init__(str(problem))
+        self.written, self.problem, self.warning = list(written), problem, warning
 
 
-def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str]:
-    """Return the html.xsl parameters of one document's page (title, neighbours ...).
+#: The edition-wide outputs, in the order they are written (the search index last: it reads
+#: the finished pages). Each further output is one more entry.
+EDITION_WRITERS: list[EditionWriter] = [write_css, write_volumes_and_dts, write_epubs,
+                                        write_site, write_search]
 
-    They are part of the page's build key, so a page is rendered again when its neighbours
-    change; the site module's ``document_params(doc, edition)`` adds to them.
-    """
-    return {"edition-title": EDITION_TITLE}
+
+def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
+    """Return the html.xsl parameters of every document's page, by TEI id: the edition's
+    title and the page's place in it (:func:`teikit.site.site_params_for`: breadcrumb,
+    previous and next ...). They are part of each page's build key, so a page is rendered
+    again when its neighbours change."""
+    from teikit.site import site_params_for
+
+    return {tei_id: {"edition-title": EDITION_TITLE, **params}
+            for tei_id, params in site_params_for(edition).items()}
 
 
 @dataclass(frozen=True, init=False)
@@ -195,6 +228,12 @@ class _Doc:
     tei_sha: str
 
 
+def _finding_record(finding: Finding) -> dict[str, object]:
+    """A validation finding as the build record keeps it (without its path)."""
+    return {"line": finding.line, "column": finding.column, "severity": finding.severity,
+            "rule": finding.rule, "message": finding.message, "hint": finding.hint}
+
+
 class _Builder:
     """One build run: the state the steps share."""
 
@@ -229,8 +268,9 @@ class _Builder:
         if not isinstance(raw, list):
             return None
         try:
-            findings = tuple(Finding(path=path, **f) for f in raw)
-        except TypeError:
+            findings = tuple(Finding(path, f["line"], f["column"], f["severity"], f["rule"],
+                                     f["message"], f.get("hint", "")) for f in raw)
+        except (KeyError, TypeError):
             return None
         return KnownFindings(str(entry.get("sha")), path, findings)
 
@@ -264,8 +304,7 @@ class _Builder:
             return None
         # The findings are kept without their path (the folder's name may change).
         self.built.validated[name] = {"sha": prepared.tei_sha, "schemas": self.schemas,
-                                      "findings": [{k: v for k, v in asdict(f).items()
-                                                    if k != "path"}
+                                      "findings": [_finding_record(f)
                                                    for f in prepared.findings]}
         return _Doc(prepared.facts, target, prepared.tei_sha)
 
@@ -390,8 +429,9 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
     outputs = ",".join(name for name, _, _ in DOCUMENT_OUTPUTS)
     keys: dict[str, str] = {}
     tasks: list[RenderTask] = []
+    params_of = page_params(edition)
     for doc in unique:
-        params = document_params(doc.facts, edition)
+        params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
         key = output_key((doc.tei_sha, digest, __version__, outputs), params)
         keys[doc.facts.tei_id] = key
         if not manifest.is_current(doc.facts.tei_id, key):
@@ -418,6 +458,10 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
             continue
         try:
             written = writer(edition, tei_paths, out)
+        except PartlyWritten as exc:
+            report.files_written += len(exc.written)
+            (report.warnings if exc.warning else report.errors).append(exc.problem)
+            continue
         except InputError as exc:
             report.errors.append(exc.problem)
             continue

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from lxml import etree
-
 from teikit import __version__
 from teikit.convert import ConvertOptions, _Catalogs, convert_file, find_catalog
 from teikit.errors import CatalogError, InputError, Problem, StrictModeError, TeikitError
@@ -25,10 +23,10 @@ from teikit.facts import DocFacts, facts_of
 from teikit.incremental import write_if_changed
 from teikit.ownership import Written, sha256
 from teikit.tei.names import TEI_NS
-from teikit.teifile import safe_parser
 from teikit.transform import OUTPUTS, TransformError, parse, transform_node
 from teikit.validation import Validator
 from teikit.validation.report import Finding
+from teikit.xmlsafe import parse_bytes
 
 #: What :func:`prepare` decided for a page text.
 Action = Literal["write", "current", "edited", "failed"]
@@ -40,6 +38,7 @@ DOCUMENT_OUTPUTS: tuple[tuple[str, str, bool], ...] = (
     ("bibtex", "", False),
     ("ris", "", False),
     ("csl-json", "", False),
+    ("chicago", "", False),
     ("text", "text", False),
     ("page-text", "page-text", False),
 )
@@ -102,7 +101,7 @@ class Prepared:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> Validator:
-    return Validator()
+    return Validator(edition=True)  # the TEI folder is an edition's: its edition rules apply
 
 
 # Catalogs are loaded, and hashed, once per build run and process (``run`` tells runs apart,
@@ -140,7 +139,10 @@ def _check(prepared: Prepared, data: bytes, path: Path,
         prepared.validated = True
         if not report.checked:
             return  # not well-formed or unsafe: the findings say why, nothing is rendered
-    root = etree.fromstring(data, safe_parser())
+    parsed = parse_bytes(data, str(path))  # read safely: no entities, no DTD, no network
+    if isinstance(parsed, list):
+        return
+    root = parsed.tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
         return
     prepared.facts = facts_of(root, path.stem)

@@ -26,9 +26,10 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, Problem, TeikitError
+from teikit.files import display_name
 from teikit.resources import data_dir
 from teikit.teifile import read_tei as read_tei_root
-from teikit.transform import transform
+from teikit.transform import TransformError, transform
 
 #: Citation formats, by the name used on the command line (each is also an output name).
 CITE_FORMATS: tuple[str, ...] = ("chicago", "bibtex", "ris", "csl-json")
@@ -61,9 +62,10 @@ def csl_style_path() -> Path:
 class CiteError(TeikitError):
     """Some inputs could not be cited. Carries one :class:`Problem` per bad input."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], text: str = "") -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+        self.text = text  # the citations of the inputs that could be cited
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,8 @@ def cite_paths(paths: Sequence[Path], fmt: str, *, form: str = "note") -> str:
         The citations joined as :func:`join_citations` describes.
 
     Raises:
-        CiteError: with one problem per unreadable or non-TEI file, or for bad options.
-        teikit.transform.TransformError: when a stylesheet fails on a document.
+        CiteError: with one problem per unreadable or non-TEI file or failed stylesheet
+            run, or for bad options; its ``text`` holds the citations of the other files.
     """
     _check_options(fmt, form)
     citations: list[Citation] = []
@@ -170,6 +172,8 @@ def cite_paths(paths: Sequence[Path], fmt: str, *, form: str = "note") -> str:
             citations.append(cite_document(Path(path), fmt, form=form))
         except CiteError as exc:
             problems.extend(exc.problems)
+        except TransformError as exc:  # one bad file does not cost the others' citations
+            problems.append(Problem(display_name(path), None, str(exc), "", "transform"))
     if problems:
-        raise CiteError(problems)
+        raise CiteError(problems, join_citations(citations, fmt) if citations else "")
     return join_citations(citations, fmt)

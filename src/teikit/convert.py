@@ -8,7 +8,7 @@ at all, and collects every error instead of stopping at the first.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -20,11 +20,21 @@ from teikit.catalog import (
     Catalog,
     DocumentFacts,
     VolumeFacts,
+    complete_volume,
     load_catalog,
     merge_facts,
+    volume_problems,
 )
 from teikit.dates import document_date
-from teikit.errors import CatalogError, InputError, Problem, StrictModeError
+from teikit.errors import (
+    CatalogError,
+    InputError,
+    Interrupted,
+    OutputError,
+    Problem,
+    StrictModeError,
+    as_warning,
+)
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
@@ -133,6 +143,9 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
     document, warnings = read_document(source)
     warnings = [*extra_warnings, *warnings]
     facts = facts or DocumentFacts()
+    if facts.volume is not None:  # what the volume id says, and what is still missing
+        facts = replace(facts, volume=complete_volume(facts.volume))
+        warnings.extend(volume_problems(source.name, facts.volume))
     if facts.number is not None and document.number is not None \
             and facts.number != document.number:
         who, hint = NUMBER_SOURCES[number_from]
@@ -310,6 +323,18 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
     if options.catalog is not None:
         catalogs.for_input(options.catalog)  # a bad catalog fails before any input is read
     batch = Batch()
+    try:
+        _convert_each(paths, options, catalogs, output_dir, progress, batch)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
+        done = len(batch.written) if output_dir is not None else len(batch.results)
+        raise Interrupted(batch.errors, batch.warnings, done,
+                          getattr(exc, "signum", None)) from exc
+    return batch
+
+
+def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalogs,
+                  output_dir: Path | None, progress: Callable[[int, int], None] | None,
+                  batch: Batch) -> None:
     claimed: dict[str, str] = {}
     for done, path in enumerate(paths, 1):
         if progress is not None and done > 1:
@@ -325,7 +350,7 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
         except CatalogError as exc:
             batch.errors.append(Problem(str(path), None, str(exc), "", "catalog"))
             continue
-        batch.warnings.extend(result.warnings)
+        batch.warnings.extend(as_warning(w) for w in result.warnings)
         if result.tei_id in claimed:
             batch.errors.append(Problem(str(path), None, f"gives the same id {result.tei_id} "
                                         f"as {claimed[result.tei_id]}; not written",
@@ -336,9 +361,13 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
         batch.results.append(result)
         if output_dir is not None:
             target = output_dir / f"{result.tei_id}.xml"
-            write_atomically(result.to_bytes(), target)
+            try:
+                write_atomically(result.to_bytes(), target, durable=True)
+            except OutputError as exc:  # read-only folder, full disk: say so, go on
+                batch.results.pop()
+                batch.errors.append(exc.problem)
+                continue
             result._bytes = None  # written: keep the tree only (the bytes are remade on demand)
             batch.written.append(target)
     if progress is not None and paths:
         progress(len(paths), len(paths))
-    return batch

@@ -143,7 +143,8 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
 
     ``<edition xmlns="urn:teikit:facts">`` holds one ``<volume id="…">`` per volume (in id
     order; documents without a volume go in one ``<volume>`` without id, last), each with
-    its titles and editors and one ``<doc>`` per document in number order.
+    its titles, ``<year>``, ``<publisher>`` and ``<place>`` (each when known) and editors, and
+    one ``<doc>`` per document in number order.
     """
     by_volume: dict[str, list[DocFacts]] = {}
     for doc in sorted(edition, key=lambda d: d.sort_key):
@@ -170,6 +171,10 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
                 el(vol, "title", value, type=kind)
         if first.year:
             el(vol, "year", first.year)
+        if first.publisher:
+            el(vol, "publisher", first.publisher)
+        if first.pub_place:
+            el(vol, "place", first.pub_place)
         for role, name in first.editors:
             el(vol, "editor", name, role=role or None)
         for doc in docs:

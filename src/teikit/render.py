@@ -4,9 +4,10 @@ Each output is an XSLT stylesheet registered in :data:`teikit.transform.OUTPUTS`
 
 - ``html`` (``xslt/html.xsl``): one standalone page ``<id>.html`` per document. Rendering
   HTML also writes what the pages link to: the shared style sheet ``teikit.css``, the
-  edition's index page ``index.html`` (made from the rendered documents' header facts, see
-  :mod:`teikit.index_page`), a copy of each TEI file as ``<id>.xml``, and the citation files
-  ``<id>.bib``, ``<id>.ris`` and ``<id>.json`` when those outputs are registered.
+  edition's index page ``index.html`` (``xslt/html-index.xsl`` over the rendered documents'
+  header facts, :func:`teikit.facts.facts_xml`), a copy of each TEI file as ``<id>.xml``, and
+  the citation files ``<id>.bib``, ``<id>.ris``, ``<id>.json`` and ``<id>.txt`` (Chicago)
+  when those outputs are registered.
 - ``text`` (``xslt/text.xsl``): a clean reading text ``<id>.text.txt``, notes as endnotes.
 - ``page-text`` (``xslt/page-text.xsl``): the history.state.gov page text ``<id>.page.txt``
   that ``teikit convert`` reads back into the same TEI.
@@ -23,13 +24,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, Problem, TeikitError
-from teikit.facts import DocFacts, facts_of
-from teikit.files import expand_paths, write_atomically
-from teikit.index_page import index_html
+from teikit.errors import InputError, OutputError, Problem, TeikitError
+from teikit.facts import DocFacts, facts_of, facts_xml
+from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
-from teikit.transform import OUTPUTS, TransformError, parse, transform_node
+from teikit.transform import OUTPUTS, TransformError, parse, transform, transform_node
 
 #: The outputs ``teikit render --to`` offers.
 RENDER_OUTPUTS: tuple[str, ...] = ("html", "text", "page-text")
@@ -45,7 +45,7 @@ UNREADABLE_CODES: frozenset[str] = frozenset(
     {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"})
 
 #: File extensions of the citation files an HTML page links to.
-CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json")
+CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json", "txt")  # txt: Chicago
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -152,8 +152,8 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
                  params: Mapping[str, str] | None = None) -> Path:
     """Write the edition's index page ``index.html`` into ``out_dir``.
 
-    The page is made from the documents' header facts (:func:`teikit.facts.facts_of`) by
-    :func:`teikit.index_page.index_html`, never from a corpus of the full documents.
+    The page is made from the documents' header facts (:func:`teikit.facts.facts_xml`) by
+    ``xslt/html-index.xsl``, never from a corpus of the full documents.
 
     Args:
         roots: the documents to list.
@@ -164,8 +164,15 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
         The path written.
     """
     target = out_dir / INDEX_NAME
-    write_atomically(index_html([facts_of(root) for root in roots], params), target)
+    write_atomically(_index_bytes([facts_of(root) for root in roots], params), target)
     return target
+
+
+def _index_bytes(edition: Sequence[DocFacts], params: Mapping[str, str] | None) -> bytes:
+    """The index page of ``edition``: ``xslt/html-index.xsl`` over its facts."""
+    facts = facts_xml(list(edition))
+    return transform(etree.tostring(facts, encoding="utf-8"), "html-index",
+                     params).encode("utf-8")
 
 
 def copy_css(out_dir: Path) -> Path:
@@ -185,7 +192,8 @@ def _citation_outputs() -> list[str]:
 
 def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                  params: Mapping[str, str] | None = None,
-                 companions: bool = True) -> RenderReport:
+                 companions: bool = True,
+                 per_document: Mapping[str, Mapping[str, str]] | None = None) -> RenderReport:
     """Render TEI files (or folders of them) into ``out_dir`` with output ``to``.
 
     Each document becomes ``<id>.<extension>`` (its ``TEI/@xml:id``, else the file name).
@@ -199,6 +207,8 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
         out_dir: the output folder; made when missing.
         params: stylesheet parameters passed to every document's transform.
         companions: for ``html``, write the style sheet, index, TEI copies and citations.
+        per_document: further parameters of single documents, by TEI id (for ``html``,
+            :func:`teikit.site.site_params_for` gives their place in the edition).
 
     Returns:
         The :class:`RenderReport`, with a problem for every input that failed.
@@ -233,12 +243,17 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
             continue
         try:
             node = parse(etree.tostring(root, encoding="utf-8"))
-            result = transform_node(node, to, params)
+            result = transform_node(node, to, {**(params or {}),
+                                               **(per_document or {}).get(doc_id, {})})
         except TransformError as exc:
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
         target = out_dir / f"{doc_id}.{extension}"
-        write_atomically(result.encode("utf-8"), target)
+        try:
+            write_atomically(result.encode("utf-8"), target)
+        except OutputError as exc:
+            report.errors.append(exc.problem)
+            continue
         report.written.append(target)
         report.rendered[doc_id] = path
         if with_companions:
@@ -249,7 +264,11 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
         index_params = {k: v for k, v in (params or {}).items()
                         if k in ("edition-title", "css-href")}
         target = out_dir / INDEX_NAME
-        write_atomically(index_html(edition, index_params), target)
+        try:
+            write_atomically(_index_bytes(edition, index_params), target)
+        except TransformError as exc:
+            report.errors.append(Problem(str(target), None, str(exc), "", "transform"))
+            return report
         report.written.append(target)
     return report
 
@@ -259,7 +278,11 @@ def _write_companions(path: Path, doc_id: str, node: object, citations: list[str
     """Write the TEI copy and the citation files one HTML page links to."""
     copy = out_dir / f"{doc_id}.xml"
     if not (copy.exists() and copy.resolve() == path.resolve()):
-        write_atomically(path.read_bytes(), copy)
+        try:
+            copy_atomically(path, copy)  # whole or not at all, mode from the umask
+        except (InputError, OutputError) as exc:
+            report.errors.append(exc.problem)
+            return
         report.written.append(copy)
     for name in citations:
         try:

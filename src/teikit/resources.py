@@ -1,41 +1,55 @@
-"""Locate the schemas and stylesheets that ship beside the package."""
+"""Locate the schemas and stylesheets that ship inside the package.
+
+The files live at the top of the repository, in ``schemas/``, ``xslt/`` and ``csl/``, where
+editors look for them; ``src/teikit/data/schemas``, ``.../xslt`` and ``.../csl`` are links to
+those folders, so that an editable install reads them in place and a wheel (or ``pip install
+--target``) carries copies as package data. Either way they are found through
+:mod:`importlib.resources`, relative to the ``teikit`` package that is running, never through
+``sys.prefix`` (which may hold another installation's copies).
+"""
 
 from __future__ import annotations
 
 import os
-import sys
+from importlib import resources
 from pathlib import Path
 
 from teikit.errors import TeikitError
 
-
-def _candidates(kind: str) -> list[Path]:
-    found: list[Path] = []
-    override = os.environ.get("TEIKIT_DATA")
-    if override:
-        found.append(Path(override) / kind)
-    # A source checkout or an editable install: src/teikit/ -> repository root.
-    found.append(Path(__file__).resolve().parents[2] / kind)
-    # A wheel install: data-files under <prefix>/share/teikit/.
-    found.append(Path(sys.prefix) / "share" / "teikit" / kind)
-    return found
+#: The data folders the package carries, by the name used at the top of the repository.
+DATA_KINDS: tuple[str, ...] = ("schemas", "xslt", "csl")
 
 
 def data_dir(kind: str) -> Path:
-    """Return the folder holding ``kind`` ("schemas" or "xslt").
+    """Return the folder holding ``kind`` ("schemas", "xslt" or "csl").
+
+    ``TEIKIT_DATA``, when set, names a folder holding ``schemas/`` and ``xslt/`` to use
+    instead (for trying out changed stylesheets without reinstalling).
 
     Args:
-        kind: the folder name at the top of the repository.
+        kind: one of :data:`DATA_KINDS`.
 
     Returns:
-        The first existing candidate folder.
+        The folder, on the file system.
 
     Raises:
-        TeikitError: when no copy of the folder can be found.
+        TeikitError: for an unknown kind, or when the installation lacks the folder.
     """
-    for path in _candidates(kind):
-        if path.is_dir():
-            return path
+    if kind not in DATA_KINDS:
+        raise TeikitError(f"unknown data folder {kind!r}; teikit carries " + ", ".join(DATA_KINDS))
+    override = os.environ.get("TEIKIT_DATA")
+    if override:
+        candidate = Path(override) / kind
+        if candidate.is_dir():
+            return candidate
+        raise TeikitError(
+            f"TEIKIT_DATA={override}: it holds no {kind}/ folder (unset it to "
+            "use the files installed with teikit)"
+        )
+    found = resources.files("teikit") / "data" / kind
+    if isinstance(found, Path) and found.is_dir():
+        return found.resolve()  # in a checkout: the top-level folder itself, not the link
     raise TeikitError(
-        f"cannot find the teikit {kind}/ folder; set TEIKIT_DATA to the folder that holds it"
+        f"this installation of teikit lacks its {kind}/ files ({found}); "
+        "reinstall teikit (pip install teikit, or pip install -e . in a checkout)"
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.errors import InputError, Problem
+from teikit.files import display_name, read_input
 
 # Characters that XML 1.0 forbids (everything below U+0020 but TAB, LF, CR; the surrogates;
 # U+FFFE and U+FFFF). CR is handled before this check.
@@ -181,17 +182,8 @@ def read_source(path: Path) -> SourceText:
         The decoded :class:`SourceText`.
 
     Raises:
-        InputError: when the path is missing, a directory, unreadable, or not page text.
+        InputError: when the path is missing, not a regular file, unreadable, or not page
+            text.
     """
-    name = str(path)
-    if not path.exists():
-        raise _problem(name, None, "no such file", "check the path", "missing")
-    if path.is_dir():
-        raise _problem(name, None, "is a directory, not a page-text file",
-                       "give the files inside it, e.g. DIR/*.txt", "directory")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _problem(name, None, f"cannot read the file ({exc.strerror})",
-                       "check its permissions", "unreadable") from exc
-    return decode(data, name)
+    data = read_input(path)  # regular files only: a FIFO or device is never opened
+    return decode(data, display_name(path))

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teikit import __version__
-from teikit.catalog import DocumentFacts
+from teikit.catalog import FACT_LABELS, DocumentFacts, VolumeFacts
 from teikit.dates import InferredDate
 from teikit.dts.trees import refs_decls
+from teikit.files import escape_text
 from teikit.reader.model import Document
 from teikit.tei.names import sub
 
@@ -65,13 +66,22 @@ def _title_stmt(parent: etree._Element, h: HeaderFacts) -> None:
 
 def _publication_stmt(parent: etree._Element, h: HeaderFacts) -> None:
     stmt = sub(parent, "publicationStmt")
-    sub(stmt, "authority", "Made with teikit from the Office of the Historian’s published "
-        "text; not an official publication of the Department of State")
+    sub(
+        stmt,
+        "authority",
+        "Made with teikit from the Office of the Historian’s published "
+        "text; not an official publication of the Department of State",
+    )
     sub(stmt, "idno", h.tei_id, type="teikit")
     availability = sub(stmt, "availability", status="free")
-    sub(availability, "licence", "The text of Foreign Relations of the United States is a "
+    sub(
+        availability,
+        "licence",
+        "The text of Foreign Relations of the United States is a "
         "work of the United States Government and is in the public domain in the United "
-        "States. This encoding adds no rights of its own.", target=PUBLIC_DOMAIN)
+        "States. This encoding adds no rights of its own.",
+        target=PUBLIC_DOMAIN,
+    )
 
 
 def _scopes(parent: etree._Element, h: HeaderFacts) -> None:
@@ -79,8 +89,14 @@ def _scopes(parent: etree._Element, h: HeaderFacts) -> None:
     if number is not None:
         sub(parent, "biblScope", str(number), unit="document", n=str(number))
     if h.first_page is not None and h.last_page is not None:
-        scope = sub(parent, "biblScope", _page_range(h.first_page, h.last_page), unit="page",
-                    from_=str(h.first_page), to=str(h.last_page))
+        scope = sub(
+            parent,
+            "biblScope",
+            _page_range(h.first_page, h.last_page),
+            unit="page",
+            from_=str(h.first_page),
+            to=str(h.last_page),
+        )
         if h.first_page_inferred:
             scope.set("cert", "medium")
 
@@ -125,17 +141,44 @@ def _source_desc(parent: etree._Element, h: HeaderFacts) -> None:
             sub(struct, "ptr", target=document_url(volume.id, document.number))
     page_text = sub(desc, "bibl", type="page-text", subtype=STYLE_SUBTYPES[document.style])
     page_text.text = "The document as history.state.gov displays it, copied as plain text: "
-    name = sub(page_text, "title", h.source_name.rsplit("/", 1)[-1], type="file")
+    # The file's name as valid XML text: bytes that are not UTF-8 and control characters
+    # are written escaped (\\xNN), as messages show them.
+    name = sub(page_text, "title", escape_text(h.source_name.rsplit("/", 1)[-1]), type="file")
     name.tail = "."
+
+
+def _labels(names: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(FACT_LABELS[n] for n in names)
+
+
+def _volume_decisions(volume: VolumeFacts) -> list[str]:
+    """What the header says of volume facts that no catalog gave (derived, assumed, missing)."""
+    said: list[str] = []
+    if volume.derived:
+        values = "; ".join(f"{FACT_LABELS[n]} “{getattr(volume, n)}”" for n in volume.derived)
+        said.append(f"Derived from the volume id {volume.id}, not from a catalog: {values}.")
+    if volume.assumed:
+        said.append(
+            f"Assumed, as every printed FRUS volume has them, not given by a catalog: "
+            f"{_labels(volume.assumed)} ({volume.publisher}, {volume.place})."
+        )
+    missing = volume.missing()
+    if missing:
+        said.append(f"Not known (no catalog gives them): {_labels(missing)}.")
+    return said
 
 
 def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
     desc = sub(parent, "encodingDesc")
     project = sub(desc, "projectDesc")
-    sub(project, "p", "A TEI edition of a document from Foreign Relations of the United "
+    sub(
+        project,
+        "p",
+        "A TEI edition of a document from Foreign Relations of the United "
         "States, made from the text that history.state.gov displays, following the body "
         "encoding of the Office of the Historian’s own TEI where the text carries the "
-        "information.")
+        "information.",
+    )
     decl = sub(desc, "editorialDecl")
     decisions = [
         "Every word of the page text is kept, in order, with its spelling, punctuation and "
@@ -149,8 +192,9 @@ def _encoding_desc(parent: etree._Element, h: HeaderFacts) -> None:
         "restored here.",
     ]
     if h.first_page_inferred:
-        decisions.append("The first page was inferred as the page before the first page "
-                         "marker.")
+        decisions.append("The first page was inferred as the page before the first page marker.")
+    if h.facts.volume is not None:
+        decisions.extend(_volume_decisions(h.facts.volume))
     for text in decisions:
         sub(decl, "p", text)
     desc.extend(refs_decls())  # the DTS citation trees (teikit.dts.trees)

@@ -14,15 +14,15 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
-from lxml import etree
-
-from teikit.files import expand_paths
+from teikit.errors import InputError
+from teikit.files import display_name, expand_paths, read_input
 from teikit.resources import data_dir
 from teikit.validation.grammar import Grammar, load_grammar
-from teikit.validation.parsing import parse_bytes
+from teikit.validation.jing import JingGrammar, find_jing
+from teikit.validation.parsing import Parsed, parse_bytes
 from teikit.validation.positions import SourceMap
 from teikit.validation.report import (
     RULE_NO_INPUT,
@@ -33,8 +33,11 @@ from teikit.validation.report import (
     ValidationReport,
 )
 from teikit.validation.rules import Rules, load_rules
+from teikit.validation.schemasets import DEFAULT, SchemaSet, schema_set_for
 
 __all__ = [
+    "EDITION_RULES",
+    "ENGINES",
     "FileReport",
     "Finding",
     "SchemaError",
@@ -45,6 +48,13 @@ __all__ = [
     "default_rules_path",
     "validate_paths",
 ]
+
+
+#: The rules that hold only for the files of an edition, not for TEI in general: they
+#: run when the validator is told the files are an edition's (``--edition``; ``teikit
+#: build`` always checks its own tei/ so). ``tei-id-filename`` reads the file's name
+#: from the Schematron parameter ``file-stem``, which is left empty otherwise.
+EDITION_RULES: tuple[str, ...] = ("tei-id-filename",)
 
 
 def default_grammar_path() -> Path:
@@ -65,55 +75,92 @@ def default_rules_path() -> Path:
     return data_dir("schemas") / "teikit.sch"
 
 
-def _is_volume(root: etree._Element) -> bool:
-    """A volume file (build/volumes/): its own publicationStmt carries the frus idno."""
-    return bool(root.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='frus']",
-                           namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
-
-
-def _is_passage(root: etree._Element) -> bool:
-    """A DTS passage (build/dts/document/<id>/…): TEI holding a dts:wrapper."""
-    return root.find("{https://w3id.org/api/dts#}wrapper") is not None
-
-
-#: Which grammar and rules (files in schemas/) check a document, by what its root is: the
-#: first predicate that holds decides; other documents get teikit.rng and teikit.sch.
-DOCUMENT_KINDS: tuple[tuple[Callable[[etree._Element], bool], str, str | None], ...] = (
-    (_is_volume, "frus-volume.rng", "frus-volume.sch"),
-    (_is_passage, "dts-fragment.rng", None),
-)
+#: How the grammar is checked: ``lxml`` (libxml2, in process), ``jing`` (one jing run
+#: for many files), or ``auto``: jing for a grammar given with ``schema`` when jing is
+#: installed (large grammars such as tei_all compile in a quarter of the time and need
+#: compiling once per run, not once per process and file set), lxml otherwise.
+ENGINES = ("auto", "lxml", "jing")
 
 
 class Validator:
-    """Checks documents against one grammar and, optionally, teikit's rules.
+    """Checks documents against a grammar and, optionally, rules.
+
+    Each document is checked against the schemas of its kind
+    (:mod:`teikit.validation.schemasets`: teikit's per-document schemas unless another
+    kind of file is registered and matches its root element).
 
     Args:
-        schema: a RELAX NG schema (XML syntax) to use instead of teikit's own, e.g.
-            tei_all.rng. ``None`` means ``schemas/teikit.rng``.
+        schema: a RELAX NG schema (XML syntax) to use for every file instead of the
+            grammar of its kind, e.g. tei_all.rng. ``None``: by kind (``schemas/teikit.rng``
+            for teikit's documents).
         rules: whether to run the Schematron rules as well.
-        rules_path: a Schematron schema to use instead of ``schemas/teikit.sch``.
+        rules_path: a Schematron schema to use for every file instead of the rules of
+            its kind (``schemas/teikit.sch``).
+        edition: the files are an edition's own (teikit's ``tei/`` folder), so the
+            edition rules (:data:`EDITION_RULES`: the TEI id is the file's name) apply
+            too. Off by default: a file's name says where someone saved it, not what
+            the TEI is, and TEI from elsewhere is not wrong for its name.
+        engine: one of :data:`ENGINES`; ``jing`` is used for ``schema`` only.
 
     Raises:
-        SchemaError: a schema is missing or does not compile.
+        SchemaError: a schema is missing or does not compile, or ``engine="jing"``
+            without jing installed.
     """
 
     def __init__(self, schema: Path | str | None = None, *, rules: bool = True,
-                 rules_path: Path | str | None = None) -> None:
-        self.grammar: Grammar = load_grammar(Path(schema) if schema else default_grammar_path())
+                 rules_path: Path | str | None = None, edition: bool = False,
+                 engine: str = "auto") -> None:
+        if engine not in ENGINES:
+            raise SchemaError(f"unknown validation engine {engine!r}: one of "
+                              + ", ".join(ENGINES))
+        self.edition = edition
+        self.use_rules = rules
+        self.schema = Path(schema) if schema else None
+        self.rules_path = Path(rules_path) if rules_path else None
+        self.jing: JingGrammar | None = None
+        self.grammar: Grammar | None = None
+        if self.schema is not None and (engine == "jing"
+                                        or (engine == "auto" and find_jing() is not None)):
+            self.jing = JingGrammar(self.schema)
+        else:
+            self.grammar = load_grammar(self.schema or default_grammar_path())
         self.rules: Rules | None = None
         if rules:
-            self.rules = load_rules(Path(rules_path) if rules_path else default_rules_path())
-        self._by_kind = schema is None and rules_path is None
-        self._use_rules = rules
+            self.rules = load_rules(self.rules_path or default_rules_path())
 
-    def _schemas_for(self, tree: etree._ElementTree) -> tuple[Grammar, Rules | None]:
-        if self._by_kind:
-            for claims, grammar, rules in DOCUMENT_KINDS:
-                if claims(tree.getroot()):
-                    folder = data_dir("schemas")
-                    return (load_grammar(folder / grammar),
-                            load_rules(folder / rules) if rules and self._use_rules else None)
-        return self.grammar, self.rules
+    @property
+    def engine(self) -> str:
+        """``jing`` or ``lxml``: what checks the grammar given as ``schema``."""
+        return "jing" if self.jing is not None else "lxml"
+
+    def _schemas(self, kind: SchemaSet) -> tuple[Grammar | None, Rules | None]:
+        """The grammar (``None``: jing's) and rules for a document of one kind."""
+        if self.jing is not None:
+            grammar = None
+        elif self.schema is not None or kind is DEFAULT:
+            grammar = self.grammar
+        else:
+            grammar = load_grammar(kind.grammar_path())
+        rules = None
+        if self.use_rules:
+            if self.rules_path is not None or kind is DEFAULT:
+                rules = self.rules
+            else:
+                path = kind.rules_path()
+                rules = load_rules(path) if path is not None else None
+        return grammar, rules
+
+    def _check(self, parsed: Parsed, path: str, file_stem: str | None) -> list[Finding]:
+        """Grammar (unless jing's) and rules findings of one parsed document."""
+        source = SourceMap(parsed.tree, parsed.text)
+        kind = schema_set_for(parsed.tree.getroot())
+        grammar, rules = self._schemas(kind)
+        findings = grammar.check(parsed.tree, source, path) if grammar is not None else []
+        if rules is not None:
+            if file_stem is None:
+                file_stem = _stem(path) if self.edition or kind.named_by_id else ""
+            findings += rules.check(parsed.tree, source, path, file_stem)
+        return findings
 
     def validate_bytes(self, data: bytes, path: str, file_stem: str | None = None) -> FileReport:
         """Check one document given as bytes.
@@ -121,8 +168,9 @@ class Validator:
         Args:
             data: the document.
             path: its name, used in findings.
-            file_stem: the name the TEI/@xml:id must equal; by default ``path``'s
-                file name without ``.xml``.
+            file_stem: the name the TEI/@xml:id must equal (rule ``tei-id-filename``);
+                by default ``path``'s file name without ``.xml`` for an edition's file,
+                and nothing (the rule checks nothing) otherwise.
 
         Returns:
             The file's report: every finding of the grammar and the rules, or the
@@ -131,12 +179,9 @@ class Validator:
         parsed = parse_bytes(data, path)
         if isinstance(parsed, list):
             return FileReport(path, parsed, checked=False)
-        source = SourceMap(parsed.tree, parsed.text)
-        grammar, rules = self._schemas_for(parsed.tree)
-        findings = grammar.check(parsed.tree, source, path)
-        if rules is not None:
-            stem = file_stem if file_stem is not None else _stem(path)
-            findings += rules.check(parsed.tree, source, path, stem)
+        findings = self._check(parsed, path, file_stem)
+        if self.jing is not None:
+            findings += self.jing.check_bytes(data, path)
         findings.sort(key=Finding.sort_key)
         return FileReport(path, findings)
 
@@ -150,15 +195,7 @@ class Validator:
             The file's report; a file that cannot be read gets one ``unreadable``
             finding and ``checked`` False.
         """
-        name = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            return FileReport(name, [Finding(name, None, None, "error", RULE_UNREADABLE,
-                                             f"cannot read the file: {reason}")],
-                              checked=False)
-        return self.validate_bytes(data, name)
+        return self._validate_files([Path(path)])[0]
 
     def validate_paths(self, paths: Iterable[Path | str]) -> ValidationReport:
         """Check files, and every ``*.xml`` file under folders, in a stable order.
@@ -173,8 +210,37 @@ class Validator:
         report = ValidationReport()
         files, problems = collect_files(paths)
         report.files.extend(problems)
-        report.files.extend(self.validate_file(f) for f in files)
+        report.files.extend(self._validate_files(files))
         return report
+
+    def _validate_files(self, files: list[Path]) -> list[FileReport]:
+        """Check files one by one; with jing, the grammar for all of them at the end."""
+        reports: list[FileReport] = []
+        for_jing: dict[str, Path] = {}
+        for path in files:
+            name = display_name(path)
+            try:
+                data = read_input(path)  # regular files only: a FIFO is never opened
+            except InputError as exc:
+                reports.append(FileReport(name, [Finding(
+                    name, None, None, "error", RULE_UNREADABLE, exc.problem.message,
+                    exc.problem.hint)], checked=False))
+                continue
+            parsed = parse_bytes(data, name)
+            if isinstance(parsed, list):
+                reports.append(FileReport(name, parsed, checked=False))
+                continue
+            reports.append(FileReport(name, self._check(parsed, name, None)))
+            if self.jing is not None and name not in for_jing:
+                for_jing[name] = path
+        if self.jing is not None and for_jing:
+            grammar_findings = self.jing.check_files(for_jing)
+            for report in reports:
+                if report.checked:
+                    report.findings += grammar_findings.get(report.path, [])
+        for report in reports:
+            report.findings.sort(key=Finding.sort_key)
+        return reports
 
 
 def _stem(path: str) -> str:
@@ -200,13 +266,18 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRep
 
 
 def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None, *,
-                   rules: bool = True) -> ValidationReport:
+                   rules: bool = True, edition: bool = False,
+                   engine: str = "auto") -> ValidationReport:
     """Validate files and folders against a grammar and teikit's rules.
 
     Args:
         paths: files, and folders to search for ``*.xml``.
         schema: a RELAX NG schema to use instead of teikit's own (e.g. tei_all.rng).
         rules: whether to run teikit's Schematron rules as well.
+        edition: the files are an edition's own: check the edition rules too
+            (see :class:`Validator`).
+        engine: what checks ``schema``: ``auto`` (jing when installed), ``lxml`` or
+            ``jing`` (see :data:`ENGINES`).
 
     Returns:
         Every finding in every file.
@@ -214,4 +285,5 @@ def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None
     Raises:
         SchemaError: a schema is missing or does not compile.
     """
-    return Validator(schema, rules=rules).validate_paths(paths)
+    return Validator(schema, rules=rules, edition=edition,
+                     engine=engine).validate_paths(paths)

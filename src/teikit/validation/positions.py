@@ -38,6 +38,9 @@ class SourceMap:
         self._index: dict[etree._Element, int] | None = None
         self._starts: list[int] = []
         self._line_starts: list[int] = []
+        #: parent -> its element children, built as paths are followed
+        self._children: dict[etree._Element, list[etree._Element]] = {}
+        self._named: dict[tuple[etree._Element | None, str], list[etree._Element]] = {}
 
     def _build(self) -> None:
         self._starts = [m.start() for m in _TOKENS.finditer(self._text) if m.group(1)]
@@ -95,6 +98,11 @@ class SourceMap:
     def element_at(self, xpath: str) -> tuple[etree._Element | None, str | None]:
         """Find the node a location path names (SVRL locations, libxml2 error paths).
 
+        The paths libxml2 writes (``/*/*[2]/tei:p[3]/@n``) are followed step by step
+        with each parent's children listed once, so that a thousand findings among a
+        thousand siblings cost a thousand steps, not a million; other paths are
+        evaluated as XPath.
+
         Args:
             xpath: an absolute XPath to an element or to an attribute of one.
 
@@ -104,6 +112,9 @@ class SourceMap:
         """
         if not xpath:
             return None, None
+        quick = self._follow(xpath)
+        if quick is not None:
+            return quick
         try:
             found = self._tree.xpath(xpath)
         except etree.XPathError:
@@ -115,6 +126,52 @@ class SourceMap:
             if getattr(node, "is_attribute", False):
                 parent = node.getparent()
                 qname = etree.QName(node.attrname)
-                prefix = "xml:" if qname.namespace == "http://www.w3.org/XML/1998/namespace" else ""
+                prefix = "xml:" if qname.namespace == XML_NS else ""
                 return parent, prefix + qname.localname
         return None, None
+
+    def _follow(self, xpath: str) -> tuple[etree._Element | None, str | None] | None:
+        """Follow a path of ``/name[n]`` or ``/*[n]`` steps; ``None`` if it has others."""
+        steps = xpath.split("/")
+        if steps[0] != "" or len(steps) < 2:
+            return None
+        attribute = None
+        if steps[-1].startswith("@"):
+            attribute = steps.pop()[1:]
+            if not _NAME.fullmatch(attribute):
+                return None
+        node: etree._Element | None = None
+        for step in steps[1:]:
+            match = _STEP.fullmatch(step)
+            if match is None:
+                return None
+            name, position = match.group("name"), int(match.group("n") or 1)
+            if node is None:
+                candidates = [self._tree.getroot()]
+            elif node in self._children:
+                candidates = self._children[node]
+            else:
+                candidates = [c for c in node if isinstance(c.tag, str)]
+                self._children[node] = candidates
+            if name != "*":
+                key = (node, name)
+                named = self._named.get(key)
+                if named is None:
+                    named = [c for c in candidates if _step_name(c) == name]
+                    self._named[key] = named
+                candidates = named
+            if position > len(candidates):
+                return None, None
+            node = candidates[position - 1]
+        return node, attribute
+
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_NAME = re.compile(r"[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?")
+_STEP = re.compile(r"(?P<name>\*|[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?)(\[(?P<n>[0-9]+)\])?")
+
+
+def _step_name(element: etree._Element) -> str:
+    """An element's name as libxml2 writes it in a path: prefix:local, or local."""
+    return f"{element.prefix}:{etree.QName(element).localname}" if element.prefix \
+        else etree.QName(element).localname

@@ -9,10 +9,10 @@ Nothing here prints: :meth:`ValidationReport.text_lines` and
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
-from teikit.errors import TeikitError
+from teikit.errors import EXIT_USAGE, Finding, TeikitError
 
 Severity = Literal["error", "warning"]
 
@@ -27,40 +27,7 @@ RULE_NO_INPUT = "no-xml-files"
 class SchemaError(TeikitError):
     """A schema (RELAX NG or Schematron) is missing or does not compile."""
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in one file, printed as ``path:line:col: severity[rule]: message``
-    (without the column, or the line, when they are not known).
-
-    Attributes:
-        path: the file, as the user named it.
-        line: 1-based line, or ``None`` when the finding concerns the whole file.
-        column: 1-based column, or ``None`` when unknown.
-        severity: ``"error"`` or ``"warning"``.
-        rule: the rule id: a Schematron assert id, ``rng`` for the grammar, or one of
-            teikit's own (``xml-syntax``, ``unsafe-xml``, ``unreadable``, ``no-xml-files``).
-        message: what was found and what is expected.
-    """
-
-    path: str
-    line: int | None
-    column: int | None
-    severity: Severity
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.severity}[{self.rule}]: {self.message}"
-
-    def sort_key(self) -> tuple[int, int, str, str]:
-        """Order findings by position, then by rule and message."""
-        return (self.line or 0, self.column or 0, self.rule, self.message)
+    exit_code = EXIT_USAGE
 
 
 @dataclass
@@ -168,7 +135,7 @@ class ValidationReport:
             "errors": self.errors,
             "warnings": self.warnings,
             "unreadable": self.unreadable,
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings],
         }
 
     def to_json(self, strict: bool = False) -> str:

@@ -1,0 +1,258 @@
+"""EPUB 3 books of an edition: one per volume, its documents in number order.
+
+Each book holds a title page, the navigation document (a table of contents of the
+documents and a page-list of the printed pages, from the TEI's ``<pb>``s and each
+document's first page), one XHTML content document per document made by
+``xslt/epub-document.xsl`` (notes as EPUB footnotes) and a style sheet. The archive is
+written with the standard library's :mod:`zipfile`: ``mimetype`` first and stored, then the
+rest compressed, in a fixed order with fixed entry times, so the same TEI gives the same
+bytes. ``dcterms:modified`` is ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else
+the time the newest of the volume's TEI files was changed.
+
+Documents without a volume id make no book (there is no volume to make one of).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import TeikitError
+from teikit.facts import DocFacts, facts_xml
+from teikit.files import write_atomically
+from teikit.resources import data_dir
+from teikit.tei.names import TEI_NS
+from teikit.teifile import read_tei
+from teikit.transform import OUTPUTS, Output, TransformError, transform
+
+OUTPUTS.setdefault("epub-document", Output("epub-document.xsl", "xhtml",
+                                           "EPUB 3 content document of one document"))
+OUTPUTS.setdefault("epub-title", Output("epub-title.xsl", "xhtml", "EPUB title page (facts)"))
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+OPF_NS = "http://www.idpf.org/2007/opf"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
+
+#: The folder of the books in the output folder, and a book's name in it.
+EPUB_DIR = "epub"
+EPUB_NAME = "{volume}.epub"
+
+#: The style sheet of the books (in ``xslt/``).
+EPUB_CSS = "epub.css"
+
+#: Fixed times of the archive entries (the earliest a zip file can hold).
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class EpubError(TeikitError):
+    """A book cannot be made (a document failed to transform or to read).
+
+    From :func:`write_volume_epubs`, ``written`` holds the books of the other volumes, which
+    were written all the same.
+    """
+
+    def __init__(self, message: str, written: list[Path] | None = None) -> None:
+        super().__init__(message)
+        self.written = written or []
+
+
+def _x(name: str) -> str:
+    return f"{{{XHTML_NS}}}{name}"
+
+
+def _serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def _modified(paths: Sequence[Path]) -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = int(epoch) if epoch and epoch.isdigit() else int(max(p.stat().st_mtime
+                                                                    for p in paths))
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
+
+
+def _xhtml_page(title: str, lang: str = "en") -> tuple[etree._Element, etree._Element]:
+    html = etree.Element(_x("html"), nsmap={None: XHTML_NS, "epub": EPUB_NS})
+    html.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    html.set("lang", lang)
+    head = etree.SubElement(html, _x("head"))
+    etree.SubElement(head, _x("meta"), charset="utf-8")
+    etree.SubElement(head, _x("title")).text = title
+    etree.SubElement(head, _x("link"), rel="stylesheet", type="text/css", href=EPUB_CSS)
+    return html, etree.SubElement(html, _x("body"))
+
+
+def _page_breaks(root: etree._Element) -> list[tuple[str, str]]:
+    """(id, label) of the document's page breaks, in order."""
+    found = []
+    for count, pb in enumerate(root.iter(f"{{{TEI_NS}}}pb"), 1):
+        ident = pb.get("{http://www.w3.org/XML/1998/namespace}id") or f"pb-{count}"
+        found.append((ident, pb.get("n") or str(count)))
+    return found
+
+
+def _nav(heading: str, docs: list[tuple[DocFacts, str]],
+         pages: list[tuple[str, str]]) -> bytes:
+    html, body = _xhtml_page(f"Contents: {heading}")
+    toc = etree.SubElement(body, _x("nav"), {f"{{{EPUB_NS}}}type": "toc"}, id="toc")
+    etree.SubElement(toc, _x("h1")).text = "Contents"
+    items = etree.SubElement(toc, _x("ol"))
+    etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href="title.xhtml").text = \
+        "Title page"
+    for doc, href in docs:
+        label = f"{doc.number}. {doc.title}" if doc.number is not None else doc.title
+        etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href=href).text = \
+            label or doc.tei_id
+    if pages:
+        plist = etree.SubElement(body, _x("nav"), {f"{{{EPUB_NS}}}type": "page-list"},
+                                 id="page-list", hidden="hidden")
+        etree.SubElement(plist, _x("h2")).text = "Pages"
+        items = etree.SubElement(plist, _x("ol"))
+        for href, label in pages:
+            etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href=href).text = label
+    return _serialize(html)
+
+
+def _package(volume_id: str, heading: str, lang: str, modified: str,
+             items: list[tuple[str, str, str]], spine: list[str]) -> bytes:
+    package = etree.Element(f"{{{OPF_NS}}}package", nsmap={None: OPF_NS, "dc": DC_NS},
+                            version="3.0", **{"unique-identifier": "book-id"})
+    package.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    meta = etree.SubElement(package, f"{{{OPF_NS}}}metadata")
+    etree.SubElement(meta, f"{{{DC_NS}}}identifier", id="book-id").text = \
+        f"urn:teikit:frus:{volume_id}"
+    etree.SubElement(meta, f"{{{DC_NS}}}title").text = heading
+    etree.SubElement(meta, f"{{{DC_NS}}}language").text = lang
+    etree.SubElement(meta, f"{{{DC_NS}}}publisher").text = "Made with teikit"
+    etree.SubElement(meta, f"{{{DC_NS}}}rights").text = "Public domain (a work of the " \
+        "United States Government)"
+    etree.SubElement(meta, f"{{{OPF_NS}}}meta", property="dcterms:modified").text = modified
+    manifest = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
+    for ident, href, media in items:
+        attrs = {"id": ident, "href": href, "media-type": media}
+        if ident == "nav":
+            attrs["properties"] = "nav"
+        etree.SubElement(manifest, f"{{{OPF_NS}}}item", attrs)
+    order = etree.SubElement(package, f"{{{OPF_NS}}}spine")
+    for ident in spine:
+        etree.SubElement(order, f"{{{OPF_NS}}}itemref", idref=ident)
+    return _serialize(package)
+
+
+def _container() -> bytes:
+    root = etree.Element(f"{{{CONTAINER_NS}}}container", nsmap={None: CONTAINER_NS},
+                         version="1.0")
+    files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
+    etree.SubElement(files, f"{{{CONTAINER_NS}}}rootfile",
+                     {"full-path": "OEBPS/content.opf",
+                      "media-type": "application/oebps-package+xml"})
+    return _serialize(root)
+
+
+def _zip(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            book.writestr(info, data)
+    return buffer.getvalue()
+
+
+def volume_epub(volume: etree._Element, docs: list[DocFacts],
+                tei_paths: Mapping[str, Path]) -> bytes:
+    """Return the EPUB of one volume: its facts element and its documents in order.
+
+    Raises:
+        EpubError: when a document cannot be read or transformed.
+    """
+    volume_id = volume.get("id", "")
+    title_page = transform(etree.tostring(volume.getparent(), encoding="utf-8"), "epub-title",
+                           {"volume-id": volume_id, "css-href": EPUB_CSS})
+    heading = " ".join("".join(etree.fromstring(title_page.encode("utf-8")).find(
+        f".//{_x('h1')}").itertext()).split())
+    entries: list[tuple[str, str, str]] = [("css", EPUB_CSS, "text/css"),
+                                           ("nav", "nav.xhtml", "application/xhtml+xml"),
+                                           ("title", "title.xhtml", "application/xhtml+xml")]
+    spine = ["title", "nav"]
+    files: list[tuple[str, bytes]] = []
+    toc: list[tuple[DocFacts, str]] = []
+    pages: list[tuple[str, str]] = []
+    links = " ".join(f"{d.number}={d.tei_id}.xhtml" for d in docs if d.number is not None)
+    for position, doc in enumerate(docs, 1):
+        path = tei_paths[doc.tei_id]
+        try:
+            root = read_tei(path)
+            xhtml = transform(etree.tostring(root, encoding="utf-8"), "epub-document",
+                              {"css-href": EPUB_CSS, "document-links": links})
+        except (TeikitError, OSError) as exc:
+            raise EpubError(f"{path}: cannot make its EPUB chapter: {exc}") from exc
+        href = f"{doc.tei_id}.xhtml"
+        ident = f"doc{position}"
+        entries.append((ident, href, "application/xhtml+xml"))
+        spine.append(ident)
+        files.append((f"OEBPS/{href}", xhtml.encode("utf-8")))
+        toc.append((doc, href))
+        if doc.first_page is not None:
+            pages.append((f"{href}#page-start", str(doc.first_page)))
+        pages.extend((f"{href}#{ident_}", label) for ident_, label in _page_breaks(root))
+    modified = _modified([tei_paths[d.tei_id] for d in docs])
+    stylesheet = (data_dir("xslt") / EPUB_CSS).read_bytes()
+    package = _package(volume_id, heading, "en", modified, entries, spine)
+    return _zip([("mimetype", b"application/epub+zip"),
+                 ("META-INF/container.xml", _container()),
+                 ("OEBPS/content.opf", package),
+                 ("OEBPS/nav.xhtml", _nav(heading, toc, pages)),
+                 ("OEBPS/title.xhtml", title_page.encode("utf-8")),
+                 (f"OEBPS/{EPUB_CSS}", stylesheet),
+                 *files])
+
+
+def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path],
+                       out_dir: Path) -> list[Path]:
+    """Write one EPUB 3 book per volume of the edition into ``out_dir/epub/``.
+
+    Args:
+        edition: the facts of the edition's documents (any order).
+        tei_paths: the TEI file of each document, by TEI id.
+        out_dir: the output folder of the edition.
+
+    Returns:
+        The books written, in volume order.
+
+    Raises:
+        EpubError: when a document of a volume cannot be made into its chapter; that
+            volume's book is not written (an old one is removed), the other volumes' are
+            (``error.written``), and the message names every volume that failed.
+    """
+    tree = facts_xml(list(edition))
+    by_id = {d.tei_id: d for d in edition}
+    written: list[Path] = []
+    failed: list[str] = []
+    for volume in tree.findall("{urn:teikit:facts}volume"):
+        volume_id = volume.get("id")
+        if not volume_id:
+            continue
+        docs = [by_id[d.get("id")] for d in volume.findall("{urn:teikit:facts}doc")]
+        target = out_dir / EPUB_DIR / EPUB_NAME.format(volume=volume_id)
+        try:
+            data = volume_epub(volume, docs, tei_paths)
+        except (EpubError, TransformError) as exc:
+            failed.append(f"{volume_id}: {exc}")
+            target.unlink(missing_ok=True)  # no book that is not this TEI's
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(data, target)
+        written.append(target)
+    if failed:
+        raise EpubError("EPUB not written for " + "; ".join(failed), written)
+    return written

