@@ -185,9 +185,6 @@ def test_a_month_only_dateline_in_a_page() -> None:
     assert _date(root)[:2] == ("1960-09", "high")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader: a dateline with an ordinal day (May 3d, 1866) is not read as a dateline "
-    "(reader.patterns.DATELINE wants a plain day); dates.py reads it (see above)"))
 def test_an_ordinal_dateline_in_a_page() -> None:
     root = _convert(DATELINE_PAGE.format(dateline="Rome, September 3d, 1866.")).root
     assert _date(root)[:2] == ("1866-09-03", "high")

@@ -243,9 +243,6 @@ def test_the_check_can_be_turned_off_in_the_library(monkeypatch: pytest.MonkeyPa
 # -- classes of loss the current reader has (invented fixtures) ----------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=SelfCheckError, reason=(
-    "reader: a page marker between a closing phrase and the signature is dropped "
-    "(issue 8: page markers inside the closing)"))
 @pytest.mark.parametrize("name, n", [("closer_page_marker_a.txt", "722"),
                                      ("closer_page_marker_b.txt", "212")])
 def test_a_page_marker_inside_a_closing_is_kept(name: str, n: str) -> None:
@@ -253,10 +250,6 @@ def test_a_page_marker_inside_a_closing_is_kept(name: str, n: str) -> None:
     assert root.find(f".//{T}pb[@n='{n}']") is not None
 
 
-@pytest.mark.xfail(strict=True, raises=SelfCheckError, reason=(
-    "reader: with a source note numbered 1 and a later note's marker lost (a dropped "
-    "signature), the title's marker goes to the second note and the source note is left "
-    "unanchored after it (issue 8: source note placement)"))
 def test_a_lost_marker_does_not_shift_the_source_note() -> None:
     root = convert_file(FIXTURES / "lost_marker_shifts_notes_a.txt").root
     head_note = root.find(f".//{T}head/{T}note")

@@ -161,14 +161,16 @@ class _Generator:
                     self.random.choice([f"frus1958-60v19-d{n}", f"frus-d{n}"]),
                 "d[0-9]+": f"d{n}",
                 "d0": "d0",
-                r"d[0-9]+fn([0-9]+|(ast|dagger|ddagger|sect|parallel|para)+)(_[0-9]+)?":
-                    self.random.choice([f"d1fn{n}", f"d2fnast_{n}", f"d3fnddaggersect_{n}"]),
+                r"d[0-9]+fn([0-9]+[a-d]?|(ast|dagger|ddagger|sect|parallel|para)+)(_[0-9]+)?":
+                    self.random.choice([f"d1fn{n}", f"d2fnast_{n}", f"d3fnddaggersect_{n}",
+                                        f"d4fn{n}a"]),
                 r"pg_((facsimile|typeset)_)?[0-9]+":
                     self.random.choice([f"pg_{n}", f"pg_facsimile_{n}", f"pg_typeset_{n}"]),
             },
             "token": {
                 "[0-9]+": str(self.random.randint(0, 2000)),
-                "[0-9]+|[*†‡§‖¶]+": self.random.choice(["0", "12", "*", "**", "†", "¶"]),
+                "[0-9]+[a-d]?|[*†‡§‖¶]+": self.random.choice(["0", "12", "17a", "*", "**", "†",
+                                                               "¶"]),
                 r"[\d]+[a-z]*[\d]*(\.[\d]+[a-z]*[\d]*){0,3}": "0.1.0",
                 r"\S+( \S+)*": self.random.choice(
                     ["#d1", "frus1958-60v19#d19", "frus1958-60v19#d1fn2 https://history.state.gov/",

@@ -238,6 +238,8 @@ def check_special(div: etree._Element, expect: dict, problems: list[str]) -> Non
         closer = div.find(f"{T}closer")
         in_closer = texts("t:closer/t:salute")
         previous = closer.getprevious() if closer is not None else None
+        while previous is not None and local(previous) == "pb":
+            previous = previous.getprevious()  # a page break between closing and signature
         before = [spaced(previous)] if previous is not None and local(previous) == "p" else []
         if special["closing"] not in in_closer + before:
             problems.append(f"closing {in_closer + before}, expected {special['closing']!r}")
@@ -418,7 +420,8 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     warnings = {(Path(f.path).parent.name, f.rule) for f in report.findings}
     assert warnings <= {(name, "source-note") for name in
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
-                         "letter_marker_unanchored_b")}
+                         "letter_marker_unanchored_b", "despatch_title_first_b",
+                         "memorandum_title_first_b")}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)

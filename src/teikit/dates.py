@@ -27,17 +27,16 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-_DASH = "[-\u2010\u2011\u2012\u2013\u2212]"
+from teikit.lexicon import DASH as _DASH
+from teikit.lexicon import MONTH_ABBREVIATIONS, MONTH_WORD, MONTHS
+
 _FILE_NUMBER = re.compile(
     r"(?<![\w.])(\d{3}[A-Z]?\.[0-9A-Za-z]+(?:" + _DASH + r"[A-Z]{1,5})?"
     r"(?: [A-Z][\w.]*){0,3})/(\d{1,2})" + _DASH + r"(\d{1,2})(\d{2})(?![\d\w])")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({name[:3].lower() + ".": k for k, name in enumerate(MONTHS, 1)})
-_MONTH_NUMBER["sept."] = 9
-_MONTH_WORD = r"(January|February|March|April|May|June|July|August|September|October|" \
-              r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_MONTH_NUMBER.update({name.lower(): k for name, k in MONTH_ABBREVIATIONS.items()})
+_MONTH_WORD = "(" + MONTH_WORD + ")"
 _DATELINE_DATE = re.compile(
     r"(?:" + _MONTH_WORD + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH_WORD + r"),?\s*\[?(\d{4})\b")
 

@@ -39,6 +39,16 @@ class BodyReader(ReaderBase):
                 i += 1
                 continue
             bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
+            if pending is not None and not bullet and pending[0] == "participants":
+                stop = self._participant_lines(i, end, closer)
+                if stop > i:  # one participant a line, without bullets
+                    items = [(None, TextField.from_raw(lines[n].strip(), n + 1))
+                             for n in range(i, stop) if lines[n].strip()]
+                    self.draft.add(Block("participants", line=pending[2], head=pending[1]),
+                                   items=items)
+                    pending = None
+                    i = stop
+                    continue
             if pending is not None and not bullet:
                 kind, head, head_line = pending
                 self.warn(head_line, f"'{head}' is not followed by a bulleted list; kept it "
@@ -49,11 +59,7 @@ class BodyReader(ReaderBase):
             if i in closer and not self._has_paragraph():
                 closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
             if i in closer:
-                order = sorted(closer)
-                fields = [TextField.from_raw(lines[n].strip(), n + 1) for n in order]
-                self.draft.add(Block("closer", line=lineno), fields,
-                               roles=[closer[n] for n in order])
-                i = order[-1] + 1
+                i = self._read_closer(closer)
                 continue
             heading = pt.list_head(core) if front else None
             if heading:
@@ -70,6 +76,13 @@ class BodyReader(ReaderBase):
                 i = self.read_list(i, end, front, pending, closer)
                 pending = None
                 continue
+            if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
+                self.draft.add(Block("paragraph", line=lineno, joined=True), [
+                    TextField.from_raw(text, lineno),
+                    TextField.from_raw(lines[i + 1].strip(), lineno + 1)])
+                front = False
+                i += 2
+                continue
             fld = TextField.from_raw(text, lineno)
             if front and self._front_line(i, end, fld, layout, closer):
                 i = self._front_next
@@ -84,12 +97,106 @@ class BodyReader(ReaderBase):
                                [fld])
             else:
                 front = False
-                self.draft.add(Block("paragraph", line=lineno), [fld])
+                stop = self._wrapped_lines(i, end, closer)
+                fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1)
+                                  for n in range(i + 1, stop)]
+                self.draft.add(Block("paragraph", line=lineno, joined=stop > i + 1), fields)
+                i = stop
+                continue
             i += 1
         if pending is not None:
             kind, head, head_line = pending
             self.draft.add(Block("paragraph", line=head_line),
                            [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+
+    def _add_dateline(self, fields: list[TextField], after: int, end: int,
+                      closer: dict[int, str]) -> bool:
+        """Add a dateline of ``fields``, with the ``(Received April 10.)`` line under it when
+        there is one (the Office keeps it in the dateline); the next line is ``after``."""
+        nxt = next_nonblank(self.lines, after)
+        if nxt < end and nxt not in closer and \
+                pt.RECEIVED.match(pt.shadow(self.lines[nxt]).strip()):
+            fields = [*fields, TextField.from_raw(self.lines[nxt].strip(), nxt + 1)]
+            after = nxt + 1
+        self.draft.add(Block("dateline", line=fields[0].line), fields)
+        self._front_next = after
+        return True
+
+    def _participant_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+        """The end of a run of participant lines from ``i`` (``The Secretary``, ``Mr.
+        Kellerman, EUR``, a group line ``United States``): short lines that are no sentence,
+        dateline, list head or page marker. In style B the run ends at a blank line."""
+        n = i
+        while n < end and n not in closer:
+            raw = self.lines[n]
+            core = pt.shadow(raw).strip()
+            if not core:
+                if self.style == "B" or n == i:
+                    break
+                n += 1
+                continue
+            words = core.split()
+            if (len(words) > 14 or core[-1] in ";:?!" or (core[-1] == "." and len(words) > 5)
+                    or pt.is_dateline(core) or pt.list_head(core) or pt.PAGE_LINE.match(core)
+                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw)
+                    or not (core[0].isupper() or core[0] in "([")):
+                break
+            n += 1
+        while n > i and not self.lines[n - 1].strip():
+            n -= 1
+        return n
+
+    def _wrapped_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+        """The end of a paragraph that the page broke at its print lines (style A): a line
+        with no end punctuation, continued by lines that begin in lower case."""
+        n = i
+        while self.style == "A" and n + 1 < end and n + 1 not in closer:
+            here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
+            raw = self.lines[n + 1]
+            following = pt.shadow(raw).strip()
+            if not here or here[-1] in ".?!:;”\")]’" or not following[:1].islower() \
+                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw) \
+                    or pt.heading_shape(following) == "smallcaps":
+                break
+            n += 1
+        return n + 1
+
+    def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
+        """Tell whether the line after a label line (``(1)``) is the text it labels."""
+        if i + 1 >= end or i + 1 in closer:
+            return False
+        raw = self.lines[i + 1]
+        core = pt.shadow(raw).strip()
+        return bool(core) and not (pt.PAGE_LINE.match(core) or pt.LABEL_LINE.match(core)
+                                   or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw))
+
+    def _read_closer(self, closer: dict[int, str]) -> int:
+        """Add the closing lines: the closing phrase as a paragraph (as the Office of the
+        Historian encodes it), a page marker between it and the signature as a page break,
+        the signature (or a note such as ``[File copy not signed]``) as the closer. Return
+        the index of the line after the closer."""
+        lines = self.lines
+        order = sorted(closer)
+        fields: list[TextField] = []
+        roles: list[str] = []
+        for n in range(order[0], order[-1] + 1):
+            text = lines[n].strip()
+            page = pt.PAGE_LINE.match(pt.shadow(text))
+            if n in closer and closer[n] == "salute":
+                self.draft.add(Block("paragraph", line=n + 1),
+                               [TextField.from_raw(text, n + 1)])
+            elif n in closer:
+                fields.append(TextField.from_raw(text, n + 1))
+                roles.append(closer[n])
+            elif page:
+                kind = (page.group(1) or "").lower()
+                self.draft.add(Block("pagebreak", line=n + 1,
+                                     page=PageBreak(page.group(2), kind, n + 1)))
+            elif text:  # pragma: no cover - find_closer takes consecutive lines only
+                raise AssertionError(f"line {n + 1} inside the closer is neither")
+        if fields:
+            self.draft.add(Block("closer", line=order[0] + 1), fields, roles=roles)
+        return order[-1] + 1
 
     def _front_line(self, i: int, end: int, fld: TextField, layout: str,
                     closer: dict[int, str]) -> bool:
@@ -100,20 +207,25 @@ class BodyReader(ReaderBase):
         kinds = self.draft.kinds
         self._front_next = i + 1
         if layout != "modern" and pt.DESPATCH_NUMBER.match(core) and not kinds & {
-                "despatch", "dateline", "paragraph", "list", "subject", "participants"}:
+                "despatch", "paragraph", "list", "subject", "participants"}:
             self.draft.add(Block("despatch", line=lineno), [fld])
             return True
-        if "dateline" not in kinds and not kinds & {"paragraph", "list"}:
+        # A second dateline may follow the subject and participants lists (the time of the
+        # talk under the date of the memorandum).
+        if ("dateline" not in kinds or kinds & {"subject", "participants"}) \
+                and not kinds & {"paragraph", "list"}:
+            span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
+            if span is not None and not set(range(i, span)) & set(closer):
+                fields = [fld] + [TextField.from_raw(self.lines[k].strip(), k + 1)
+                                  for k in range(i + 1, span)]
+                return self._add_dateline(fields, span, end, closer)
             if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 nxt = next_nonblank(self.lines, i + 1)
                 if nxt not in closer:
                     second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
-                    self.draft.add(Block("dateline", line=lineno), [fld, second])
-                    self._front_next = nxt + 1
-                    return True
+                    return self._add_dateline([fld, second], nxt + 1, end, closer)
             if pt.is_dateline(core):
-                self.draft.add(Block("dateline", line=lineno), [fld])
-                return True
+                return self._add_dateline([fld], i + 1, end, closer)
         if pt.is_salute(core) and "salute" not in kinds:
             self.draft.add(Block("salute", line=lineno), [fld])
             return True
@@ -121,7 +233,7 @@ class BodyReader(ReaderBase):
             fld.searchable = False  # an identifier holds no note (TEI idno has text only)
             self.draft.add(Block("identifier", line=lineno), [fld])
             return True
-        if layout == "older" and pt.is_classification(core):
+        if layout in ("older", "modern") and pt.is_classification(core):
             self.draft.add(Block("classification", line=lineno,
                                  smallcaps=core == core.lower()), [fld])
             return True

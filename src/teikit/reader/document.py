@@ -4,14 +4,22 @@ The steps, in order: tell the block rendering (style A or B), split off the trai
 list, read the heading region, classify the body lines into blocks, then find the note
 markers in all of it.
 
-The heading region has four shapes:
+The heading region is read by the first rule of ``furniture.OPENINGS`` that fits:
 
 - 1955 and later: ``NNN. Title`` on the first line;
 - 1943–54: a source line (or none), ``No. NNN``, then the title over one or more lines;
-- 1920s–54 telegrams and despatches: a source line (``711.61/4–1249: Telegram``,
-  ``862.5/7–1447``, ``White House Files: Telegram``), then a sender-to-recipient title with
-  no ``No.`` line;
-- 1860s–1910s: ``Mr. Harlow to Mr. Pell.``, perhaps the despatch's own ``No. 214.]``.
+- 1860s–1910s: ``Mr. Harlow to Mr. Pell.`` (perhaps under the printed volume's ``No. 39.``,
+  kept as the inline source note), perhaps the despatch's own ``No. 214.]``;
+- an editorial note's bare ``Editorial Note``;
+- 1900s–54 pages that begin with their title (``The Ambassador in Mexico (Daniels) to the
+  Secretary of State``, ``Memorandum of Conversation, by …``), the despatch's own ``No.
+  1805`` under it (never the FRUS number);
+- 1900s–54 telegrams and despatches: a source line (``711.61/4–1249: Telegram``,
+  ``740.00119 Control (Germany)/6–1047``, ``123 Kirk, Alan G.: Telegram``, ``White House
+  Files: Telegram``), then a sender-to-recipient title.
+
+Every input line is accounted for (``Document.lines``, see accounting.py): a line no part of
+the reader used, or one used twice, is reported.
 
 The furniture around the body is read in a fixed order. At the top: identifier and
 classification lines (older layouts), a dateline (one or two lines), ``Subject``/
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 from teikit.errors import InputError, Problem
 from teikit.reader import patterns as pt
+from teikit.reader.accounting import account
 from teikit.reader.blocks import BodyReader
 from teikit.reader.fields import TextField
 from teikit.reader.furniture import FurnitureReader
@@ -55,11 +64,13 @@ class _Reader(FurnitureReader, BodyReader):
                           "dropped it", "it is the web page's link back, not text",
                           "stray-arrow")
                 lines[index] = ""
+                self.uses.append((index + 1, "warned"))
         if self.style == "B":
             self._check_b_numbering(raw_notes)
         body_start, number, layout, source_line = self.read_head(notes_start)
         self.read_body(body_start, notes_start, layout)
         notes = self.place_notes(raw_notes, layout)
+        roles = self._account(notes_start, raw_notes)
         blocks = self.materialize()
         self._check_pages(blocks)
         title = self._title(layout)
@@ -72,7 +83,34 @@ class _Reader(FurnitureReader, BodyReader):
                       "no-source-note")
         return Document(number=number, title=title, layout=layout,  # type: ignore[arg-type]
                         style=self.style, blocks=blocks, notes=notes,  # type: ignore[arg-type]
-                        source_line=source_line, kind=kind)  # type: ignore[arg-type]
+                        source_line=source_line, kind=kind,  # type: ignore[arg-type]
+                        lines=roles)
+
+    def _account(self, notes_start: int, raw_notes: list[RawNote]) -> dict[int, str]:
+        """Claim every line the draft and the note list used; warn of any other."""
+        uses = list(self.uses)
+        draft = self.draft
+        for block, content, items in zip(draft.blocks, draft.content, draft.items,
+                                         strict=True):
+            claimed = {fld.line for fld in content}
+            claimed |= {f.line for pair in items for f in pair if f is not None}
+            if block.kind == "pagebreak" and block.page is not None:
+                claimed.add(block.page.line)
+            if block.head:  # a list head on a line of its own (``SUBJECT``)
+                claimed.add(block.line)
+            uses += [(line, block.kind) for line in sorted(claimed)]
+        for raw in raw_notes:
+            uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
+        uses += [(k + 1, "note-arrow") for k in range(notes_start, len(self.lines))
+                 if is_arrow_line(self.lines[k])]
+        result = account(self.source.lines, uses)
+        for line in result.unused:
+            self.warn(line, "the reader used this line for nothing; it is missing from the "
+                      "TEI", "report this page to the teikit maintainers", "line-unused")
+        for line, first, second in result.reused:
+            self.warn(line, f"the reader used this line twice (as {first} and as {second})",
+                      "report this page to the teikit maintainers", "line-reused")
+        return result.roles
 
     def _title(self, layout: str) -> str:
         texts = [plain_text(f).strip() for f in self.title_fields]
@@ -195,7 +233,7 @@ class _Reader(FurnitureReader, BodyReader):
                 inlines: list[Inline] = []
                 for k, fld in enumerate(content):
                     if k:
-                        inlines.append(LineBreak())
+                        inlines.append(" " if block.joined else LineBreak())
                     inlines.extend(fld.inlines())
                 # A page break that opens a block stands between blocks.
                 while block.kind != "head" and inlines and isinstance(inlines[0], PageBreak):

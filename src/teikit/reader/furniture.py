@@ -10,6 +10,21 @@ from teikit.reader.fields import TextField
 from teikit.reader.model import Block
 from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
 
+#: What an opening rule returns: (next line index, number, layout, source line).
+_Opening = tuple[int, int | None, str, str | None]
+
+#: The openings of a page, tried in this order (the first that fits wins): a new layout is
+#: one more rule here. Each names the FurnitureReader method that reads it.
+OPENINGS: tuple[tuple[str, str], ...] = (
+    ("1955 and later: NNN. Title", "_open_modern"),
+    ("1943–54: source line, No. NNN, title", "_open_numbered"),
+    ("1860s–1910s: Mr. A to Mr. B.", "_open_sender"),
+    ("1860s–1880s: the printed No. 39. over Mr. A to Mr. B.", "_open_printed_number"),
+    ("an editorial note without a number: Editorial Note", "_open_editorial_note"),
+    ("1900s–1954: the title first, no source line", "_open_title_first"),
+    ("1900s–1954: source line (file number, files, kind), then the title", "_open_source_line"),
+)
+
 
 class FurnitureReader(ReaderBase):
     """Reads the heading region and the closing of a page."""
@@ -17,52 +32,109 @@ class FurnitureReader(ReaderBase):
     # -- the heading region -------------------------------------------------------------
 
     def read_head(self, end: int) -> tuple[int, int | None, str, str | None]:
-        """Return (next line index, number, layout, source line)."""
+        """Read the heading region by the first rule of :data:`OPENINGS` that fits.
+
+        Returns:
+            (next line index, document number or None, layout, source line or None).
+        """
         lines = self.lines
         top = next_nonblank(lines, 0)
         if top >= end:
             raise self.fail(None, "no document text before the note list",
                             "give the text of one FRUS document", "no-title")
         first = pt.shadow(lines[top]).strip()
-        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
-        match = pt.MODERN_HEAD.match(pt.shadow(lines[top]).rstrip())
-        if match:
-            head = TextField.from_raw(lines[top].strip(), top + 1, in_head=True)
-            self.draft.add(Block("head", line=top + 1), [head])
-            self.title_fields = [head]
-            return top + 1, int(match.group(1)), "modern", None
-        number_line = self._older_number_line(top, end)
-        if number_line is not None:
-            source_line = self._source_block(top, number_line) if number_line > top else None
-            number_text = pt.shadow(lines[number_line]).strip()
-            number_match = pt.OLDER_NUMBER.match(number_text)
-            assert number_match is not None
-            titles = self._title_lines(number_line + 1, end)
-            if not titles:
-                raise self.fail(number_line + 1, f"'{number_text}' is not followed by a title",
-                                "the line after 'No. NNN' should name the document",
-                                "no-title")
-            self._head_block(number_line, lines[number_line].strip(), titles)
-            return titles[-1][1], int(number_match.group(1)), "older", source_line
-        if pt.is_sender_title(first) and (titles := self._title_lines(top, end)):
-            self._head_block(None, None, titles)
-            return titles[-1][1], None, "nineteenth-century", None
-        if pt.is_source_line(first):
-            source_line = self._source_block(top, top + 1)
-            titles = self._title_lines(top + 1, end)
-            if not titles or not (pt.front_title_shape(titles[0][0])
-                                  or pt.is_sender_title(titles[0][0])):
-                line = titles[0][1] if titles else top + 2
-                raise self.fail(line, "the source line is not followed by a title (such as "
-                                "'The Secretary of State to the Embassy in France')",
-                                "check that the whole document page was copied", "no-title")
-            self._head_block(None, None, titles)
-            return titles[-1][1], None, "older", source_line
+        for _, rule in OPENINGS:
+            opening = getattr(self, rule)(top, end, first)
+            if opening is not None:
+                return opening
         raise self.fail(top + 1, "no recognisable title: the first line should read "
                         "'NNN. Title' (1955 and later volumes), or be a source line followed "
                         "by 'No. NNN' or by the title (older volumes), or a title such as "
                         "'Mr. Harlow to Mr. Pell.' (1861–1910s)",
                         "check that the whole document page was copied", "no-title")
+
+    # Each opening rule reads the heading region from line ``top`` (its text ``first``) and
+    # returns what read_head returns, or None (having changed nothing) when it does not fit.
+
+    def _open_modern(self, top: int, end: int, first: str) -> _Opening | None:
+        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
+        match = pt.MODERN_HEAD.match(pt.shadow(self.lines[top]).rstrip())
+        if not match:
+            return None
+        head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
+        self.draft.add(Block("head", line=top + 1), [head])
+        self.title_fields = [head]
+        return top + 1, int(match.group(1)), "modern", None
+
+    def _open_numbered(self, top: int, end: int, first: str) -> _Opening | None:
+        lines = self.lines
+        number_line = self._older_number_line(top, end)
+        if number_line is None:
+            return None
+        number_text = pt.shadow(lines[number_line]).strip()
+        number_match = pt.OLDER_NUMBER.match(number_text)
+        assert number_match is not None
+        titles = self._title_lines(number_line + 1, end)
+        if not titles:
+            raise self.fail(number_line + 1, f"'{number_text}' is not followed by a title",
+                            "the line after 'No. NNN' should name the document", "no-title")
+        source_line = self._source_block(top, number_line) if number_line > top else None
+        self._head_block(number_line, lines[number_line].strip(), titles)
+        return titles[-1][1], int(number_match.group(1)), "older", source_line
+
+    def _open_sender(self, top: int, end: int, first: str) -> _Opening | None:
+        if not pt.is_sender_title(first) or not (titles := self._title_lines(top, end)):
+            return None
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "nineteenth-century", None
+
+    def _open_printed_number(self, top: int, end: int, first: str) -> _Opening | None:
+        # ``No. 39.`` over ``Mr. Fish to Mr. Washburne.``: the printed volume's own running
+        # number, kept as the inline source note (it is not the FRUS document number).
+        lines = self.lines
+        if not pt.PRINTED_NUMBER.match(first):
+            return None
+        below = next_nonblank(lines, top + 1)
+        if below >= end or not (pt.is_sender_title(lines[below]) or pt.is_sender_title(" ".join(
+                pt.shadow(lines[k]).strip() for k in range(below, min(below + 2, end))))):
+            return None
+        titles = self._title_lines(below, end)
+        if not titles:
+            return None
+        source_line = self._source_block(top, top + 1)
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "nineteenth-century", source_line
+
+    def _open_editorial_note(self, top: int, end: int, first: str) -> _Opening | None:
+        if pt.strip_trailing_marker(first).strip().lower() != "editorial note":
+            return None
+        head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
+        self.draft.add(Block("head", line=top + 1), [head])
+        self.title_fields = [head]
+        return top + 1, None, "older", None
+
+    def _open_title_first(self, top: int, end: int, first: str) -> _Opening | None:
+        # ``The Ambassador in Mexico (Daniels) to the Secretary of State`` or ``Memorandum of
+        # Conversation, by …`` first on the page: the page kept no source line.
+        if not pt.is_document_title(first) or not (titles := self._title_lines(top, end)):
+            return None
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "older", None
+
+    def _open_source_line(self, top: int, end: int, first: str) -> _Opening | None:
+        if not pt.is_source_line(first):
+            return None
+        titles = self._title_lines(top + 1, end)
+        if not titles or not (pt.front_title_shape(titles[0][0])
+                              or pt.is_sender_title(titles[0][0])
+                              or pt.is_document_title(titles[0][0])):
+            line = titles[0][1] if titles else top + 2
+            raise self.fail(line, "the source line is not followed by a title (such as "
+                            "'The Secretary of State to the Embassy in France')",
+                            "check that the whole document page was copied", "no-title")
+        source_line = self._source_block(top, top + 1)
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "older", source_line
 
     def _older_number_line(self, top: int, end: int) -> int | None:
         lines = self.lines
@@ -78,8 +150,11 @@ class FurnitureReader(ReaderBase):
         if probe >= end:
             return None
         if any(pt.BULLET_A.match(lines[i]) or pt.BULLET_B.match(lines[i])
-               or pt.PAGE_LINE.match(lines[i].strip()) for i in range(top, probe)):
-            return None  # a bullet or page marker is no source line
+               or pt.PAGE_LINE.match(lines[i].strip()) or pt.is_document_title(lines[i])
+               or pt.is_sender_title(lines[i]) for i in range(top, probe)):
+            # A bullet or page marker is no source line; below a title, ``No. 1805`` is the
+            # despatch's own number, not the FRUS document number.
+            return None
         return probe
 
     def _source_block(self, top: int, stop: int) -> str:
@@ -88,6 +163,8 @@ class FurnitureReader(ReaderBase):
             self.warn(top + 1, "the source line runs over several lines; joined them", "",
                       "source-lines")
         source_line = " ".join(parts)
+        self.uses += [(i + 1, "source-inline") for i in range(top + 1, stop)
+                      if self.lines[i].strip()]
         fld = TextField.from_raw(source_line, top + 1)
         fld.searchable = False
         self.draft.add(Block("source-inline", line=top + 1), [fld])
@@ -129,6 +206,8 @@ class FurnitureReader(ReaderBase):
                 break
             if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 break
+            if title and self.dateline_span(i, end) is not None:
+                break  # ``Rio de`` / ``Janeiro, December 17, 1941—4`` / ``p.m.``
             title.append((text, i + 1))
             i += 1
         return title
@@ -143,9 +222,26 @@ class FurnitureReader(ReaderBase):
             return False
         if SMALL_WORD_END.search(previous):
             return True
+        if text.startswith("to ") and previous[-1:] not in ".:;,":
+            return True  # ``Mr. Evarts`` / ``to Mr. White.``
         if previous[-1:] in ".:;,":
             return False
         return len(text.split()) <= 3 and text[:1].isupper()
+
+    def dateline_span(self, i: int, end: int) -> int | None:
+        """When two or three consecutive lines from ``i`` read together as a dateline (a
+        page may break one anywhere: ``Rio de`` / ``Janeiro, May 2, 1941—4`` / ``p.m.``),
+        return the index of the line after them."""
+        parts: list[str] = []
+        found = None
+        for k in range(i, min(i + 3, end)):
+            text = pt.shadow(self.lines[k]).strip()
+            if not text or pt.PAGE_LINE.match(text):
+                break
+            parts.append(text)
+            if len(parts) >= 2 and pt.is_dateline(" ".join(parts)):
+                found = k + 1  # the longest reading wins: ``…—4`` / ``p.m.``
+        return found
 
     def _dateline_follows(self, i: int, end: int) -> bool:
         nxt = next_nonblank(self.lines, i + 1) if self.style == "A" else i + 1
@@ -165,7 +261,8 @@ class FurnitureReader(ReaderBase):
         raw = lines[last]
         if pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw):
             return {}
-        text = pt.shadow(raw).strip()
+        # A note marker glued to the end says nothing of the line's shape.
+        text = pt.strip_trailing_marker(pt.shadow(raw).strip())
         previous = pt.shadow(lines[body[-2]]).strip()
         roles: dict[int, str] = {}
         if pt.NOT_SIGNED.match(text):

@@ -39,6 +39,7 @@ inputs stay bounded. Readings that cost 3 or more are reported as assumptions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from teikit.reader.fields import TextField
@@ -57,7 +58,8 @@ _COUNTED = {"no.", "nos.", "p.", "pp.", "vol.", "vols.", "para.", "paras.", "par
             "document", "documents", "mytel", "urtel", "reftel", "airgram", "instruction",
             "note", "notes", "letter", "memorandum", "despatches", "annexes", "table", "tab",
             "appendix", "enclosure", "figure", "line", "lines", "column", "room", "route",
-            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series"}
+            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series",
+            "code", "extension", "ext."}
 #: Words a note marker never follows: a number after them is the phrase's own.
 _FUNCTION_WORDS = {"at", "of", "to", "by", "for", "in", "on", "and", "or", "than", "about",
                    "some", "over", "under", "from", "with", "the", "a", "an", "nearly",
@@ -77,10 +79,31 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
            "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
+#: The readings of a run of digits or symbols and what each costs, cheapest first (the
+#: module docstring says when each applies). The resolver keeps the cheapest reading of the
+#: whole page; these figures, and the COST_ constants below, are its only tuning.
+READINGS: dict[str, float] = {
+    "glued": 0.0,                      # ``Kong1``, ``estimate.*``
+    "after-number-stop": 0.0,          # ``in 1952;3``
+    "suffixed": 0.5,                   # ``Aranha19a``
+    "side-by-side": 1.0,               # per marker after the first: ``Dalton01``
+    "year-or-day-and-marker": 1.0,     # ``19542``, ``March 141``
+    "after-number-sentence-end": 3.0,  # ``April 8.1 Foreign``, ``August 12,1 the``
+    "set-off": 6.5,                    # ``Offices 1``
+    "number-and-marker": 7.5,          # ``1022`` = 102 + 2
+    "after-number-period-lower": 8.0,  # ``3. the``
+    "after-dash": 9.0,                 # ``1949–1``
+}
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
+#: The letters older volumes add to a note number for an inserted note.
+SUFFIXES = "abcd"
+#: Leaving the source note without its marker at the end of the title, so that a later
+#: note takes that marker: the source note belongs at the title's marker whatever its
+#: number, and a marker missing further on (a dropped signature) must not shift the others.
+COST_SOURCE_ELSEWHERE = 5.0
 #: Readings at or above this cost are reported as assumptions.
 REPORT_COST = 3.0
 #: How many DP states survive each step, and how many unmarked notes may lie between two
@@ -167,14 +190,14 @@ def _glued(run: str, i: int, k: int) -> list[Option]:
     """Readings of a run glued to a word or to closing punctuation."""
     options: list[Option] = []
     if run == "0" or not run.startswith("0"):
-        options.append(Option((Marker(i, k, run),), 0.0))
+        options.append(Option((Marker(i, k, run),), READINGS["glued"]))
     for parts in _consecutive_splits(run):
         markers = []
         at = i
         for part in parts:
             markers.append(Marker(at, at + len(part), part))
             at += len(part)
-        options.append(Option(tuple(markers), 1.0 * (len(parts) - 1),
+        options.append(Option(tuple(markers), READINGS["side-by-side"] * (len(parts) - 1),
                               f"read “{run}” as {len(parts)} markers side by side, "
                               + ", ".join(parts)))
     return options
@@ -184,8 +207,9 @@ class _Context:
     """Facts about a field's text that the readings need, each found in constant time per
     question (fields can be long: a page may hold a paragraph of a million characters)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, in_head: bool = False) -> None:
         self.text = text
+        self.in_head = in_head  # the field is (part of) the document heading
         self.brackets = "[" in text
         if self.brackets:
             # For each position: is it after an unclosed "[", and is there a "]" later?
@@ -248,22 +272,25 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
             return _glued(run, i, k), True
         if not whole_ok:
             return [], False
+        if prev == ":" and len(run) == 2:
+            return [], False  # the minutes of a time: ``7:30 p.m.``
         if prev in ";:)":
-            return [Option((Marker(i, k, run),), 0.0)], True
+            return [Option((Marker(i, k, run),), READINGS["after-number-stop"])], True
         after = text[k + 1 : k + 2] if nxt.isspace() else nxt
         sentence_end = not after or after.isupper() or after in _AFTER or not after.isalnum()
         if prev == "," and len(run) != 3:
-            return [Option((Marker(i, k, run),), 3.0,
+            return [Option((Marker(i, k, run),), READINGS["after-number-sentence-end"],
                            f"read “{before_prev}{prev}{run}” as a number and marker {run}")], \
                 False
         if prev == ".":
-            cost = 3.0 if sentence_end else 8.0
+            cost = READINGS["after-number-sentence-end"] if sentence_end else \
+                READINGS["after-number-period-lower"]
             return [Option((Marker(i, k, run),), cost,
                            f"read “.{run}” after a number as marker {run}")], False
         return [], False
     if prev in "–-/":
         if whole_ok:
-            return [Option((Marker(i, k, run),), 9.0,
+            return [Option((Marker(i, k, run),), READINGS["after-dash"],
                            f"read “{prev}{run}” as marker {run}, not part of a number")], False
         return [], False
     if prev == "" or prev.isspace() or prev == "(":
@@ -273,21 +300,45 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
             nxt.isspace() and context.word_after(k) in _UNITS)
         # A number standing alone: maybe a year (or number) with a marker glued to it.
         # A year stays whole (``April 22, 1901.``), and so does a day after its month.
-        if not counted and not _is_year(run) and word not in _MONTHS:
+        # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
+        # the very end of the heading, a counted number may carry one too:
+        # ``Circular Telegram 5001`` is telegram 500 and marker 1.
+        at_end = context.in_head and not text[k:].strip() and word not in ("no.", "nos.")
+        after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
+        if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS
+                                                             or after_month):
             for size in range(1, min(3, len(run) - 1) + 1):
                 head, tail = run[:-size], run[-size:]
                 if tail.startswith("0"):
                     continue
-                cost = 1.0 if _is_year(head) else 7.5
+                if after_month and not 1 <= int(head) <= 31:
+                    continue
+                cost = READINGS["year-or-day-and-marker"] if _is_year(head) or after_month \
+                    else READINGS["number-and-marker"]
                 options.append(Option((Marker(k - size, k, tail),), cost,
                                       f"read “{run}” as {head} followed by marker {tail}"))
+                if _is_year(head):  # ``196812``: 1968, then markers 1 and 2 side by side
+                    for parts in _consecutive_splits(tail):
+                        at = k - size
+                        markers = []
+                        for part in parts:
+                            markers.append(Marker(at, at + len(part), part))
+                            at += len(part)
+                        options.append(Option(tuple(markers), cost + len(parts) - 1,
+                                              f"read “{run}” as {head} followed by markers "
+                                              + ", ".join(parts)))
         # A marker set off from its word by a space or a no-break space ("Offices 1").
+        # At the end of the heading, a second marker may stand apart after a glued one:
+        # ``May 3, 19681 2`` (1968, notes 1 and 2).
+        after_glued = before_prev.isdigit() and at_end and len(run) <= 2
         if prev.isspace() and prev != "\n" and before_prev and not before_prev.isspace() \
-                and (before_prev.isalpha() or before_prev in _CLOSERS) and len(run) <= 3 \
+                and (before_prev.isalpha() or before_prev in _CLOSERS or after_glued) \
+                and len(run) <= 3 \
                 and whole_ok and not counted and word not in _MONTHS \
                 and word not in _FUNCTION_WORDS \
-                and not (any(c.isdigit() for c in word) and not word.endswith(".")):
-            options.append(Option((Marker(i, k, run),), 6.5,
+                and (after_glued or not (any(c.isdigit() for c in word)
+                                         and not word.endswith("."))):
+            options.append(Option((Marker(i, k, run),), READINGS["set-off"],
                                   f"read the separate “{run}” as a note marker"))
         return options, False
     return [], False
@@ -307,11 +358,26 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
         markers.append(Marker(j, m, text[j:m]))
         j = m
     if prev and not prev.isspace():
-        return [Option(tuple(markers), 0.0)], True
+        return [Option(tuple(markers), READINGS["glued"])], True
     if prev.isspace() and i >= 2 and not text[i - 2].isspace() and text[i - 2] not in SYMBOLS:
-        return [Option(tuple(markers), 6.5,
+        return [Option(tuple(markers), READINGS["set-off"],
                        f"read the separate “{text[i:k]}” as a note marker")], False
     return [], False
+
+
+def _suffixed_option(text: str, i: int, k: int) -> Option | None:
+    """A marker with a letter suffix glued to its word (``Aranha19a``): older volumes number
+    a note inserted after note 19 as 19a. It takes no place in the numeric sequence."""
+    if not (i > 0 and (text[i - 1].isalpha() or text[i - 1] in _CLOSERS) and k < len(text)
+            and text[k] in SUFFIXES):
+        return None
+    after = text[k + 1] if k + 1 < len(text) else ""
+    if after and not (after.isspace() or after in _AFTER):
+        return None
+    if text[i] == "0" or k - i > 3:
+        return None
+    return Option((Marker(i, k + 1, text[i:k + 1]),), READINGS["suffixed"],
+                  f"read “{text[i:k + 1]}” as a note marker with a letter suffix")
 
 
 def find_groups(fields: list[TextField]) -> list[Group]:
@@ -321,28 +387,29 @@ def find_groups(fields: list[TextField]) -> list[Group]:
         if not fld.searchable:
             continue
         text = fld.text
-        context = _Context(text)
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch.isdigit() or ch in SYMBOLS:
-                digit = ch.isdigit()
-                k = i
-                while k < n and (text[k].isdigit() if digit else text[k] in SYMBOLS):
-                    k += 1
-                if digit and ch.isascii() and text[i:k].isascii():
-                    options, strong = _digit_options(context, i, k)
-                elif digit:
-                    options, strong = [], False
-                else:
-                    options, strong = _symbol_options(text, i, k)
-                if options:
-                    groups.append(Group(index, i, k, text[i:k], options, strong))
-                i = k
+        context: _Context | None = None  # built on the first run: most fields have none
+        for found in _RUN.finditer(text):
+            i, k = found.span()
+            digit = found.lastgroup == "digits"
+            suffixed = _suffixed_option(text, i, k) if digit else None
+            if suffixed is not None:
+                groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
+                continue
+            if digit and text[i:k].isascii():
+                context = context or _Context(text, fld.in_head)
+                options, strong = _digit_options(context, i, k)
+            elif digit:
+                options, strong = [], False
             else:
-                i += 1
+                options, strong = _symbol_options(text, i, k)
+            if options:
+                groups.append(Group(index, i, k, text[i:k], options, strong))
     return groups
+
+
+#: A run of digits (any script: non-ASCII ones are never markers) or of note symbols. One
+#: regular-expression scan finds them all, in linear time.
+_RUN = re.compile(r"(?P<digits>\d+)|(?P<symbols>[" + SYMBOLS + "]+)")
 
 
 @dataclass(frozen=True)
@@ -441,6 +508,8 @@ class _Solver:
                     j0 = j + skipped
                     nn0 = self.skip(j, nn, skipped)
                     base = cost + skipped * COST_NOTE_WITHOUT_MARKER
+                    if j == 0 and skipped and self.specs[0].is_source:
+                        base += COST_SOURCE_ELSEWHERE
                     for oi, option in enumerate(group.options):
                         moved = self.apply(j0, nn0, option, in_head)
                         if moved is None:
@@ -503,6 +572,7 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
     values = [""] * total
     assumptions: list[tuple[int, str]] = []
     used_groups: set[int] = set()
+    last_number: str | None = None  # the last numeric marker placed (the print may repeat it)
     j = 0
     for gi, oi, skipped in choices:
         j += skipped
@@ -512,11 +582,13 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         if option.cost >= REPORT_COST and option.why:
             assumptions.append((group.field, option.why))
         for marker in option.markers:
-            if j > 0 and values[j - 1] == marker.value and marker.number is not None:
+            if last_number == marker.value and marker.number is not None:
                 assumptions.append((group.field, f"read marker {marker.value} as a second "
                                     f"note numbered {marker.value} (the print repeats it)"))
             anchors[j] = (group.field, marker.start, marker.end)
             values[j] = marker.value
+            if marker.number is not None:
+                last_number = marker.value
             j += 1
     # Give notes without a marker the number the sequence implies: on from the previous
     # numbered marker, or back from the first one.

@@ -74,6 +74,10 @@ class Block:
     # For kind == "closer": its lines, each (role, content) with role "salute" (the closing
     # phrase), "signed" or "text" (a line such as [File copy not signed]).
     parts: list[tuple[str, list[Inline]]] = field(default_factory=list)
+    #: For a paragraph read from several lines that are one paragraph (a label line and its
+    #: text, a paragraph the page broke at its print lines): the lines are joined by a space,
+    #: not a line break.
+    joined: bool = False
 
 
 @dataclass
@@ -104,3 +108,8 @@ class Document:
     notes: list[Note]
     source_line: str | None = None     # the older layouts' source line text, if any
     kind: Literal["historical-document", "editorial-note"] = "historical-document"
+    #: The line accounting: every input line (1-based) and what the reader used it as —
+    #: a block kind (``paragraph``, ``head``, ``closer`` …), ``pagebreak``, ``note``,
+    #: ``note-arrow`` (a lone return arrow of the note list), ``blank``, or ``warned`` (a
+    #: line left out with a warning). See :mod:`teikit.reader.accounting`.
+    lines: dict[int, str] = field(default_factory=dict)

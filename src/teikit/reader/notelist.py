@@ -72,11 +72,17 @@ def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]
     """
     start = end
     # Bullets, lone arrows, blank lines and indented lines (the continuation paragraphs of a
-    # note of several paragraphs) make up the trailing run.
-    while start > 0 and (_A_BULLET.match(lines[start - 1]) or lines[start - 1][:1].isspace()
-                         or is_arrow_line(lines[start - 1])
-                         or not lines[start - 1].strip()):
-        start -= 1
+    # note of several paragraphs) make up the trailing run; so do unindented lines between a
+    # bullet and the lone arrow that closes its note (continuations the page left flush).
+    while start > 0:
+        above = lines[start - 1]
+        if is_arrow_line(above):
+            bullet = _bullet_above(lines, start - 1)
+            start = bullet if bullet is not None else start - 1
+        elif _A_BULLET.match(above) or above[:1].isspace() or not above.strip():
+            start -= 1
+        else:
+            break
     run = list(range(start, end))
     bullets = [i for i in run if _A_BULLET.match(lines[i])]
     if not bullets:
@@ -86,8 +92,9 @@ def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]
         if strip_arrow(lines[i])[1]:
             return True
         following = i + 1
-        while following < end and lines[following][:1].isspace() \
-                and lines[following].strip() and not is_arrow_line(lines[following]):
+        while following < end and lines[following].strip() \
+                and not is_arrow_line(lines[following]) \
+                and not _A_BULLET.match(lines[following]):
             if strip_arrow(lines[following])[1]:
                 return True
             following += 1
@@ -107,6 +114,21 @@ def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]
         return [(end, [])]
     firsts = bullets[after:][:MAX_SPLITS]
     return [(first, _read_a(lines, first, end)) for first in firsts]
+
+
+#: How far above its closing arrow a note's first bullet may stand (its paragraphs).
+MAX_NOTE_PARAGRAPHS = 40
+
+
+def _bullet_above(lines: list[str], arrow: int) -> int | None:
+    """The bullet that opens the note a lone arrow at ``arrow`` closes, if the lines between
+    are all text (the note's paragraphs, indented or not)."""
+    for k in range(arrow - 1, max(-1, arrow - 1 - MAX_NOTE_PARAGRAPHS), -1):
+        if _A_BULLET.match(lines[k]):
+            return k
+        if not lines[k].strip() or is_arrow_line(lines[k]):
+            return None
+    return None
 
 
 def _read_a(lines: list[str], first: int, end: int) -> list[RawNote]:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 
+from teikit import lexicon as lx
+
 MODERN_HEAD = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 OLDER_NUMBER = re.compile(r"^No\.\s*(\d{1,4})$")
-#: The dashes a file number or a date range may be written with (hyphen, U+2010, U+2011,
-#: figure dash, en dash, minus sign).
-DASHES = "-\u2010\u2011\u2012\u2013\u2212"
-PAGE_LINE = re.compile(r"^\[(?:(Facsimile|Typeset) )?Page ([0-9]+|[ivxlcdm]+)\]$")
-BULLET_B = re.compile(r"^\s+[•·▪◦]\s+(.*)$")
-BULLET_A = re.compile(r"^- (.*)$")
+#: The nineteenth-century volumes' own running number above the title (``No. 39.``): the
+#: Office keeps it as the inline source note; it is not the FRUS document number.
+PRINTED_NUMBER = re.compile(r"^No\.\s*\d{1,4}\.$")
+DASHES = lx.DASHES
+PAGE_LINE = re.compile("^" + lx.PAGE_MARKER + "$")
+BULLET_B = re.compile(r"^\s+[" + lx.BULLETS_B + r"]\s+(.*)$")
+BULLET_A = re.compile("^" + lx.BULLET_A + "(.*)$")
 SUBJECT = re.compile(r"^(Subject|SUBJECT):\s*(.*)$")
+#: A paragraph's number or letter on a line of its own, its text on the next line: ``(1)``,
+#: ``2.``, ``(b)``. The Office keeps the label at the start of the paragraph.
+LABEL_LINE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$")
 NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 IDENTIFIER = re.compile(r"^(?=[^a-z]*\d)[A-Z][A-Z0-9 ./–-]{1,30}$")
 
@@ -26,12 +32,23 @@ _SMALL_WORDS = {
     "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "by", "with", "at", "from",
     "its", "as", "vs.", "but", "nor", "into", "upon", "over", "between",
 }
-_TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}|[*†‡§‖¶]+)$")
+_TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}[abcd]?|[*†‡§‖¶]+)$")
+
+
+#: How much of a line's end :func:`strip_trailing_marker` searches (a marker is short).
+_TAIL = 64
 
 
 def strip_trailing_marker(text: str) -> str:
-    """Drop a glued trailing note marker (``Estimate1`` -> ``Estimate``) for shape tests."""
-    return _TRAILING_MARKER.sub("", text.rstrip())
+    """Drop a glued trailing note marker (``Estimate1`` -> ``Estimate``) for shape tests.
+
+    Only the line's tail is searched, so the cost does not grow with the line."""
+    core = text.rstrip()
+    offset = max(0, len(core) - _TAIL)
+    match = _TRAILING_MARKER.search(core, offset)
+    if match is not None and offset and match.start() <= offset + 1:
+        match = _TRAILING_MARKER.search(core)  # a run of symbols longer than the tail
+    return core[:match.start()] if match else core
 
 
 def is_classification(text: str) -> bool:
@@ -53,6 +70,12 @@ def is_identifier(text: str) -> bool:
     return bool(IDENTIFIER.match(stripped)) and len(stripped.split()) <= 3
 
 
+#: A person's initial before a name (``N. Khrushchev``, ``John F. Kennedy``): section
+#: headings have none (``U.S. Policy`` is no initial: no space after its first point).
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s[A-Z][a-z]")
+_CLOSING_QUOTES = "”\"’"
+
+
 def heading_shape(text: str) -> str | None:
     """Return ``"smallcaps"`` or ``"title"`` when a line looks like a section heading.
 
@@ -67,6 +90,8 @@ def heading_shape(text: str) -> str | None:
         return None
     if core[-1] in ".;,!?:" or NUMBERED_PARAGRAPH.match(core):
         return None
+    if core[-1] in _CLOSING_QUOTES or _INITIAL.search(core):
+        return None  # the end of a quoted message, or a name (``John F. Kennedy``)
     letters = [c for c in core if c.isalpha()]
     if letters and not any(c.isupper() for c in letters):
         return "smallcaps"
@@ -121,15 +146,23 @@ _SHADOW = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": 
                          "\u00ad": None, "\ufe0e": None, "\ufeff": None})
 
 
+_SHADOWED = re.compile("[" + "".join(chr(c) for c in _SHADOW) + "]")
+
+
 def shadow(text: str) -> str:
     """Return ``text`` as the line patterns read it: no-break spaces as spaces, invisible
-    characters dropped. Used for matching only; the original text is what the TEI keeps."""
-    return text.translate(_SHADOW)
+    characters dropped. Used for matching only; the original text is what the TEI keeps.
+    (Most lines hold none of them: one scan in C finds that, and the text is returned as is.)"""
+    return text.translate(_SHADOW) if _SHADOWED.search(text) else text
 
 
+#: A decimal file number, its subject words, its document part and perhaps the kind:
+#: ``711.61/4–1249: Telegram``, ``740.00119 Control (Germany)/6–1047``, ``File No.
+#: 723.2515/116.``, ``123 Kirk, Alan G.: Telegram`` (a slash, or a kind, must be there).
 _DECIMAL_FILE = re.compile(
-    r"^(?:File No\.\s*)?\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:[" + DASHES + r"][A-Z]{1,5})?"
-    r"(?: [A-Z][\w.]*){0,3}/[0-9A-Za-z" + DASHES + r"]+(?:\s*\([^)]*\))?(?::\s*\S.*)?$")
+    r"^(?:File No\.\s*)?" + lx.FILE_CLASS + lx.FILE_SUBJECT
+    + r"(?:(?P<slash>/" + lx.FILE_DOCUMENT + r")\.?(?:\s*\([^)]*\))?)?"
+    + r"(?P<kind>:\s*\S.*)?$")
 _FILES_LINE = re.compile(
     r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives)"
     r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)")
@@ -150,32 +183,55 @@ def is_source_line(text: str) -> bool:
     core = shadow(text).strip()
     if not core or len(core) > 200:
         return False
-    return bool(_DECIMAL_FILE.match(core) or _FILES_LINE.match(core)
-                or _KIND_LINE.match(core))
+    decimal = _DECIMAL_FILE.match(core)
+    if decimal and (decimal.group("slash") or decimal.group("kind")):
+        return True
+    return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core))
 
 
 _HONORIFIC = (r"(?:Mr\.|Mrs\.|Messrs\.|Miss|Señor|Senhor|Sir|Baron|Count|Prince|Marquis|"
               r"General|Admiral|Commodore|Commander|Captain|Lord|Dr\.|The)")
 _NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.$")
 #: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
-DESPATCH_NUMBER = re.compile(r"^(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]$")
+#: A 1900s–1950s despatch's ``No. 1805`` under the title reads the same, without the bracket.
+DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No\.\s*\d{1,6})$")
+
+
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:The|Memorandum|Aide-M[ée]moire|Letter|Note|Telegram|Minutes|Message|Report|"
+    r"Statement|Circular|Instruction|Despatch)\b")
+
+
+def is_document_title(text: str) -> bool:
+    """Tell whether a line reads like a 1900s–1954 title that stands first on its page:
+    ``The Ambassador in Mexico (Daniels) to the Secretary of State``, ``Memorandum of
+    Conversation, by the Under Secretary of State (Welles)``."""
+    core = strip_trailing_marker(shadow(text).strip())
+    if not _DOCUMENT_TITLE.match(core) or core[-1:] in ";:,!?" or len(core.split()) > 45:
+        return False
+    return " to " in core or ", by " in core or core.startswith("Memorandum")
 
 
 def is_sender_title(text: str) -> bool:
     """Tell whether a line reads like an 1860s–1900s title, ``Mr. Harlow to Mr. Pell.``."""
     core = strip_trailing_marker(shadow(text).strip())
+    if len(core.split()) <= 12 and core[-1:].isalpha() and not core.startswith("The "):
+        core += "."  # ``Mr. Bancroft to Mr. Fish``: some pages drop the final period
     return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-          r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_MONTH = lx.MONTH_WORD
 #: A place then a date: ``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
 #: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
-    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\[?\d{4}\]?)?)"
+    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+" + _MONTH
+    + r")(?:,?\s*\[?\d{4}\]?)?)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$")
+#: The line under a dateline that says when the despatch arrived: ``(Received April 10.)``,
+#: ``[Received 4:14 p.m.]``.
+RECEIVED = re.compile(r"^[(\[]Received\b[^()\[\]]{0,60}[)\]]\.?$")
 #: The first line of a two-line dateline: ``Legation of the United States,``.
 DATELINE_PLACE = re.compile(r"^[A-Z][^.:;!?\d]{2,60},$")
 
@@ -186,20 +242,8 @@ def is_dateline(text: str) -> bool:
     return len(core) <= 100 and bool(DATELINE.match(core))
 
 
-SALUTE = re.compile(
-    r"^(?:(?:My )?[Dd]ear [^:]{1,60}|(?:Mr\.|Madam|Madame|Mister) (?:President|Secretary|"
-    r"Vice President|Prime Minister|Ambassador|Minister|Chairman|Speaker|Director|Senator|"
-    r"Under Secretary)[^:]{0,40}|Sir|Sirs|Gentlemen|Excellency|Your Excellency|"
-    r"Monsieur le Ministre)[:,]$")
-CLOSING = re.compile(
-    r"^(?:(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly|"
-    r"[Gg]ratefully)"
-    r"(?: yours)?|Yours,? (?:very )?(?:sincerely|faithfully|respectfully|truly|ever)|"
-    r"Very (?:truly|sincerely|respectfully|cordially) yours|"
-    r"With (?:warm(?:est)? |best |kind(?:est)? |all good )?(?:regards|wishes)|"
-    r"(?:Best|Warm(?:est)?|Kind(?:est)?) regards|I have, etc\.|I am, etc\.|"
-    r"I have the honor to be, .{0,80}|I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), "
-    r".{0,80}|Accept, .{0,120})[,.]?$")
+SALUTE = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r")[:,]$")
+CLOSING = re.compile(r"^(?:" + "|".join(lx.CLOSINGS) + r")[,.]?$")
 SIGNED_MARK = re.compile(r"^\((?:[Ss]igned|[Ss]gd\.?)\)\s*\S")
 #: What a page prints where a signature would be: ``[File copy not signed]``.
 NOT_SIGNED = re.compile(r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "

@@ -54,8 +54,12 @@ def block_style(lines: list[str]) -> str:
     first, last = filled[0], filled[-1]
     if any(not lines[i].strip() for i in range(first, last)):
         return "B"
-    # No blank lines, but the page ends with an indented "  1. …" note list: style B too.
-    return "B" if last > first and B_NOTE.match(lines[last]) else "A"
+    # No blank lines, but the page ends with an indented "  1. …" note list (perhaps with
+    # indented continuation paragraphs after it): style B too.
+    start = last
+    while start > first and lines[start][:1].isspace() and not B_NOTE.match(lines[start]):
+        start -= 1
+    return "B" if start > first and B_NOTE.match(lines[start]) else "A"
 
 
 def plain_text(fld: TextField) -> str:
@@ -94,6 +98,8 @@ class ReaderBase:
         self.title_fields: list[TextField] = []
         self.cost = 0.0
         self._front_next = 0  # the line after an opening line _front_line has read
+        #: Claims on lines that no field records: (1-based line, role), for the accounting.
+        self.uses: list[tuple[int, str]] = []
 
     def warn(self, line: int | None, message: str, hint: str, code: str) -> None:
         self.warnings.append(Problem(self.name, line, message, hint, code))

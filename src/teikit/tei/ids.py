@@ -23,8 +23,8 @@ def tei_id(volume: str | None, number: int | None) -> str:
 
 def marker_name(n: str) -> str:
     """Spell a note marker for an id: digits stay, symbols become names."""
-    if n.isdigit():
-        return n
+    if n.isdigit() or (n[:-1].isdigit() and n[-1:] in "abcd"):
+        return n  # a letter-suffixed number (``19a``) is a valid id part as it stands
     return "".join(SYMBOL_NAMES.get(ch, f"u{ord(ch):04x}") for ch in n)
 
 

@@ -1,0 +1,77 @@
+"""The shared vocabularies of FRUS page text, written once for every module that reads it.
+
+The reader (teikit.reader) and the date inference (teikit.dates) both read month names,
+dashes, decimal file numbers and page markers; each vocabulary lives here as data (a tuple
+or a regular-expression fragment) so that the readers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+#: The months, in order, as FRUS prints them in full.
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+#: Abbreviated month names seen in datelines and telegram references, with their number.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
+    "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12,
+}
+#: A regular-expression alternation of every month word (full names first).
+MONTH_WORD = "(?:" + "|".join(
+    [*MONTHS, *(name.replace(".", r"\.") for name in MONTH_ABBREVIATIONS)]) + ")"
+
+#: The dashes a file number or a date range may be written with (hyphen, U+2010, U+2011,
+#: figure dash, en dash, minus sign).
+DASHES = "-\u2010\u2011\u2012\u2013\u2212"
+#: One of :data:`DASHES`, as a character class.
+DASH = "[" + DASHES + "]"
+
+#: The bullets of the blank-line rendering (style B), after their indentation.
+BULLETS_B = "•·▪◦"
+#: The bullet of the one-block-per-line rendering (style A), at the start of the line.
+BULLET_A = "- "
+
+#: The kinds of page marker besides the plain ``[Page N]``.
+PAGE_KINDS: tuple[str, ...] = ("Facsimile", "Typeset")
+#: A page marker's body: ``[Page 722]``, ``[Facsimile Page 3]``, ``[Typeset Page iv]``;
+#: group 1 is the kind (or None), group 2 the page number.
+PAGE_MARKER = r"\[(?:(" + "|".join(PAGE_KINDS) + r") )?Page ([0-9]+|[ivxlcdm]+)\]"
+
+#: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``).
+FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:" + DASH + r"[A-Z]{1,5})?"
+#: The words a file number may carry between its class and its slash: names, places,
+#: subjects, years, initials, commas and parentheses (``Wallace, Henry A.``,
+#: ``Control (Germany)``, ``European War 1939``, ``Consultation 3``).
+FILE_SUBJECT = r"(?:,?\s+[0-9A-Z(][\w.’'()&]*(?:" + DASH + r"[\w.]+)?){0,8}?"
+#: The document part after the slash (``4–1249``, ``1343a``, ``83``).
+FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"]+"
+
+#: The kinds of document a source line may name after its colon.
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "Telegram", "Airgram", "Despatch", "Instruction", "Memorandum", "Note", "Letter",
+    "Telephone Message", "Radiogram", "Cable", "Circular telegram", "Circular airgram",
+)
+
+#: Closing phrases of letters and despatches (regular-expression alternatives, tried in
+#: order); the line may end in a comma or period.
+CLOSINGS: tuple[str, ...] = (
+    r"(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly|"
+    r"[Gg]ratefully)(?: yours)?",
+    r"Yours,? (?:very )?(?:sincerely|faithfully|respectfully|truly|ever)",
+    r"Very (?:truly|sincerely|respectfully|cordially) yours",
+    r"With (?:warm(?:est)? |best |kind(?:est)? |all good )?(?:regards|wishes)",
+    r"(?:Best|Warm(?:est)?|Kind(?:est)?) regards",
+    r"I have, etc\.", r"I am, etc\.", r"I (?:am|remain|have), &c\.",
+    r"I have the honor to be, .{0,80}",
+    r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
+    r"Accept, .{0,120}",
+)
+
+#: Salutations on a line of their own, or opening the first paragraph.
+SALUTATIONS: tuple[str, ...] = (
+    r"(?:My )?[Dd]ear [^:]{1,60}",
+    r"(?:Mr\.|Madam|Madame|Mister) (?:President|Secretary|Vice President|Prime Minister|"
+    r"Ambassador|Minister|Chairman|Speaker|Director|Senator|Under Secretary)[^:]{0,40}",
+    r"Sir", r"Sirs", r"Gentlemen", r"Excellency", r"Your Excellency", r"Monsieur le Ministre",
+)
