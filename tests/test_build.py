@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import urllib.request
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEEDS, TEI_DIR, TEI_NS
-from lxml import etree
+from conftest import SEEDS, TEI_DIR
+from edition_pages import make_pages, volume_table
+from lxml import html
 
 from teikit.cli import main
 from teikit.serve import make_server
+
+
+def reachable(site: Path) -> set[str]:
+    """The local pages reachable from the site's index in at most two links (index ->
+    volume page -> document page); every local link on the way must resolve."""
+    seen: set[str] = set()
+    frontier = ["index.html"]
+    for _ in range(2):
+        following = []
+        for name in frontier:
+            page = html.parse(str(site / name)).getroot()
+            for href in page.xpath("//a/@href | //link/@href"):
+                href = href.split("#")[0]
+                if not href or "://" in href or href in seen:
+                    continue
+                assert (site / href).is_file(), f"{name} links to missing {href}"
+                seen.add(href)
+                if href.endswith(".html"):
+                    following.append(href)
+        frontier = following
+    return seen
 
 
 def project(tmp_path: Path) -> Path:
@@ -34,11 +57,48 @@ def test_build_makes_tei_and_the_whole_edition(tmp_path: Path) -> None:
             assert (root / "build" / f"{stem}{suffix}").is_file(), stem + suffix
         assert (root / "build" / "text" / f"{stem}.text.txt").is_file()
         assert (root / "build" / "page-text" / f"{stem}.page.txt").is_file()
-    assert (root / "build" / "index.html").is_file()
+        assert (root / "build" / f"{stem}.xml").read_bytes() == (TEI_DIR / name).read_bytes()
     assert (root / "build" / "teikit.css").is_file()
-    corpus = etree.parse(str(root / "build" / "teikit-corpus.xml")).getroot()
-    assert corpus.tag == f"{{{TEI_NS}}}teiCorpus"
-    assert len(corpus.findall(f"{{{TEI_NS}}}TEI")) == 5
+    assert {f"{n[:-4]}.html" for n in made} <= reachable(root / "build")
+    assert not (root / "build" / "teikit-corpus.xml").exists()  # ids repeat across volumes
+
+
+def test_every_file_build_writes_passes_validate(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--root", str(root)]).exit_code == 0
+    result = CliRunner().invoke(main, ["validate", str(root / "build")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\d+ files checked: 0 errors", result.output), result.output
+
+
+def test_a_folder_of_pages_without_catalog_gives_a_complete_site(tmp_path: Path) -> None:
+    pages = tmp_path / "my pages"
+    make_pages(pages, 3, volume=None)
+    result = CliRunner().invoke(main, ["build", str(pages), "--tei", str(tmp_path / "t"),
+                                       "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert "built 3 documents" in result.output
+    assert sorted(p.name for p in (tmp_path / "t").glob("*.xml")) == \
+        ["frus-d1.xml", "frus-d2.xml", "frus-d3.xml"]
+    assert {"frus-d1.html", "frus-d2.html", "frus-d3.html"} <= reachable(tmp_path / "site")
+    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "site")])
+    assert validated.exit_code == 0, validated.output
+
+
+def test_two_volumes_with_the_same_numbers_in_sub_folders(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages" / "a", 2, volume="frus1958-60v19")
+    make_pages(tmp_path / "pages" / "b", 2, volume="frus1961-63v05")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    ids = sorted(p.stem for p in (tmp_path / "tei").glob("*.xml"))
+    assert ids == ["frus1958-60v19-d1", "frus1958-60v19-d2", "frus1961-63v05-d1",
+                   "frus1961-63v05-d2"]
+    assert {"frus1958-60v19.html", "frus1961-63v05.html", *(f"{i}.html" for i in ids)} <= \
+        reachable(tmp_path / "build")
+    validated = CliRunner().invoke(main, ["validate", str(tmp_path / "build")])
+    assert validated.exit_code == 0, validated.output
+    assert re.search(r"\d+ files checked: 0 errors", validated.output), validated.output
 
 
 def test_build_fails_and_says_why_when_a_seed_is_bad(tmp_path: Path) -> None:
@@ -81,3 +141,73 @@ def test_serve_answers_on_localhost(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_pages_in_the_project_folder_itself_are_not_mixed_with_the_outputs(
+        tmp_path: Path) -> None:
+    make_pages(tmp_path, 3)
+    for _ in range(2):  # the second build finds build/page-text/*.page.txt: not inputs
+        result = CliRunner().invoke(main, ["build", str(tmp_path), "--root", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert "built 3 documents" in result.output
+        assert "stale" not in result.output
+
+
+def test_a_page_moved_to_another_volume_leaves_its_old_tei_reported(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    make_pages(pages, 2)
+    assert CliRunner().invoke(main, ["build", str(pages), "--root", str(tmp_path)]).exit_code \
+        == 0
+    catalog = pages / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'volume = "frus1958-60v19"\nnumber = 2', 'volume = "frus1961-63v05"\nnumber = 2')
+        + volume_table("frus1961-63v05"), encoding="utf-8")
+    for _ in range(2):  # reported on every build until the editor deletes the old file
+        result = CliRunner().invoke(main, ["build", str(pages), "--root", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "tei" / "frus1961-63v05-d2.xml").is_file()
+        stale = [line for line in result.output.splitlines() if "no page text" in line]
+        assert len(stale) == 1 and "frus1958-60v19-d2.xml" in stale[0], result.output
+
+
+def test_a_catalog_given_on_the_command_line_names_the_volume(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 2)
+    (tmp_path / "pages" / "catalog.toml").rename(tmp_path / "elsewhere.toml")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path), "--catalog",
+                                       str(tmp_path / "elsewhere.toml")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == \
+        ["frus1958-60v19-d1.xml", "frus1958-60v19-d2.xml"]
+
+
+def test_a_bad_catalog_stops_the_build_before_any_page_is_read(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 2)
+    (tmp_path / "bad.toml").write_text("[volumes.x\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "pages"), "--root",
+                                       str(tmp_path), "--catalog", str(tmp_path / "bad.toml")])
+    assert result.exit_code == 2
+    assert "bad.toml" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "tei").exists()
+
+
+def test_the_editors_journey_pages_edit_second_volume_rebuild(tmp_path: Path) -> None:
+    """Pages without a catalog -> build -> edit a TEI -> a second volume whose numbers clash
+    -> build: the edit is kept, both volumes are in the index, build/ validates."""
+    run = CliRunner()
+    make_pages(tmp_path / "pages", 2, volume=None)
+    assert run.invoke(main, ["build", str(tmp_path / "pages"), "--root", str(tmp_path)]
+                      ).exit_code == 0
+    tei = tmp_path / "tei" / "frus-d1.xml"
+    text = tei.read_text(encoding="utf-8")
+    tei.write_text(text.replace("<p>", "<p>[Edited.] ", 1), encoding="utf-8")
+    edited = tei.read_bytes()
+    make_pages(tmp_path / "pages" / "volume-two", 2, volume="frus1961-63v05")
+    result = run.invoke(main, ["build", str(tmp_path / "pages"), "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "built 4 documents" in result.output
+    assert tei.read_bytes() == edited
+    assert {"frus1961-63v05.html", "frus1961-63v05-d1.html", "frus-d1.html",
+            "frus-d2.html"} <= reachable(tmp_path / "build")
+    validated = run.invoke(main, ["validate", str(tmp_path / "build")])
+    assert validated.exit_code == 0, validated.output

@@ -91,6 +91,10 @@ def test_a_title_without_its_own_date_gives_none(title: str) -> None:
     ("856D.00/8–1549: Despatch", "1949-08-15"),
     ("740.00119 P. W./9–145: Telegram", "1945-09-01"),
     ("396.1-GE/5-2859", "1959-05-28"),
+    # Subjects with parentheses, commas and initials (invented numbers, real shapes).
+    ("740.00119 Control (Austria)/3–1748: Telegram", "1948-03-17"),
+    ("811.002 Truman, H. S./2–2046", "1946-02-20"),
+    ("033.1100 Jones/11–347: Airgram", "1947-11-03"),
 ])
 def test_a_decimal_file_number_gives_its_filing_date(note: str, when: str) -> None:
     date = date_from_file_number(note)

@@ -159,3 +159,19 @@ def test_page_text_follows_the_recorded_style() -> None:
     forced = render_document(read_tei(TEI_DIR / "frus1958-60v19-d352.xml"), "page-text",
                              {"style": "B"})
     assert "\n\n" in forced and "↩" not in forced
+
+
+def test_html_of_tei_without_a_volume_has_an_index(tmp_path: Path) -> None:
+    from teikit.convert import convert_many
+
+    pages = []
+    for seed in sorted((REPO / "seeds").glob("*.txt"))[:2]:  # without their catalog
+        pages.append(tmp_path / seed.name)
+        pages[-1].write_bytes(seed.read_bytes())
+    batch = convert_many(pages, output_dir=tmp_path / "tei")
+    assert not batch.errors and all(r.tei_id.startswith("frus-d") for r in batch.results)
+    report = render_paths([tmp_path / "tei"], "html", tmp_path / "site")
+    assert report.ok, report.errors
+    index = html.parse(str(tmp_path / "site" / INDEX_NAME)).getroot()
+    links = set(index.xpath("//main//a/@href"))
+    assert {f"{r.tei_id}.html" for r in batch.results} <= links

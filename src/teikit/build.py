@@ -1,59 +1,176 @@
-"""The main job: seeds/ -> tei/ -> validation -> build/ (the whole edition).
+"""The main job: a folder of page text -> TEI -> validation -> the whole edition.
 
-:func:`build_edition` runs each stage in turn and collects every problem; it reports its
-progress through a callback so that the command line can draw a bar, and returns a
-:class:`BuildReport` with the figures of the summary.
+:func:`build_edition` streams the documents through two steps, each run in worker processes
+(:mod:`teikit.build_tasks`): *prepare* (convert the page text, or keep the TEI that is
+current or that the editor changed; read its header facts; validate it) and *render* (every
+per-document output, one Saxon parse each). Only the small header facts
+(:class:`teikit.facts.DocFacts`) of each document are kept, for the edition-wide pages that
+:data:`EDITION_WRITERS` write at the end. Every cross-document check is a dictionary look-up.
+
+The TEI belongs to the editor once made: :mod:`teikit.ownership` records what teikit wrote,
+and a TEI file is written again only when teikit wrote it and nobody changed it since (or
+when asked, ``reconvert``). Outputs whose inputs did not change are not rendered again
+(:mod:`teikit.incremental`). Results are collected in input order, so a build with one job
+and a build with several write the same bytes and report the same problems in the same order.
 """
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from teikit.catalog import CATALOG_NAME
-from teikit.convert import ConvertOptions, convert_many
-from teikit.epub import EpubError, write_volume_epubs
+from teikit import __version__
+from teikit.build_tasks import (
+    DOCUMENT_OUTPUTS,
+    KnownFindings,
+    Prepared,
+    PrepareTask,
+    RenderTask,
+    inspect_existing,
+    output_files,
+    prepare,
+    render,
+)
+from teikit.catalog import load_catalog
 from teikit.errors import InputError, Problem, TeikitError
-from teikit.facts import DocFacts, facts_of
-from teikit.files import write_atomically
-from teikit.render import build_corpus, render_paths
-from teikit.search import SearchUnavailable, write_search_index
-from teikit.site import site_params_for, write_site_pages
-from teikit.tei.names import TEI_NS
-from teikit.tei.serialize import to_bytes
-from teikit.validation import validate_paths
+from teikit.facts import DocFacts
+from teikit.incremental import BuildManifest, output_key, write_if_changed
+from teikit.ownership import TeiManifest, Written, sha256
+from teikit.resources import data_dir
+from teikit.transform import stylesheet_digest
+from teikit.validation import default_grammar_path, default_rules_path
+from teikit.validation.report import Finding
+from teikit.workers import Workers, usable_cpus
 
-CORPUS_NAME = "teikit-corpus.xml"
 EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
+
+#: The shared style sheet of the HTML pages (in ``xslt/``, copied beside the pages).
+CSS_NAME = "teikit.css"
+
+#: The corpus file teikit 0.1 wrote into the output folder (see schemas/README.md).
+OLD_CORPUS_NAME = "teikit-corpus.xml"
+
+#: Fewer documents than this per worker are not worth a worker's start-up (about a second:
+#: Python, lxml, Saxon and the compiled stylesheets); the build then uses fewer workers.
+MIN_DOCUMENTS_PER_JOB = 32
 
 #: (stage name, done, total) -> None
 Progress = Callable[[str, int, int], None]
 
+#: An edition-wide writer: (the edition's facts in reading order, the TEI files in the same
+#: order, the output folder) -> the files it wrote. Each edition-wide output is one entry of
+#: :data:`EDITION_WRITERS`; it sees only facts and paths, never the document trees.
+EditionWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], list[Path]]
 
-@dataclass(frozen=True)
+
+def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
+    """Copy ``teikit.css`` beside the pages (when it changed)."""
+    target = out / CSS_NAME
+    return [target] if write_if_changed((data_dir("xslt") / CSS_NAME).read_bytes(), target) \
+        else []
+
+
+def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+               ) -> list[Path]:
+    """Write the index, the volume pages and the search page (:mod:`teikit.site`)."""
+    from teikit.site import write_site_pages
+
+    return write_site_pages(edition, out, title=EDITION_TITLE)
+
+
+def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+                ) -> list[Path]:
+    """Write one EPUB per volume (:mod:`teikit.epub`)."""
+    from teikit.epub import EpubError, write_volume_epubs
+
+    try:
+        return write_volume_epubs(edition, {p.stem: p for p in tei_paths}, out)
+    except EpubError as exc:
+        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) \
+            from exc
+
+
+def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+                 ) -> list[Path]:
+    """Write the search index of the site (:mod:`teikit.search`; a warning without it)."""
+    from teikit.search import SearchUnavailable, write_search_index
+
+    try:
+        return write_search_index(out)
+    except SearchUnavailable as exc:
+        raise PartlyWritten([], Problem(str(out), None, str(exc), "the site has no search",
+                                        "search"), warning=True) from exc
+
+
+def write_volumes_and_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+                          ) -> list[Path]:
+    """Write the volume files (``volumes/``) and the static DTS tree (``dts/``)."""
+    from teikit.dts import write_static
+    from teikit.volumes import write_volume_files
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    written = list(write_volume_files(edition, paths, out / "volumes"))
+    written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
+    return written
+
+
+class PartlyWritten(TeikitError):
+    """An edition writer failed (or can only warn) after writing ``written``."""
+
+    def __init__(self, written: list[Path], problem: Problem, warning: bool = False) -> None:
+        super().__init__(str(problem))
+        self.written, self.problem, self.warning = list(written), problem, warning
+
+
+#: The edition-wide outputs, in the order they are written (the search index last: it reads
+#: the finished pages). Each further output is one more entry.
+EDITION_WRITERS: list[EditionWriter] = [write_css, write_volumes_and_dts, write_epubs,
+                                        write_site, write_search]
+
+
+def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
+    """Return the html.xsl parameters of every document's page, by TEI id: the edition's
+    title and the page's place in it (:func:`teikit.site.site_params_for`: breadcrumb,
+    previous and next ...). They are part of each page's build key, so a page is rendered
+    again when its neighbours change."""
+    from teikit.site import site_params_for
+
+    return {tei_id: {"edition-title": EDITION_TITLE, **params}
+            for tei_id, params in site_params_for(edition).items()}
+
+
+@dataclass(frozen=True, init=False)
 class BuildLayout:
-    """Where the build reads and writes, relative to a project folder."""
+    """Where the build reads page text and writes the TEI and the edition.
 
-    root: Path
-    seeds: str = "seeds"
-    tei: str = "tei"
-    out: str = "build"
+    ``BuildLayout(pages, tei, out)`` names the three folders; ``BuildLayout(root)`` (as in
+    teikit 0.1) is the classic project folder, ``root/seeds`` -> ``root/tei`` ->
+    ``root/build``.
+    """
 
-    @property
-    def seeds_dir(self) -> Path:
-        return self.root / self.seeds
+    pages_dir: Path
+    tei_dir: Path
+    out_dir: Path
 
-    @property
-    def tei_dir(self) -> Path:
-        return self.root / self.tei
+    def __init__(self, pages_dir: Path, tei_dir: Path | None = None,
+                 out_dir: Path | None = None) -> None:
+        if tei_dir is None and out_dir is None:
+            root = Path(pages_dir)
+            pages_dir, tei_dir, out_dir = root / "seeds", root / "tei", root / "build"
+        elif tei_dir is None or out_dir is None:
+            raise TypeError("BuildLayout takes a project folder, or all three folders")
+        object.__setattr__(self, "pages_dir", Path(pages_dir))
+        object.__setattr__(self, "tei_dir", Path(tei_dir))
+        object.__setattr__(self, "out_dir", Path(out_dir))
 
-    @property
-    def out_dir(self) -> Path:
-        return self.root / self.out
+    @classmethod
+    def under(cls, root: Path, pages: str = "seeds", tei: str = "tei",
+              out: str = "build") -> BuildLayout:
+        """The folders ``root/<pages>``, ``root/<tei>`` and ``root/<out>``."""
+        return cls(root / pages, root / tei, root / out)
 
 
 @dataclass
@@ -64,6 +181,8 @@ class BuildReport:
     notes: int = 0
     pages: int = 0
     files_written: int = 0
+    rendered: int = 0
+    validated: int = 0  # documents validated afresh (the others' findings were unchanged)
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -75,122 +194,304 @@ class BuildReport:
         return not self.errors and not self.validation_findings
 
 
-def _count(roots: list[etree._Element]) -> tuple[int, int]:
-    notes = pages = 0
-    for root in roots:
-        notes += len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}note[@n]"))
-        pages += len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}pb"))
-    return notes, pages
+def find_pages(layout: BuildLayout) -> list[Path]:
+    """Return the page texts (``*.txt``) under the pages folder, sub-folders included.
+
+    Hidden folders and the TEI and output folders (when they lie inside) are left out; the
+    order is that of the paths relative to the pages folder.
+
+    Raises:
+        TeikitError: when the folder is missing or holds no page text.
+    """
+    pages = layout.pages_dir
+    if not pages.is_dir():
+        raise TeikitError(f"{pages}: no such folder (it should hold the page texts)")
+    skip = {layout.tei_dir.resolve(), layout.out_dir.resolve()}
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(pages):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and (here / d).resolve() not in skip)
+        found.extend((here.joinpath(f).relative_to(pages).as_posix(), here / f)
+                     for f in files if f.endswith(".txt") and not f.startswith("."))
+    if not found:
+        raise TeikitError(f"{pages}: no *.txt page texts to convert")
+    return [path for _, path in sorted(found)]
 
 
-def _hand_on(results: list, tei_files: list[Path], out: Path, report: BuildReport) -> int:
-    """Write the volume files (build/volumes/) and the static DTS tree (build/dts/)."""
-    from teikit.dts import write_static
-    from teikit.facts import facts_of
-    from teikit.volumes import write_volume_files
+@dataclass
+class _Doc:
+    """What the build keeps of one document between the steps: facts, file, hash."""
 
-    edition = [facts_of(r.root, r.tei_id) for r in results]
-    paths = {doc.tei_id: path for doc, path in zip(edition, tei_files, strict=True)}
-    try:
-        written = write_volume_files(edition, paths, out / "volumes")
-        written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
-    except InputError as exc:
-        report.errors.append(exc.problem)
-        return 0
-    return len(written)
+    facts: DocFacts
+    tei_path: Path
+    tei_sha: str
 
 
-def _write_reading_edition(edition: list[DocFacts], tei_files: list[Path], out: Path,
-                           report: BuildReport) -> int:
-    """The EPUBs, the edition pages and the search index (teikit.site, epub, search)."""
-    written = 0
-    try:
-        written += len(write_volume_epubs(edition, {p.stem: p for p in tei_files}, out))
-    except EpubError as exc:
-        written += len(exc.written)
-        report.errors.append(Problem(str(out), None, str(exc), "", "epub"))
-    written += len(write_site_pages(edition, out, title=EDITION_TITLE))
-    try:
-        written += len(write_search_index(out))
-    except SearchUnavailable as exc:
-        report.warnings.append(Problem(str(out), None, str(exc), "the site has no search",
-                                       "search"))
-    except TeikitError as exc:
-        report.errors.append(Problem(str(out), None, str(exc), "", "search"))
-    return written
+def _finding_record(finding: Finding) -> dict[str, object]:
+    """A validation finding as the build record keeps it (without its path)."""
+    return {"line": finding.line, "column": finding.column, "severity": finding.severity,
+            "rule": finding.rule, "message": finding.message, "hint": finding.hint}
 
 
-def build_edition(layout: BuildLayout, *, progress: Progress | None = None) -> BuildReport:
-    """Convert the seeds, validate the TEI and write the edition into the output folder.
+class _Builder:
+    """One build run: the state the steps share."""
+
+    def __init__(self, layout: BuildLayout, report: BuildReport, reconvert: bool,
+                 catalog: Path | None) -> None:
+        self.layout = layout
+        self.report = report
+        self.reconvert = reconvert
+        self.catalog = catalog
+        self.owned = TeiManifest.load(layout.tei_dir)
+        self.built = BuildManifest.load(layout.out_dir)
+        self.schemas = schemas_digest()
+        self.by_source = self.owned.by_source()
+        self.run = f"{os.getpid()}-{time.time_ns()}"
+
+    def tasks(self, inputs: list[Path]) -> Iterator[PrepareTask]:
+        for path in inputs:
+            key = path.relative_to(self.layout.pages_dir).as_posix()
+            name = self.by_source.get(key)
+            yield PrepareTask(path, key, self.layout.tei_dir, name,
+                              self.owned.entries.get(name) if name else None, self.catalog,
+                              self.reconvert, run=self.run, known=self.known(name))
+
+    def known(self, name: str | None) -> KnownFindings | None:
+        """The findings the last build recorded for TEI file ``name``, if still valid."""
+        if name is None:
+            return None
+        entry = self.built.validated.get(name)
+        if not entry or entry.get("schemas") != self.schemas:
+            return None
+        path, raw = str(self.layout.tei_dir / name), entry.get("findings")
+        if not isinstance(raw, list):
+            return None
+        try:
+            findings = tuple(Finding(path, f["line"], f["column"], f["severity"], f["rule"],
+                                     f["message"], f.get("hint", "")) for f in raw)
+        except (KeyError, TypeError):
+            return None
+        return KnownFindings(str(entry.get("sha")), path, findings)
+
+    def settle(self, prepared: Prepared, claimed: dict[str, str]) -> _Doc | None:
+        """Check one prepared document against the batch, write its TEI, record it."""
+        report = self.report
+        report.warnings.extend(prepared.warnings)
+        report.errors.extend(prepared.errors)
+        if prepared.action == "failed" or prepared.tei_name is None:
+            return None
+        name = prepared.tei_name
+        if name in claimed:
+            report.errors.append(Problem(prepared.source, None, f"gives the same id {name[:-4]} "
+                                         f"as {claimed[name]}; not written",
+                                         "give each input its own document number or volume "
+                                         "in the catalog", "duplicate-id"))
+            return None
+        claimed[name] = prepared.source
+        target = self.layout.tei_dir / name
+        if prepared.action == "write":
+            self._write(prepared, target)
+        report.validated += prepared.validated
+        for finding in prepared.findings:
+            if finding.severity == "error":
+                report.validation_findings.append(str(finding))
+            else:
+                report.warnings.append(Problem(finding.path, finding.line,
+                                               f"{finding.rule}: {finding.message}", "",
+                                               "validate"))
+        if not prepared.renderable or prepared.facts is None:
+            return None
+        # The findings are kept without their path (the folder's name may change).
+        self.built.validated[name] = {"sha": prepared.tei_sha, "schemas": self.schemas,
+                                      "findings": [_finding_record(f)
+                                                   for f in prepared.findings]}
+        return _Doc(prepared.facts, target, prepared.tei_sha)
+
+    def _write(self, prepared: Prepared, target: Path) -> None:
+        assert prepared.data is not None and prepared.tei_name is not None
+        existing_sha = None
+        if target.exists():
+            try:
+                existing_sha = sha256(target.read_bytes())
+            except OSError:
+                existing_sha = ""
+        if existing_sha is not None and existing_sha != prepared.tei_sha \
+                and not self.reconvert \
+                and not self.owned.owned_unchanged(prepared.tei_name, existing_sha):
+            self.report.warnings.append(Problem(
+                str(target), None, "was not written by teikit, or was changed since; kept it "
+                f"instead of the TEI converted from {prepared.source}",
+                "build with --reconvert to replace it (its changes are then lost)",
+                "kept-tei"))
+            prepared.action = "edited"
+            inspect_existing(prepared, target)
+            return
+        if existing_sha != prepared.tei_sha:
+            try:
+                write_if_changed(prepared.data, target)
+            except OSError as exc:
+                self.report.errors.append(Problem(str(target), None,
+                                                  f"cannot write ({exc.strerror})",
+                                                  "check the folder's permissions and free "
+                                                  "space", "write"))
+                prepared.renderable = False
+                return
+            self.report.files_written += 1
+        earlier = self.by_source.get(prepared.source_key)
+        if earlier is not None and earlier != prepared.tei_name:
+            # The page text now makes another file (its catalog entry changed): the old file
+            # is no longer this page's, and is reported as stale rather than converted into.
+            self.owned.entries.pop(earlier, None)
+        self.by_source[prepared.source_key] = prepared.tei_name
+        self.owned.entries[prepared.tei_name] = Written(
+            prepared.tei_sha, prepared.source_key, prepared.source_sha, prepared.catalog_sha,
+            __version__)
+        prepared.data = None
+
+    def stale(self, claimed: dict[str, str]) -> None:
+        tei = self.layout.tei_dir
+        names = sorted(p.name for p in tei.glob("*.xml")) if tei.is_dir() else []
+        for name in names:
+            if name not in claimed:
+                self.report.warnings.append(Problem(
+                    str(tei / name), None, f"no page text in {self.layout.pages_dir} makes "
+                    "this file; left it in place", "delete it if its page text is gone",
+                    "stale-tei"))
+
+
+def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False,
+                  catalog: Path | None = None,
+                  progress: Progress | None = None) -> BuildReport:
+    """Convert the page texts, validate the TEI and write the edition into the output folder.
 
     Args:
-        layout: the project folders.
+        layout: the page-text, TEI and output folders.
+        jobs: worker processes (1: all in this process); the output does not depend on it.
+        reconvert: convert every page text again and replace its TEI, even one an editor
+            changed.
+        catalog: the catalog of every input (default: ``catalog.toml`` beside each input).
         progress: called as (stage, done, total) while the build runs.
 
     Returns:
         The :class:`BuildReport`; ``report.ok`` tells whether every stage succeeded.
 
     Raises:
-        TeikitError: when the seeds folder is missing or holds no page text.
+        TeikitError: when the pages folder is missing or holds no page text, a given
+            catalog cannot be loaded, or the TEI folder's record cannot be read.
     """
     started = time.perf_counter()
     report = BuildReport()
     tell = progress or (lambda stage, done, total: None)
-    inputs = sorted(layout.seeds_dir.glob("*.txt"))
-    if not layout.seeds_dir.is_dir():
-        raise TeikitError(f"{layout.seeds_dir}: no such folder (it should hold the page texts)")
-    if not inputs:
-        raise TeikitError(f"{layout.seeds_dir}: no *.txt page texts to convert")
-    catalog = layout.seeds_dir / CATALOG_NAME
-
-    # 1. Convert, as one batch: the catalog is loaded once and ids are checked across it.
-    options = ConvertOptions(catalog=catalog if catalog.is_file() else None)
-    batch = convert_many(inputs, options=options, output_dir=layout.tei_dir,
-                         progress=lambda done, total: tell("convert", done, total))
-    results = batch.results
-    report.warnings.extend(batch.warnings)
-    report.errors.extend(batch.errors)
-    roots = [r.root for r in results]
-    report.documents = len(roots)
-    report.notes, report.pages = _count(roots)
-    tei_files = [layout.tei_dir / f"{r.tei_id}.xml" for r in results]
-
-    # 2. Validate what was written.
-    validation = validate_paths(tei_files, edition=True)
-    report.validation_findings = [str(f) for f in validation.findings
-                                  if f.severity == "error"]
-    report.warnings.extend(Problem(f.path, f.line, f"{f.rule}: {f.message}", "", "validate")
-                           for f in validation.findings if f.severity != "error")
-    tell("validate", 1, 1)
-
-    # 3. Render the site, the texts, and the corpus.
-    out = layout.out_dir
-    edition = [facts_of(root) for root in roots]  # site wiring (teikit.site)
-    stages = [("html", out, {"edition-title": EDITION_TITLE}),
-              ("text", out / "text", None),
-              ("page-text", out / "page-text", None)]
-    for done, (name, folder, params) in enumerate(stages, 1):
-        rendered = render_paths(tei_files, name, folder, params=params,
-                                per_document=site_params_for(edition) if name == "html" else None)
-        report.errors.extend(rendered.errors)
-        report.files_written += len(rendered.written)
-        tell("render", done, len(stages) + 1)
-    stale = sorted({p.name for p in layout.tei_dir.glob("*.xml")} - {p.name for p in tei_files})
-    for name in stale:
-        report.warnings.append(Problem(str(layout.tei_dir / name), None, "no page text in "
-                                       f"{layout.seeds} makes this file; left it in place",
-                                       "delete it if its seed is gone", "stale-tei"))
-    corpus = build_corpus(roots, EDITION_TITLE)
-    ids = [i for i in corpus.xpath("//@xml:id")]
-    clashes = sorted({i for i in ids if ids.count(i) > 1})
-    if clashes:
-        report.warnings.append(Problem(str(out / CORPUS_NAME), None, "ids repeat across "
-                                       f"documents: {', '.join(clashes[:5])}",
-                                       "the corpus file is not valid XML-id-wise", "corpus-ids"))
-    write_atomically(to_bytes(corpus), out / CORPUS_NAME)
-    report.files_written += 1
-    report.files_written += _hand_on(results, tei_files, out, report)
-    report.files_written += _write_reading_edition(edition, tei_files, out, report)
-    tell("render", len(stages) + 1, len(stages) + 1)
+    inputs = find_pages(layout)
+    if catalog is not None:
+        load_catalog(catalog)  # a bad catalog fails before any input is read
+    builder = _Builder(layout, report, reconvert, catalog)
+    docs: list[_Doc] = []
+    claimed: dict[str, str] = {}
+    with Workers(min(jobs, max(1, len(inputs) // MIN_DOCUMENTS_PER_JOB))) as workers:
+        for done, prepared in enumerate(workers.map(prepare, builder.tasks(inputs)), 1):
+            doc = builder.settle(prepared, claimed)
+            if doc is not None:
+                docs.append(doc)
+            tell("convert", done, len(inputs))
+        builder.owned.save()
+        builder.stale(claimed)
+        tell("validate", 1, 1)
+        _render(layout, docs, workers, report, tell, builder.built, claimed)
+    report.documents = len(docs)
+    report.notes = sum(d.facts.notes for d in docs)
+    report.pages = sum(d.facts.pages for d in docs)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: BuildReport,
+            tell: Progress, manifest: BuildManifest, claimed: dict[str, str]) -> None:
+    out = layout.out_dir
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TeikitError(f"{out}: cannot make the output folder ({exc.strerror})") from exc
+    seen: dict[str, Path] = {}
+    unique: list[_Doc] = []
+    for doc in docs:
+        doc_id = doc.facts.tei_id
+        if doc_id in seen:
+            report.errors.append(Problem(str(doc.tei_path), None, f"has the same id {doc_id} "
+                                         f"as {seen[doc_id]}; not rendered",
+                                         "give each TEI file its own xml:id", "duplicate-id"))
+            continue
+        seen[doc_id] = doc.tei_path
+        unique.append(doc)
+    edition = sorted((d.facts for d in unique), key=lambda f: f.sort_key)
+    digest = stylesheet_digest()
+    outputs = ",".join(name for name, _, _ in DOCUMENT_OUTPUTS)
+    keys: dict[str, str] = {}
+    tasks: list[RenderTask] = []
+    params_of = page_params(edition)
+    for doc in unique:
+        params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
+        key = output_key((doc.tei_sha, digest, __version__, outputs), params)
+        keys[doc.facts.tei_id] = key
+        if not manifest.is_current(doc.facts.tei_id, key):
+            tasks.append(RenderTask(doc.tei_path, doc.facts.tei_id, out, params))
+    total = len(tasks) + 1
+    for done, rendered in enumerate(workers.map(render, tasks), 1):
+        report.errors.extend(rendered.errors)
+        report.files_written += len(rendered.written)
+        report.rendered += 1
+        if not rendered.errors:
+            manifest.record(rendered.doc_id, keys[rendered.doc_id],
+                            output_files(rendered.doc_id))
+        tell("render", done, total)
+    by_doc = {d.facts.tei_id: d for d in unique}
+    tei_paths = [by_doc[f.tei_id].tei_path for f in edition]
+    # The edition pages are made from every document: one key over all of them (in reading
+    # order), so an unchanged edition writes none of them again.
+    edition_key = output_key((digest, __version__, *(f"{f.tei_id}:{by_doc[f.tei_id].tei_sha}"
+                                                     for f in edition)),
+                             {"edition-title": EDITION_TITLE})
+    for writer in EDITION_WRITERS:
+        name = getattr(writer, "__name__", "edition writer")
+        if manifest.edition_is_current(name, edition_key):
+            continue
+        try:
+            written = writer(edition, tei_paths, out)
+        except PartlyWritten as exc:
+            report.files_written += len(exc.written)
+            (report.warnings if exc.warning else report.errors).append(exc.problem)
+            continue
+        except InputError as exc:
+            report.errors.append(exc.problem)
+            continue
+        except (OSError, TeikitError) as exc:
+            report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "",
+                                         "edition"))
+            continue
+        report.files_written += len(written)
+        manifest.record_edition(name, edition_key, written)
+    old_corpus = out / OLD_CORPUS_NAME
+    if old_corpus.is_file():
+        report.warnings.append(Problem(str(old_corpus), None, "an older teikit wrote this "
+                                       "corpus of every document; builds no longer do (its "
+                                       "ids repeat across volumes)", "delete it", "old-corpus"))
+    manifest.keep_only(keys, claimed)
+    try:
+        manifest.save()
+    except OSError as exc:
+        report.errors.append(Problem(str(out), None, f"cannot record the build ({exc})",
+                                     "check the folder's permissions", "write"))
+    tell("render", total, total)
+
+
+def schemas_digest() -> str:
+    """A sha256 over teikit's grammar and rules: validation findings are reused only while
+    it is unchanged."""
+    return sha256(default_grammar_path().read_bytes() + b"\0" + default_rules_path().read_bytes()
+                  + __version__.encode("utf-8"))
+
+
+def default_jobs() -> int:
+    """The default number of worker processes: the CPUs this process may use."""
+    return usable_cpus()

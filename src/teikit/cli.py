@@ -451,27 +451,44 @@ def cite(paths: tuple[Path, ...], fmt: str, form: str) -> int:
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("."),
-    show_default=True,
-    help="The project folder holding seeds/, tei/ and build/.",
-)
+@click.argument("pages", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--tei", "tei_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of the TEI files [default: ROOT/tei].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of the built edition [default: ROOT/build].")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="The project folder: PAGES defaults to ROOT/seeds.")
+@click.option("--catalog", type=click.Path(path_type=Path, dir_okay=False),
+              help="Catalog TOML for every page [default: catalog.toml beside each page].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes, at most [default: the CPUs this process may use; "
+                   "small folders use fewer].")
+@click.option("--reconvert", is_flag=True,
+              help="Convert every page again and replace its TEI, even TEI edited by hand.")
 @reported
-def build(root: Path) -> int:
-    """Make the whole edition: convert seeds/ into tei/, validate it, write build/.
+def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: Path,
+          catalog: Path | None, jobs: int | None, reconvert: bool) -> int:
+    """Make the whole edition: convert PAGES into TEI, validate it, write the site.
 
-    build/ receives the HTML site (index.html, one page per document, teikit.css), the
-    reading texts (build/text/), the page texts (build/page-text/), the citation files
-    and teikit-corpus.xml, a teiCorpus of every document.
+    PAGES is a folder of page texts (*.txt, sub-folders too), with or without a
+    catalog.toml. The TEI goes into --tei and stays the editor's: a TEI file that was
+    changed by hand is kept (and reported when its page text changed too) unless
+    --reconvert is given. --out receives the HTML site (index.html, volume pages, one
+    page per document, teikit.css, the TEI and citation files), the reading texts
+    (text/), the page texts (page-text/), the volume files and the DTS tree; outputs
+    whose inputs did not change are not written again.
 
     Example:
 
         teikit build
-    """
-    from teikit.build import BuildLayout, build_edition
 
+        teikit build my-pages/ --tei my-tei/ --out site/ --jobs 2
+    """
+    from teikit.build import BuildLayout, build_edition, default_jobs
+
+    layout = BuildLayout(pages if pages is not None else root / "seeds",
+                         tei_dir if tei_dir is not None else root / "tei",
+                         out_dir if out_dir is not None else root / "build")
     bar = None
     labels = {"convert": "converting", "validate": "validating", "render": "rendering"}
     interactive = sys.stderr.isatty()
@@ -489,7 +506,8 @@ def build(root: Path) -> int:
         if done == total:
             bar.render_finish()
 
-    report = build_edition(BuildLayout(root), progress=progress)
+    report = build_edition(layout, jobs=jobs or default_jobs(), reconvert=reconvert,
+                           catalog=catalog, progress=progress)
     for problem in report.warnings:
         _warn(problem)
     for finding in report.validation_findings:
@@ -498,7 +516,7 @@ def build(root: Path) -> int:
         _error(problem)
     _say(
         f"built {report.documents} documents ({report.notes} notes, {report.pages} page "
-        f"breaks), {report.files_written} files in {root / 'build'}; "
+        f"breaks), {report.files_written} files written in {layout.out_dir}; "
         f"{len(report.warnings)} warnings, "
         f"{len(report.errors) + len(report.validation_findings)} errors; "
         f"{report.seconds:.1f} s"

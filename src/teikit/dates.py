@@ -28,11 +28,14 @@ import re
 from dataclasses import dataclass
 
 from teikit.lexicon import DASH as _DASH
-from teikit.lexicon import MONTH_ABBREVIATIONS, MONTH_WORD, MONTHS
+from teikit.lexicon import FILE_SUBJECT, MONTH_ABBREVIATIONS, MONTH_WORD, MONTHS
 
+# The subject between the class number and the slash may carry words, names, commas and
+# parentheses (``740.00119 Control (Germany)/6–1047``, ``811.001 Roosevelt, F. D./123``):
+# the lexicon's FILE_SUBJECT, shared with the reader.
 _FILE_NUMBER = re.compile(
     r"(?<![\w.])(\d{3}[A-Z]?\.[0-9A-Za-z]+(?:" + _DASH + r"[A-Z]{1,5})?"
-    r"(?: [A-Z][\w.]*){0,3})/(\d{1,2})" + _DASH + r"(\d{1,2})(\d{2})(?![\d\w])")
+    + FILE_SUBJECT + r")/(\d{1,2})" + _DASH + r"(\d{1,2})(\d{2})(?![\d\w])")
 _MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({name[:3].lower() + ".": k for k, name in enumerate(MONTHS, 1)})
 _MONTH_NUMBER.update({name.lower(): k for name, k in MONTH_ABBREVIATIONS.items()})

@@ -4,10 +4,10 @@ Each output is an XSLT stylesheet registered in :data:`teikit.transform.OUTPUTS`
 
 - ``html`` (``xslt/html.xsl``): one standalone page ``<id>.html`` per document. Rendering
   HTML also writes what the pages link to: the shared style sheet ``teikit.css``, the
-  edition's index page ``index.html`` (``xslt/html-index.xsl`` over a ``teiCorpus`` of the
-  rendered documents), a copy of each TEI file as ``<id>.xml``, and the citation files
-  ``<id>.bib``, ``<id>.ris``, ``<id>.json`` and ``<id>.txt`` (Chicago) when those outputs
-  are registered.
+  edition's index page ``index.html`` (``xslt/html-index.xsl`` over the rendered documents'
+  header facts, :func:`teikit.facts.facts_xml`), a copy of each TEI file as ``<id>.xml``, and
+  the citation files ``<id>.bib``, ``<id>.ris``, ``<id>.json`` and ``<id>.txt`` (Chicago)
+  when those outputs are registered.
 - ``text`` (``xslt/text.xsl``): a clean reading text ``<id>.text.txt``, notes as endnotes.
 - ``page-text`` (``xslt/page-text.xsl``): the history.state.gov page text ``<id>.page.txt``
   that ``teikit convert`` reads back into the same TEI.
@@ -25,11 +25,11 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, OutputError, Problem, TeikitError
-from teikit.facts import facts_of, facts_xml
+from teikit.facts import DocFacts, facts_of, facts_xml
 from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
-from teikit.transform import OUTPUTS, TransformError, transform
+from teikit.transform import OUTPUTS, TransformError, parse, transform, transform_node
 
 #: The outputs ``teikit render --to`` offers.
 RENDER_OUTPUTS: tuple[str, ...] = ("html", "text", "page-text")
@@ -101,7 +101,25 @@ def render_document(root: etree._Element, to: str,
     Raises:
         teikit.transform.TransformError: when the stylesheet fails.
     """
-    return transform(etree.tostring(root, encoding="utf-8"), to, params)
+    return render_outputs(root, [(to, params)])[to]
+
+
+def render_outputs(root: etree._Element,
+                   outputs: Sequence[tuple[str, Mapping[str, str] | None]]) -> dict[str, str]:
+    """Render one parsed TEI document with several outputs, parsing it once in Saxon.
+
+    Args:
+        root: the TEI root element (see :func:`read_tei`).
+        outputs: (output name, its stylesheet parameters or None), in order.
+
+    Returns:
+        Output name -> serialized result.
+
+    Raises:
+        teikit.transform.TransformError: when a stylesheet fails (the first failure).
+    """
+    node = parse(etree.tostring(root, encoding="utf-8"))
+    return {name: transform_node(node, name, params) for name, params in outputs}
 
 
 def build_corpus(roots: Sequence[etree._Element], title: str) -> etree._Element:
@@ -134,23 +152,27 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
                  params: Mapping[str, str] | None = None) -> Path:
     """Write the edition's index page ``index.html`` into ``out_dir``.
 
+    The page is made from the documents' header facts (:func:`teikit.facts.facts_xml`) by
+    ``xslt/html-index.xsl``, never from a corpus of the full documents.
+
     Args:
         roots: the documents to list.
         out_dir: the folder of the HTML pages.
-        params: parameters of ``xslt/html-index.xsl`` (``edition-title``, ``css-href`` ...).
+        params: ``edition-title``, ``css-href`` and ``page-suffix``.
 
     Returns:
         The path written.
-
-    Raises:
-        teikit.transform.TransformError: when the stylesheet fails.
     """
-    # The index is made from the documents' facts (teikit.facts), not from their trees.
-    facts = facts_xml([facts_of(root) for root in roots])
-    html = transform(etree.tostring(facts, encoding="utf-8"), "html-index", params)
     target = out_dir / INDEX_NAME
-    write_atomically(html.encode("utf-8"), target)
+    write_atomically(_index_bytes([facts_of(root) for root in roots], params), target)
     return target
+
+
+def _index_bytes(edition: Sequence[DocFacts], params: Mapping[str, str] | None) -> bytes:
+    """The index page of ``edition``: ``xslt/html-index.xsl`` over its facts."""
+    facts = facts_xml(list(edition))
+    return transform(etree.tostring(facts, encoding="utf-8"), "html-index",
+                     params).encode("utf-8")
 
 
 def copy_css(out_dir: Path) -> Path:
@@ -204,7 +226,9 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
     report = RenderReport(output=to)
     files, report.errors = collect_inputs(paths)
     extension = OUTPUTS[to].extension
-    rendered: list[tuple[Path, etree._Element]] = []
+    with_companions = to == "html" and companions
+    citations = _citation_outputs() if with_companions else []
+    edition: list[DocFacts] = []  # only the header facts are kept, for the index
     for path in files:
         try:
             root = read_tei(path)
@@ -218,8 +242,9 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
                                          "duplicate-id"))
             continue
         try:
-            result = render_document(root, to, {**(params or {}),
-                                                **(per_document or {}).get(doc_id, {})})
+            node = parse(etree.tostring(root, encoding="utf-8"))
+            result = transform_node(node, to, {**(params or {}),
+                                               **(per_document or {}).get(doc_id, {})})
         except TransformError as exc:
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
@@ -231,38 +256,40 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
             continue
         report.written.append(target)
         report.rendered[doc_id] = path
-        rendered.append((path, root))
-    if to == "html" and companions and rendered:
-        _write_companions(rendered, out_dir, params, report)
+        if with_companions:
+            edition.append(facts_of(root, path.stem))
+            _write_companions(path, doc_id, node, citations, out_dir, report)
+    if with_companions and report.rendered:
+        report.written.append(copy_css(out_dir))
+        index_params = {k: v for k, v in (params or {}).items()
+                        if k in ("edition-title", "css-href")}
+        target = out_dir / INDEX_NAME
+        try:
+            write_atomically(_index_bytes(edition, index_params), target)
+        except TransformError as exc:
+            report.errors.append(Problem(str(target), None, str(exc), "", "transform"))
+            return report
+        report.written.append(target)
     return report
 
 
-def _write_companions(rendered: list[tuple[Path, etree._Element]], out_dir: Path,
-                      params: Mapping[str, str] | None, report: RenderReport) -> None:
-    report.written.append(copy_css(out_dir))
-    citation_outputs = _citation_outputs()
-    for path, root in rendered:
-        doc_id = _doc_id(root, path)
-        copy = out_dir / f"{doc_id}.xml"
-        if not (copy.exists() and copy.resolve() == path.resolve()):
-            try:
-                copy_atomically(path, copy)  # whole or not at all, mode from the umask
-            except (InputError, OutputError) as exc:
-                report.errors.append(exc.problem)
-                continue
-            report.written.append(copy)
-        for name in citation_outputs:
-            try:
-                text = render_document(root, name)
-            except TransformError as exc:
-                report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
-                continue
-            target = out_dir / f"{doc_id}.{OUTPUTS[name].extension}"
-            write_atomically(text.encode("utf-8"), target)
-            report.written.append(target)
-    index_params = {k: v for k, v in (params or {}).items() if k in ("edition-title", "css-href")}
-    try:
-        report.written.append(render_index([root for _, root in rendered], out_dir,
-                                           index_params))
-    except TransformError as exc:
-        report.errors.append(Problem(str(out_dir / INDEX_NAME), None, str(exc), "", "transform"))
+def _write_companions(path: Path, doc_id: str, node: object, citations: list[str],
+                      out_dir: Path, report: RenderReport) -> None:
+    """Write the TEI copy and the citation files one HTML page links to."""
+    copy = out_dir / f"{doc_id}.xml"
+    if not (copy.exists() and copy.resolve() == path.resolve()):
+        try:
+            copy_atomically(path, copy)  # whole or not at all, mode from the umask
+        except (InputError, OutputError) as exc:
+            report.errors.append(exc.problem)
+            return
+        report.written.append(copy)
+    for name in citations:
+        try:
+            text = transform_node(node, name)
+        except TransformError as exc:
+            report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
+            continue
+        target = out_dir / f"{doc_id}.{OUTPUTS[name].extension}"
+        write_atomically(text.encode("utf-8"), target)
+        report.written.append(target)

@@ -83,11 +83,38 @@ def compiled(name: str):
         return executable
 
 
-def transform(source: Path | bytes, name: str, params: Mapping[str, str] | None = None) -> str:
-    """Transform one TEI document with output ``name`` and return the result as text.
+def parse(source: Path | bytes):
+    """Parse a TEI document once into a Saxon node that every output can then read.
 
     Args:
-        source: a TEI file, or its serialized bytes.
+        source: a TEI file, or its serialized bytes (UTF-8).
+
+    Returns:
+        The document node (a saxonche ``PySaxonXdmNode``), for :func:`transform_node`.
+
+    Raises:
+        TransformError: when Saxon cannot parse the document.
+    """
+    proc = _saxon()
+    with _lock:
+        try:
+            if isinstance(source, bytes):
+                node = proc.parse_xml(xml_text=source.decode("utf-8"))
+            else:
+                node = proc.parse_xml(xml_file_name=str(source))
+        except Exception as exc:  # saxonche raises PySaxonApiError
+            where = source if isinstance(source, Path) else "<document>"
+            raise TransformError(f"{where}: cannot be parsed: {exc}") from exc
+    if node is None:
+        raise TransformError("the document could not be parsed")
+    return node
+
+
+def transform_node(node, name: str, params: Mapping[str, str] | None = None) -> str:
+    """Run output ``name`` on a document already parsed by :func:`parse`.
+
+    Args:
+        node: the document node from :func:`parse`.
         name: a key of :data:`OUTPUTS`.
         params: stylesheet parameters (string values), as documented in the stylesheet.
 
@@ -104,14 +131,48 @@ def transform(source: Path | bytes, name: str, params: Mapping[str, str] | None 
         for key, value in (params or {}).items():
             executable.set_parameter(key, proc.make_string_value(str(value)))
         try:
-            if isinstance(source, bytes):
-                node = proc.parse_xml(xml_text=source.decode("utf-8"))
-            else:
-                node = proc.parse_xml(xml_file_name=str(source))
             result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
-            where = source if isinstance(source, Path) else "<document>"
-            raise TransformError(f"{where}: {name} transform failed: {exc}") from exc
+            raise TransformError(f"{name} transform failed: {exc}") from exc
     if result is None:
         raise TransformError(f"{name} transform produced no output")
     return result
+
+
+def transform(source: Path | bytes, name: str, params: Mapping[str, str] | None = None) -> str:
+    """Transform one TEI document with output ``name`` and return the result as text.
+
+    Args:
+        source: a TEI file, or its serialized bytes.
+        name: a key of :data:`OUTPUTS`.
+        params: stylesheet parameters (string values), as documented in the stylesheet.
+
+    Returns:
+        The serialized result.
+
+    Raises:
+        TransformError: when the document cannot be parsed or the stylesheet fails on it.
+    """
+    compiled(name)  # an unknown output fails before the document is read
+    node = parse(source)
+    try:
+        return transform_node(node, name, params)
+    except TransformError as exc:
+        where = source if isinstance(source, Path) else "<document>"
+        raise TransformError(f"{where}: {exc}") from exc
+
+
+def stylesheet_digest() -> str:
+    """Return a sha256 over every stylesheet and the CSS in ``xslt/``: the build's key part.
+
+    A change to any of them changes the digest, so incremental builds render again.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    folder = data_dir("xslt")
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix in (".xsl", ".css"):
+            digest.update(path.name.encode("utf-8") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,160 @@
+"""Benchmark `teikit build` on generated editions: documents/s, peak memory, cores used.
+
+Run: python bench/bench_build.py [--docs 700 7000] [--jobs N] [--tei-stylesheets DIR]
+
+For each size it writes that many page texts into a temporary folder (copies of the five
+seeds, each renumbered to its own document number, with a catalog), runs `teikit build` on
+them in a fresh process, and prints the wall time, documents per second, user+sys CPU
+seconds (above the wall time when more than one core works), and the peak memory of the
+whole process tree (sampled) and of its largest process. A second build of the same folder
+shows the incremental case. Then, given a checkout of the TEI Stylesheets
+(https://github.com/TEIC/Stylesheets) with --tei-stylesheets, it times their HTML alone
+(html/html.xsl, compiled once, saxonche) on the same TEI documents and prints the ratio;
+without it, that part is skipped. Prints figures; asserts nothing; fetches nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+def generate(folder: Path, count: int) -> None:
+    """Write ``count`` renumbered copies of the seeds and their catalog into ``folder``."""
+    catalog_text = (SEEDS / "catalog.toml").read_text(encoding="utf-8")
+    catalog = tomllib.loads(catalog_text)
+    volumes = catalog_text[:catalog_text.index("[documents.")]
+    seeds = sorted(SEEDS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    entries = [volumes]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        seed = seeds[i % len(seeds)]
+        facts = catalog["documents"][seed.name]
+        number = 1000 + i  # its own number (at most four digits, as the reader expects)
+        heading = re.compile(rf"^(No\. )?{facts['number']}(?=\.|\s*$)", re.MULTILINE)
+        text = heading.sub(lambda m, n=number: f"{m.group(1) or ''}{n}",
+                           texts[i % len(texts)], count=1)
+        name = f"doc-{i:06d}.txt"
+        (folder / name).write_text(text, encoding="utf-8")
+        entries.append(f'[documents."{name}"]\nvolume = "{facts["volume"]}"\n'
+                       f'number = {number}\nfirst_page = {facts["first_page"]}\n\n')
+    (folder / "catalog.toml").write_text("".join(entries), encoding="utf-8")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of ``pid`` and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, AttributeError):
+            continue
+    return total
+
+
+#: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
+SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_index];"
+             " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
+
+
+def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:
+    """Run `teikit build` once; return wall, cpu (user+sys) seconds and memory peaks."""
+    start_with = ["-c", SITE_ONLY] if site_only else ["-m", "teikit.cli"]
+    command = [sys.executable, *start_with, "build", str(root / "pages"), "--root", str(root)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["(no output)"]
+    return {"wall": wall, "cpu": (after.ru_utime - before.ru_utime)
+            + (after.ru_stime - before.ru_stime),
+            "tree_mb": peak[0] / 2**20, "largest_mb": after.ru_maxrss / 1024,
+            "exit": process.returncode, "summary": summary[0]}
+
+
+def tei_stylesheets_html(stylesheets: Path, tei_files: list[Path]) -> float:
+    """Seconds per document of the TEI Stylesheets' HTML (compiled once) on ``tei_files``."""
+    from saxonche import PySaxonProcessor
+
+    with PySaxonProcessor(license=False) as proc:
+        executable = proc.new_xslt30_processor().compile_stylesheet(
+            stylesheet_file=str(stylesheets / "html" / "html.xsl"))
+        start = time.perf_counter()
+        for path in tei_files:
+            node = proc.parse_xml(xml_file_name=str(path))
+            executable.transform_to_string(xdm_node=node)
+        return (time.perf_counter() - start) / len(tei_files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="+", default=[700, 7000])
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="passed to teikit build (default: its own, the usable CPUs)")
+    parser.add_argument("--tei-stylesheets", type=Path, default=None,
+                        help="a checkout of TEIC/Stylesheets, for the comparison")
+    parser.add_argument("--tei-sample", type=int, default=700,
+                        help="documents to run the TEI Stylesheets' HTML on (at most)")
+    parser.add_argument("--site-only", action="store_true",
+                        help="leave out the volume files and the DTS tree (the pages, texts, "
+                             "citations, index and TEI copies only)")
+    args = parser.parse_args()
+    print(f"cpus usable: {len(os.sched_getaffinity(0))}; jobs: {args.jobs or 'default'}"
+          + ("; site only (no volume files, no DTS tree)" if args.site_only else ""))
+    for count in args.docs:
+        with tempfile.TemporaryDirectory(prefix="teikit-bench-") as temp:
+            root = Path(temp)
+            generate(root / "pages", count)
+            first = run_build(root, args.jobs, args.site_only)
+            again = run_build(root, args.jobs, args.site_only)
+            per_doc = first["wall"] / count
+            print(f"{count} documents: {first['wall']:.1f} s wall, {count / first['wall']:.0f} "
+                  f"docs/s, cpu {first['cpu']:.1f} s (cpu/wall {first['cpu'] / first['wall']:.2f})"
+                  f", peak memory {first['tree_mb']:.0f} MB (all processes), largest process "
+                  f"{first['largest_mb']:.0f} MB; exit {first['exit']}")
+            print(f"  {first['summary']}")
+            print(f"  again, nothing changed: {again['wall']:.1f} s wall; {again['summary']}")
+            if args.tei_stylesheets:
+                files = sorted((root / "tei").glob("*.xml"))[:args.tei_sample]
+                theirs = tei_stylesheets_html(args.tei_stylesheets, files)
+                print(f"  TEI Stylesheets html.xsl alone: {theirs * 1000:.1f} ms/doc on "
+                      f"{len(files)} documents; teikit build (every output): "
+                      f"{per_doc * 1000:.1f} ms/doc wall = {per_doc / theirs:.2f}x theirs")
+            else:
+                print("  TEI Stylesheets comparison skipped (give --tei-stylesheets DIR)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Run a function over many items in worker processes, results in input order.
+
+:class:`Workers` holds a process pool (or none, for one job) for the length of a build.
+:meth:`Workers.map` keeps at most a bounded window of items in flight and yields results in
+the order of the items, so the caller sees the same sequence whatever the number of jobs,
+and memory does not grow with the number of items.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Items in flight per worker: enough to keep every worker busy, few enough to bound memory.
+WINDOW_PER_JOB = 8
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the build that started it has gone (killed
+    with SIGKILL or SIGTERM, it cannot stop its workers itself)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="teikit-parent-watch", daemon=True).start()
+
+
+def usable_cpus() -> int:
+    """Return the number of CPUs this process may run on (the default of ``--jobs``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Workers:
+    """A pool of ``jobs`` worker processes, or the calling process alone when ``jobs`` is 1.
+
+    Workers are started fresh (``spawn``), never forked from a process that may already
+    hold a Saxon processor; each keeps its compiled stylesheets and schemas for every item
+    it is given. Use as a context manager.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self.jobs > 1:
+            self._pool = ProcessPoolExecutor(self.jobs,
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_watch_parent,
+                                             initargs=(os.getpid(),))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Yield ``fn(item)`` for each item, in the items' order.
+
+        ``fn`` must be a module-level function and items and results picklable when there
+        is more than one job. An exception raised by ``fn`` is raised here, at its item.
+        """
+        if self._pool is None:
+            for item in items:
+                yield fn(item)
+            return
+        window = self.jobs * WINDOW_PER_JOB
+        pending: deque[Future[R]] = deque()
+        source = iter(items)
+        for item in source:
+            pending.append(self._pool.submit(fn, item))
+            if len(pending) >= window:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for item in source:
+                pending.append(self._pool.submit(fn, item))
+                break
+            yield result
