@@ -128,3 +128,22 @@ def test_a_volume_file_keeps_the_enclosures_and_stays_valid(tmp_path: Path) -> N
     report = validate_paths(volumes)
     errors = [f for f in report.findings if f.severity == "error"]
     assert errors == [], "\n".join(map(str, errors))
+
+
+@pytest.mark.parametrize("path", SEVERAL, ids=lambda p: p.stem)
+def test_the_dts_structure_tree_covers_every_word_of_a_despatch_with_enclosures(
+    path: Path,
+) -> None:
+    """The covering division and each enclosure are units: no text falls outside the tree."""
+    from teikit.dts.trees import citation_trees, document_div
+
+    root = _written(path)
+    units = citation_trees(root)[0].units
+    top = {id(u.element) for u in units if u.level == 1}
+    div = document_div(root)
+    assert div is not None
+    outside = [child for child in div if id(child) not in top
+               and etree.QName(child).localname != "pb"]
+    assert outside == []
+    kinds = [u.cite_type for u in units if u.level == 1]
+    assert "covering" in kinds and "enclosure" in kinds
