@@ -45,6 +45,7 @@ from teikit.tei.ids import tei_id
 from teikit.tei.names import TEI_NS, XML_ID, XML_LANG, tei
 from teikit.tei.serialize import to_bytes
 from teikit.textsource import SourceText, read_source
+from teikit.xmltypes import nsmap
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
     date = document_date(dateline=_dateline_text(document), title=document.title,
                          source_note=_note_text(document))
 
-    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root = etree.Element(tei("TEI"), nsmap=nsmap(TEI_NS))
     root.set(XML_ID, file_id)
     root.set(XML_LANG, "en")
     write_header(root, HeaderFacts(file_id, document, facts, source.name, first_page,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teikit.tei.names import TEI_NS
+from teikit.xmltypes import nsmap, text_of, xpath_elements, xpath_items
 
 _NS = {"t": TEI_NS}
 
@@ -57,11 +58,11 @@ class DocFacts:
 
 
 def _text(root: etree._Element, path: str) -> str | None:
-    found = root.xpath(path, namespaces=_NS)
+    found = xpath_items(root, path, _NS)
     if not found:
         return None
     node = found[0]
-    value = node if isinstance(node, str) else "".join(node.itertext())
+    value = node if isinstance(node, str) else text_of(node)
     value = " ".join(str(value).split())
     return value or None
 
@@ -94,8 +95,8 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
         return None
 
     editors = tuple(
-        (e.get("role", ""), " ".join("".join(e.itertext()).split()))
-        for e in root.xpath(f"{stmt}/t:editor", namespaces=_NS)
+        (e.get("role", ""), " ".join(text_of(e).split()))
+        for e in xpath_elements(root, f"{stmt}/t:editor", _NS)
     )
     volume = VolumeFacts(
         volume_id=_text(root, f"{monogr}/t:idno[@type='frus']"),
@@ -114,7 +115,7 @@ def facts_of(root: etree._Element, fallback_id: str = "") -> DocFacts:
     if number is None:
         number = _int(_text(root, f"{monogr}/t:biblScope[@unit='document']/@n"))
     first = last = None
-    found = root.xpath(f"{monogr}/t:biblScope[@unit='page']", namespaces=_NS)
+    found = xpath_elements(root, f"{monogr}/t:biblScope[@unit='page']", _NS)
     if found:
         pages = found[0]
         first, last = _int(pages.get("from")), _int(pages.get("to"))
@@ -149,7 +150,7 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
     by_volume: dict[str, list[DocFacts]] = {}
     for doc in sorted(edition, key=lambda d: d.sort_key):
         by_volume.setdefault(doc.volume.volume_id or "", []).append(doc)
-    root = etree.Element(f"{{{FACTS_NS}}}edition", nsmap={None: FACTS_NS})
+    root = etree.Element(f"{{{FACTS_NS}}}edition", nsmap=nsmap(FACTS_NS))
 
     def el(parent: etree._Element, name: str, text: str | None = None,
            **attrs: str | None) -> etree._Element:

@@ -30,6 +30,7 @@ from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, TransformError, parse, transform, transform_node
+from teikit.xmltypes import nsmap
 
 #: The outputs ``teikit render --to`` offers.
 RENDER_OUTPUTS: tuple[str, ...] = ("html", "text", "page-text")
@@ -135,7 +136,7 @@ def build_corpus(roots: Sequence[etree._Element], title: str) -> etree._Element:
     def tei(name: str) -> str:
         return f"{{{TEI_NS}}}{name}"
 
-    corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    corpus = etree.Element(tei("teiCorpus"), nsmap=nsmap(TEI_NS))
     header = etree.SubElement(corpus, tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
     etree.SubElement(etree.SubElement(file_desc, tei("titleStmt")), tei("title")).text = title

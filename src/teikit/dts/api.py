@@ -378,6 +378,7 @@ class DtsApi:
                 deepest = math.inf if down == -1 else max(start.level, end.level) + down
                 members = [u for u in units[start.index:end.last + 1] if u.level <= deepest]
         else:
+            assert down is not None  # refused above: neither ref nor start needs down
             deepest = math.inf if down == -1 else down
             members = [u for u in units if u.level <= deepest]
         if members is not None:
@@ -423,15 +424,18 @@ class DtsApi:
         if "ref" not in params and "start" not in params:
             return Path(self.tei_paths[node.ident]).read_bytes()
         div = document_div(root)
+        end: Unit | None = None
         if "ref" in params:
-            pieces = passage(div, tree, self._unit(tree, params["ref"], "ref"))
+            start = self._unit(tree, params["ref"], "ref")
         else:
             start = self._unit(tree, params["start"], "start")
             end = self._unit(tree, params["end"], "end")
             if start.index > end.index:
                 raise DtsError(400, f"start={start.identifier!r} comes after "
                                     f"end={end.identifier!r}")
-            pieces = passage(div, tree, start, end)
+        if div is None:  # not reached: such a document's trees are empty, so _unit refused
+            raise DtsError(404, f"{node.ident} has no document div")
+        pieces = passage(div, tree, start, end)
         return etree.tostring(wrapped(pieces, {}), xml_declaration=True, encoding="UTF-8")
 
     def collection_link(self, resource: str) -> str:

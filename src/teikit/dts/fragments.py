@@ -12,13 +12,14 @@ from lxml import etree
 
 from teikit.dts.trees import Tree, Unit
 from teikit.tei.names import TEI_NS
+from teikit.xmltypes import attrib_items, nsmap, walk
 
 #: The DTS namespace of ``dts:wrapper``.
 DTS_NS = "https://w3id.org/api/dts#"
 
 
 def _shallow(element: etree._Element) -> etree._Element:
-    return etree.Element(element.tag, dict(element.attrib))
+    return etree.Element(element.tag, dict(attrib_items(element)))
 
 
 def slice_between(div: etree._Element, first: etree._Element, stop: etree._Element | None,
@@ -38,7 +39,7 @@ def slice_between(div: etree._Element, first: etree._Element, stop: etree._Eleme
     holder = etree.Element("holder")
     stack: list[tuple[etree._Element | None, etree._Element]] = [(None, holder)]
     active = False
-    for event, element in etree.iterwalk(div, events=("start", "end")):
+    for event, element in walk(div):
         if not isinstance(element.tag, str) or element is div:
             continue
         if event == "start":
@@ -94,7 +95,7 @@ def wrapped(pieces: list[etree._Element], attrs: dict[str, str]) -> etree._Eleme
         pieces: the copied elements.
         attrs: attributes of the wrapper (``ref``, or ``start`` and ``end``).
     """
-    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap=nsmap(TEI_NS, dts=DTS_NS))
     wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper", attrs)
     wrapper.extend(pieces)
     return root

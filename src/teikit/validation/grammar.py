@@ -17,6 +17,7 @@ from lxml import etree
 
 from teikit.validation.positions import SourceMap
 from teikit.validation.report import RULE_GRAMMAR, Finding, SchemaError
+from teikit.xmltypes import attrib_items
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -231,7 +232,7 @@ def _explain(index: _AttributeIndex, element: etree._Element,
     candidates = index.candidates(element)
     if not candidates:
         return None
-    present = {_attribute_name(k): v for k, v in element.attrib.items()}
+    present = {_attribute_name(k): v for k, v in attrib_items(element)}
     best: list[tuple[str, str]] | None = None
     for attrs in candidates:
         problems: list[tuple[str, str]] = []

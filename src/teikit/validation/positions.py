@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from teikit.xmltypes import sourceline
+
 _TOKENS = re.compile(
     r"<!--.*?-->"
     r"|<!\[CDATA\[.*?\]\]>"
@@ -66,7 +68,7 @@ class SourceMap:
         assert self._index is not None
         ordinal = self._index.get(element)
         if ordinal is None:
-            return (element.sourceline or None), None
+            return (sourceline(element) or None), None
         offset = self._starts[ordinal]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
@@ -123,7 +125,7 @@ class SourceMap:
             node = found[0]
             if isinstance(node, etree._Element):
                 return node, None
-            if getattr(node, "is_attribute", False):
+            if isinstance(node, etree._ElementUnicodeResult) and node.is_attribute:
                 parent = node.getparent()
                 qname = etree.QName(node.attrname)
                 prefix = "xml:" if qname.namespace == XML_NS else ""

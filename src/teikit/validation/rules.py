@@ -19,11 +19,13 @@ import re
 import threading
 from pathlib import Path
 
-from lxml import etree, isoschematron
+from lxml import etree
+from lxml.isoschematron import Schematron
 
 from teikit.validation import sequences
 from teikit.validation.positions import SourceMap
 from teikit.validation.report import Finding, SchemaError, Severity
+from teikit.xmltypes import DENY_ALL, text_of, xpath_items
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -73,8 +75,8 @@ def rule_ids(path: Path) -> list[str]:
         The ids in document order.
     """
     tree = etree.parse(str(path), etree.XMLParser(no_network=True))
-    return [str(i) for i in tree.xpath("//sch:assert/@id | //sch:report/@id",
-                                       namespaces={"sch": SCH_NS})]
+    return [str(i) for i in xpath_items(tree, "//sch:assert/@id | //sch:report/@id",
+                                        {"sch": SCH_NS})]
 
 
 def _roles(schema: etree._ElementTree) -> dict[str, Severity]:
@@ -177,11 +179,11 @@ class Rules:
         try:
             schema = etree.parse(str(path), etree.XMLParser(no_network=True))
             self.phase, self.python_sequences = _phase_of(schema, phase)
-            compiled = isoschematron.Schematron(schema, store_xslt=True, phase=self.phase)
+            compiled = Schematron(schema, store_xslt=True, phase=self.phase)
             stylesheet = compiled.validator_xslt
             _ordinal_locations(stylesheet)
             self._transform = etree.XSLT(stylesheet,
-                                         access_control=etree.XSLTAccessControl.DENY_ALL)
+                                         access_control=DENY_ALL)
         except (etree.XMLSyntaxError, etree.SchematronParseError,
                 etree.XSLTParseError) as exc:
             raise SchemaError(f"{path}: not a Schematron schema that compiles: {exc}") from exc
@@ -206,7 +208,7 @@ class Rules:
             counted.set(_ORDINAL, str(number))
         try:
             svrl = self._transform(
-                tree, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
+                tree, profile_run=False, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
         except etree.XSLTApplyError as exc:
             return [Finding(path, None, None, "error", "schematron",
                             f"the rules could not run on this file: {exc}")]
@@ -222,7 +224,7 @@ class Rules:
                 line, column = source.attribute_position(element, attribute)
             else:
                 line, column = source.position(element)
-            text = " ".join("".join(node.itertext()).split())
+            text = " ".join(text_of(node).split())
             findings.append(Finding(path, line, column, _severity(node.get("role")),
                                     node.get("id") or "schematron", text))
         if self.python_sequences:
