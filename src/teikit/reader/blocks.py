@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
 from teikit.reader.model import Block, PageBreak
@@ -14,6 +16,11 @@ from teikit.reader.state import ReaderBase, next_nonblank
 
 class BodyReader(ReaderBase):
     """Classifies the body lines of a page into blocks."""
+
+    if TYPE_CHECKING:  # the heading region and closing, read by FurnitureReader
+        def find_closer(self, start: int, end: int) -> dict[int, str]: ...
+        def dateline_span(self, i: int, end: int) -> int | None: ...
+        def _dateline_follows(self, i: int, end: int) -> bool: ...
 
     # -- front matter and the body ------------------------------------------------------
 
@@ -42,8 +49,9 @@ class BodyReader(ReaderBase):
             if pending is not None and not bullet and pending[0] == "participants":
                 stop = self._participant_lines(i, end, closer)
                 if stop > i:  # one participant a line, without bullets
-                    items = [(None, TextField.from_raw(lines[n].strip(), n + 1))
-                             for n in range(i, stop) if lines[n].strip()]
+                    items: list[tuple[TextField | None, TextField]] = [
+                        (None, TextField.from_raw(lines[n].strip(), n + 1))
+                        for n in range(i, stop) if lines[n].strip()]
                     self.draft.add(Block("participants", line=pending[2], head=pending[1]),
                                    items=items)
                     pending = None

@@ -349,7 +349,9 @@ class _Reader(FurnitureReader, BodyReader):
                     inlines.extend(fld.inlines())
                 # A page break that opens a block stands between blocks.
                 while block.kind != "head" and inlines and isinstance(inlines[0], PageBreak):
-                    blocks.append(Block("pagebreak", line=block.line, page=inlines.pop(0)))
+                    opening = inlines.pop(0)
+                    assert isinstance(opening, PageBreak)
+                    blocks.append(Block("pagebreak", line=block.line, page=opening))
                 block.content = inlines
             if items:
                 block.items = [ListItem(body.inlines(), label.inlines() if label else None,
