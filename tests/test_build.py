@@ -200,7 +200,10 @@ def test_the_editors_journey_pages_edit_second_volume_rebuild(tmp_path: Path) ->
                       ).exit_code == 0
     tei = tmp_path / "tei" / "frus-d1.xml"
     text = tei.read_text(encoding="utf-8")
-    tei.write_text(text.replace("<p>", "<p>[Edited.] ", 1), encoding="utf-8")
+    body = text.index("<body")
+    at = text.index("<p>", body) + len("<p>")
+    tei.write_text(text[:at] + "<persName ref='https://example.org/persons/khrushchev'>N. S. Khrushchev</persName> "
+                   + text[at:], encoding="utf-8")
     edited = tei.read_bytes()
     make_pages(tmp_path / "pages" / "volume-two", 2, volume="frus1961-63v05")
     result = run.invoke(main, ["build", str(tmp_path / "pages"), "--root", str(tmp_path)])
@@ -211,3 +214,19 @@ def test_the_editors_journey_pages_edit_second_volume_rebuild(tmp_path: Path) ->
             "frus-d2.html"} <= reachable(tmp_path / "build")
     validated = run.invoke(main, ["validate", str(tmp_path / "build")])
     assert validated.exit_code == 0, validated.output
+    assert b"<persName ref='https://example.org/persons/khrushchev'>" in (tmp_path / "build" / "frus-d1.xml").read_bytes()
+    # Readable by a web server running as another user (the umask is 022 in the test run).
+    made = [p for p in (tmp_path / "build").rglob("*") if p.is_file()]
+    assert made and all(p.stat().st_mode & 0o777 == 0o644 for p in made), sorted(
+        f"{p}: {p.stat().st_mode & 0o777:o}" for p in made if p.stat().st_mode & 0o777 != 0o644)
+    server = make_server(tmp_path / "build", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        for page in ("index.html", "frus1961-63v05.html", "frus-d1.html"):
+            with urllib.request.urlopen(f"{base}/{page}", timeout=5) as response:
+                assert response.status == 200
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -18,11 +18,11 @@ EDIT = "<persName>Khrushchev</persName>"
 
 
 def build(root: Path, *extra: str) -> str:
-    """Build; succeed, or fail only because teikit's grammar has no <persName> (yet)."""
+    """Build, and succeed: an editor's <persName> is valid in teikit's grammar."""
     result = CliRunner().invoke(main, ["build", "--root", str(root), *extra])
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert all("persName" in line for line in errors), result.output
-    assert result.exit_code == (1 if errors else 0), result.output
+    assert not errors, result.output
+    assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     return result.output
 

@@ -186,6 +186,7 @@ class _Generator:
             "language": {None: "en"},
             "Name": {None: "teikit"},
             "string": {None: "//pb"},
+            "NCName": {None: "person"},
         }
         try:
             return samples[key[0]][key[1]]
