@@ -5,8 +5,11 @@ Run: python bench/bench_build.py [--docs 700 7000] [--jobs N] [--tei-stylesheets
 For each size it writes that many page texts into a temporary folder (copies of the five
 seeds, each renumbered to its own document number, with a catalog), runs `teikit build` on
 them in a fresh process, and prints the wall time, documents per second, user+sys CPU
-seconds (above the wall time when more than one core works), and the peak memory of the
-whole process tree (sampled) and of its largest process. A second build of the same folder
+seconds (above the wall time when more than one core works), the peak memory of teikit's
+processes (the main one and its workers, sampled together) and of Pagefind apart (a child
+run once at the end over the finished pages), the largest single process, the files in
+build/, and for each edition-wide writer its wall time, the files it wrote and the main
+process's peak memory after it. A second build of the same folder
 shows the incremental case. Then, given a checkout of the TEI Stylesheets
 (https://github.com/TEIC/Stylesheets) with --tei-stylesheets, it times their HTML alone
 (html/html.xsl, compiled once, saxonche) on the same TEI documents and prints the ratio;
