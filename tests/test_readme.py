@@ -14,6 +14,8 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,9 @@ def test_readme_example_runs(project: Path, command: str, code: int) -> None:
     env = dict(
         os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     )
+    if command.startswith("teikit serve"):
+        _serve_answers(command, project, env)
+        return
     result = subprocess.run(
         ["bash", "-c", command],
         cwd=project,
@@ -102,6 +107,30 @@ def test_readme_example_runs(project: Path, command: str, code: int) -> None:
     )
     assert "Traceback" not in result.stderr
     assert result.returncode == code, f"{command}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+
+
+def _serve_answers(command: str, project: Path, env: dict[str, str]) -> None:
+    """Run a ``teikit serve`` example until it answers a request for the index, then stop it."""
+    port = re.search(r"--port (\d+)", command)
+    assert port, f"a serve example must name its --port: {command}"
+    server = subprocess.Popen(["bash", "-c", f"exec {command}"], cwd=project, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                url = f"http://127.0.0.1:{port[1]}/index.html"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None, server.communicate()[1][-2000:]
+                assert time.monotonic() < deadline, f"{command} did not answer in 30 s"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "Traceback" not in stderr
 
 
 def test_the_readme_states_the_exit_codes_once_and_as_the_code_has_them() -> None:

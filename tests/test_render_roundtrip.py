@@ -125,3 +125,26 @@ def test_adjacent_lists_round_trip(style: str) -> None:
     (two adjacent bulleted lists would still read back as one: the page cannot show it)."""
     got, expected = _round_trip_body(FIXTURES / "adjacent-lists.xml", style)
     assert got == expected
+
+
+# --- enclosures and postscripts --------------------------------------------------------------
+
+VARIANTS = SEEDS.parent / "tests" / "fixtures" / "variants"
+ENCLOSURE_FIXTURES = ["nineteenth_century_despatch_b.txt", "enclosures_postscript_1860s_b.txt",
+                      "enclosure_memorandum_1930s_a.txt"]
+
+
+@pytest.mark.parametrize("name", ENCLOSURE_FIXTURES)
+def test_enclosures_round_trip_through_page_text(name: str, tmp_path: Path) -> None:
+    """A document with enclosures and postscripts: page text -> TEI -> page text -> TEI gives
+    the same TEI, and the page text keeps every word and page marker of the input."""
+    source = VARIANTS / name
+    first = convert_file(source, ConvertOptions())
+    assert first.root.findall(".//tei:div[@type='enclosure']", NS)
+    written = render_document(first.root, "page-text")
+    again = tmp_path / name
+    again.write_text(written, encoding="utf-8")
+    assert convert_file(again, ConvertOptions()).to_bytes() == first.to_bytes()
+    original = source.read_text(encoding="utf-8")
+    assert input_words(written) == input_words(original)
+    assert PAGE.findall(written) == PAGE.findall(original)

@@ -535,6 +535,24 @@
     <span class="despatch-number"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- An enclosure printed after the document: a section with its label and title as its
+       headings, then its parts as the document's are rendered; a postscript likewise. -->
+  <xsl:template match="tei:div[@type = 'enclosure']">
+    <section class="enclosure"><xsl:apply-templates/></section>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'enclosure']/tei:head[@type = 'label']" priority="2">
+    <p class="enclosure-label"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'enclosure']/tei:head[not(@type)]" priority="2">
+    <h2 class="enclosure-title"><xsl:apply-templates/></h2>
+  </xsl:template>
+
+  <xsl:template match="tei:postscript">
+    <div class="postscript"><xsl:apply-templates/></div>
+  </xsl:template>
+
   <xsl:template match="tei:closer">
     <div class="closer"><xsl:apply-templates/></div>
   </xsl:template>
@@ -592,6 +610,6 @@
 
   <!-- Whitespace between blocks (the TEI's indentation) is not content. -->
   <xsl:template match="tei:div/text()[not(normalize-space())] | tei:body/text()[not(normalize-space())]
-                       | tei:list/text()[not(normalize-space())]"/>
+                       | tei:list/text()[not(normalize-space())] | tei:postscript/text()[not(normalize-space())]"/>
 
 </xsl:stylesheet>

@@ -134,6 +134,12 @@
         'text': string-join(($head, if (exists($head) and $B) then '' else (), $items), '&#10;') }"/>
   </xsl:template>
 
+  <!-- The covering text, an enclosure and a postscript: their blocks, in turn (the label
+       and title of an enclosure are its heads). -->
+  <xsl:template match="tei:div | tei:postscript" mode="block">
+    <xsl:apply-templates select="*" mode="block"/>
+  </xsl:template>
+
   <!-- Anything else at block level: its text as one paragraph, so nothing is lost. -->
   <xsl:template match="*" mode="block">
     <xsl:sequence select="map { 'kind': 'p', 'text': tk:inline(.) }"/>

@@ -103,6 +103,13 @@
     <xsl:sequence select="string-join($lines, '&#10;')"/>
   </xsl:template>
 
+  <!-- The covering text, an enclosure and a postscript: their blocks in turn; an
+       enclosure opens with a rule of stars over its label and title. -->
+  <xsl:template match="tei:div | tei:postscript" mode="block">
+    <xsl:if test="@type = 'enclosure'"><xsl:sequence select="'* * *'"/></xsl:if>
+    <xsl:apply-templates select="*" mode="block"/>
+  </xsl:template>
+
   <xsl:template match="*" mode="block">
     <xsl:sequence select="tk:inline(.)"/>
   </xsl:template>

@@ -3,8 +3,8 @@
 A document is cited in two ways, and DTS 1.0 serves both:
 
 * its **structure** (the default tree): the blocks of the document div (the inline source
-  line, ``head``, ``opener``, each paragraph ``p<k>``, each list ``list<k>``, ``closer``)
-  and, one level down, the footnotes in each block (``p3.fn2``: ``fn`` and what follows
+  line, ``head``, ``opener``, each paragraph ``p<k>``, each list ``list<k>``, ``closer``;
+  in a despatch with enclosures, its ``covering`` division and each ``enclosure<k>``) and, one level down, the footnotes in each block (``p3.fn2``: ``fn`` and what follows
   ``fn`` in the note's id);
 * its **pages** (tree ``pages``): one unit per page break, named by the page number.
 
@@ -46,6 +46,10 @@ STRUCTURE: tuple[Level1, ...] = (
     Level1("p", "paragraph", "p", True),
     Level1("list", "list", "list", True),
     Level1("closer", "closer", "closer", False),
+    # A despatch with enclosures: its own text in one covering division, then each
+    # enclosure (tei/body.py); each is one unit, its footnotes one level down.
+    Level1("div", "covering", "covering", False, "type=covering"),
+    Level1("div", "enclosure", "enclosure", True, "type=enclosure"),
 )
 #: The footnotes of a block: the level below every top-level unit.
 NOTE_TYPE = "note"

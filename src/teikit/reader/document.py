@@ -47,8 +47,19 @@ from teikit.reader.notelist import (
     split_notes_a,
     split_notes_b,
 )
-from teikit.reader.state import COST_BULLET_IN_BODY, MAX_CHARS_FOR_SPLITS, block_style, plain_text
+from teikit.reader.state import (
+    COST_BULLET_IN_BODY,
+    MAX_CHARS_FOR_SPLITS,
+    block_style,
+    next_nonblank,
+    plain_text,
+)
 from teikit.textsource import SourceText
+
+#: A second ``Mr. A to Mr. B.`` title opens an enclosure when it has at most this many words
+#: and the line before it is a signature or at most _SIGNATURE_WORDS words long.
+_TITLE_WORDS = 14
+_SIGNATURE_WORDS = 8
 
 
 class _Reader(FurnitureReader, BodyReader):
@@ -68,7 +79,7 @@ class _Reader(FurnitureReader, BodyReader):
         if self.style == "B":
             self._check_b_numbering(raw_notes)
         body_start, number, layout, source_line = self.read_head(notes_start)
-        self.read_body(body_start, notes_start, layout)
+        self.read_parts(body_start, notes_start, layout)
         notes = self.place_notes(raw_notes, layout)
         roles = self._account(notes_start, raw_notes)
         blocks = self.materialize()
@@ -85,6 +96,107 @@ class _Reader(FurnitureReader, BodyReader):
                         style=self.style, blocks=blocks, notes=notes,  # type: ignore[arg-type]
                         source_line=source_line, kind=kind,  # type: ignore[arg-type]
                         lines=roles)
+
+    # -- enclosures and postscripts ----------------------------------------------------
+
+    def read_parts(self, start: int, end: int, layout: str) -> None:
+        """Read the body from ``start`` to ``end``: the document's own text, then each
+        enclosure printed after it, each part with its postscript, if any."""
+        bounds = [start, *self.enclosure_starts(start, end, layout), end]
+        for k in range(len(bounds) - 1):
+            begin = bounds[k]
+            if k:
+                begin = self._enclosure_top(begin, bounds[k + 1])
+            self._read_part(begin, bounds[k + 1], layout)
+
+    def enclosure_starts(self, start: int, end: int, layout: str) -> list[int]:
+        """Where enclosures begin (line indexes): at an ``[Inclosure …]`` line, or (1860s–
+        1910s) at a second ``Mr. A to Mr. B.`` title that follows a short line such as a
+        signature and is followed by text."""
+        if layout == "modern":
+            return []
+        lines = self.lines
+        found: list[int] = []
+        previous = ""
+        for i in range(start, end):
+            core = pt.shadow(lines[i]).strip()
+            if not core:
+                continue
+            if previous and self._opens_enclosure(core, previous, layout, i, end):
+                found.append(i)
+            if not pt.PAGE_LINE.match(core):
+                previous = core
+        return found
+
+    def _opens_enclosure(self, core: str, previous: str, layout: str, i: int,
+                         end: int) -> bool:
+        """Tell whether line ``i`` (its text ``core``, the last text line before it
+        ``previous``) opens an enclosure."""
+        if pt.ENCLOSURE_LABEL.match(core):
+            return True
+        return bool(layout == "nineteenth-century" and pt.is_sender_title(core)
+                    and len(core.split()) <= _TITLE_WORDS
+                    and (pt.looks_like_signature(previous) or pt.NOT_SIGNED.match(previous)
+                         or len(previous.split()) <= _SIGNATURE_WORDS)
+                    and previous[-1] not in ":,;"
+                    and not pt.ENCLOSURE_LABEL.match(previous)
+                    and next_nonblank(self.lines, i + 1) < end)
+
+    def _enclosure_top(self, begin: int, end: int) -> int:
+        """Add the enclosure's label line and title; return the line where its text
+        begins."""
+        lines = self.lines
+        self.draft.kinds = set()  # the enclosure opens as a document does
+        label: list[TextField] = []
+        if pt.ENCLOSURE_LABEL.match(pt.shadow(lines[begin]).strip()):
+            label = [TextField.from_raw(lines[begin].strip(), begin + 1)]
+            begin += 1
+        self.draft.add(Block("enclosure", line=label[0].line if label else begin + 1), label)
+        top = next_nonblank(lines, begin)
+        while top < end and pt.PAGE_LINE.match(pt.shadow(lines[top]).strip()):
+            top = next_nonblank(lines, top + 1)  # read as body: a page break after the label
+        if top < end:
+            first = pt.shadow(lines[top]).strip()
+            below = top + 1
+            if self.style == "A" and below < end and first[-1:] != "." \
+                    and len(pt.shadow(lines[below]).split()) <= 4 \
+                    and pt.shadow(lines[below]).strip().endswith(".") \
+                    and pt.is_sender_title(f"{first} {pt.shadow(lines[below]).strip()}"):
+                # A title the page broke at its print line: ``Mr. Wallace to Earl`` /
+                # ``Dufferin.``
+                self.draft.add(Block("enclosure-head", line=top + 1), [
+                    TextField.from_raw(lines[top].strip(), top + 1),
+                    TextField.from_raw(lines[below].strip(), below + 1)])
+                return below + 1
+            if pt.is_sender_title(first) or pt.is_document_title(first):
+                titles = self._title_lines(top, end)
+                if titles and titles[-1][1] < end:
+                    if top > begin:
+                        self.read_body(begin, top, "modern")  # the page markers before it
+                    self.draft.add(Block("enclosure-head", line=titles[0][1]),
+                                   [TextField.from_raw(t, n) for t, n in titles])
+                    return titles[-1][1]
+        if not label and top < end:  # a title the rules above do not take: one line
+            self.draft.add(Block("enclosure-head", line=top + 1),
+                           [TextField.from_raw(lines[top].strip(), top + 1)])
+            return top + 1
+        return begin
+
+    def _read_part(self, begin: int, end: int, layout: str) -> None:
+        """Read one part (the document's text or an enclosure's), a postscript after its
+        signature as a part of its own."""
+        lines = self.lines
+        seen = False
+        for i in range(begin, end):
+            core = pt.shadow(lines[i]).strip()
+            if seen and pt.POSTSCRIPT.match(core):
+                self.read_body(begin, i, layout)
+                self.draft.add(Block("postscript", line=i + 1))
+                self.draft.kinds = {"postscript"}
+                self._read_part(i, end, layout)
+                return
+            seen = seen or bool(core and not pt.PAGE_LINE.match(core))
+        self.read_body(begin, end, layout)
 
     def _account(self, notes_start: int, raw_notes: list[RawNote]) -> dict[int, str]:
         """Claim every line the draft and the note list used; warn of any other."""

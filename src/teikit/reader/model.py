@@ -48,6 +48,9 @@ BlockKind = Literal[
     "salute",          # a salutation on a line of its own (Dear Mr. Secretary:)
     "despatch",        # an older despatch's own number after the title (No. 214.])
     "participants",    # the participants of a conversation (items), optional head
+    "enclosure",       # opens an enclosure: its label line ([Inclosure 1 in No. 72.]), if any
+    "enclosure-head",  # an enclosure's own title (Mr. Dorsey to Mr. Pell.)
+    "postscript",      # opens a postscript (P. S.—…) after a signature; holds no text
 ]
 
 

@@ -279,3 +279,10 @@ def list_head(text: str) -> tuple[str, str, str] | None:
     kind = "subject" if word.lower() == "subject" else "participants"
     head = word + (colon or "")
     return kind, head, (match.group("rest") or "").strip()
+
+
+#: The line that opens an enclosure printed after a despatch: ``[Inclosure.]``, ``[Inclosure
+#: 1 in No. 72.]``, ``[Enclosure]``, ``[Enclosure 2—Translation]``.
+ENCLOSURE_LABEL = re.compile(r"^\[(?:In|En)closure\b[^\[\]]{0,80}\]\.?$", re.IGNORECASE)
+#: The first line of a postscript: ``P. S.—…``, ``P.S. …``.
+POSTSCRIPT = re.compile(r"^P\.\s?S\.")

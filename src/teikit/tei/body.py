@@ -22,6 +22,8 @@ _RUN_GAP = re.compile(r"(\s{2,})")
 #: Blocks that only TEI's opener holds, and those the opener takes along before them.
 _OPENER_PARTS = {"despatch", "dateline", "salute"}
 _OPENER_RUN = _OPENER_PARTS | {"classification", "identifier", "pagebreak"}
+#: Blocks that may stand before an opener: headings, an enclosure's label and title.
+_BEFORE_BODY = {"head", "source-inline", "pagebreak", "enclosure", "enclosure-head"}
 
 
 class _Writer:
@@ -151,6 +153,11 @@ class _Writer:
             self.pagebreak(div, block.page)
         elif kind == "head":
             self.inlines(sub(div, "head"), block.content)
+        elif kind == "enclosure":
+            if block.content:  # the label line, [Inclosure 1 in No. 72.]
+                self.inlines(sub(div, "head", type="label"), block.content)
+        elif kind == "enclosure-head":
+            self.inlines(sub(div, "head"), block.content)
         elif kind == "source-inline":
             self.inlines(sub(div, "note", rend="inline", type="source"), block.content)
         elif kind == "identifier":
@@ -193,7 +200,36 @@ class _Writer:
         if document.number is not None:
             div.set("n", str(document.number))
         div.set(XML_ID, self.doc_id)
-        blocks = document.blocks
+        parts = _split(document.blocks, "enclosure")
+        if len(parts) == 1:
+            self.part(div, parts[0])
+            return div
+        # TEI puts no division after a closer: with enclosures, the document's own text
+        # after its heading is a division too (type "covering"), beside the enclosures.
+        main = parts[0]
+        top = 0
+        while top < len(main) and main[top].kind in ("head", "source-inline", "pagebreak"):
+            top += 1
+        while top > 0 and main[top - 1].kind == "pagebreak":
+            top -= 1
+        for block in main[:top]:
+            self.block(div, block)
+        self.part(sub(div, "div", type="covering"), main[top:])
+        for blocks in parts[1:]:
+            enclosure = sub(div, "div", type="enclosure")
+            self.part(enclosure, blocks)
+        return div
+
+    def part(self, div: etree._Element, blocks: list[Block]) -> None:
+        """Write the blocks of one division, its postscripts last."""
+        pieces = _split(blocks, "postscript")
+        self.section(div, pieces[0])
+        for piece in pieces[1:]:
+            postscript = sub(div, "postscript")
+            for block in piece[1:]:
+                self.block(postscript, block)
+
+    def section(self, div: etree._Element, blocks: list[Block]) -> None:
         i = 0
         before_body = True  # no paragraph or list yet: an opener may stand here
         scanned = 0  # blocks before this index are known to hold no opener run
@@ -212,10 +248,20 @@ class _Writer:
                     i = last + 1
                     continue
             self.block(div, block)
-            if block.kind not in ("head", "source-inline", "pagebreak"):
+            if block.kind not in _BEFORE_BODY:
                 before_body = False
             i += 1
-        return div
+
+
+def _split(blocks: list[Block], kind: str) -> list[list[Block]]:
+    """The blocks before the first block of ``kind``, then each run that such a block
+    opens (it stays first in its run)."""
+    parts: list[list[Block]] = [[]]
+    for block in blocks:
+        if block.kind == kind:
+            parts.append([])
+        parts[-1].append(block)
+    return parts
 
 
 def write_body(text: etree._Element, document: Document, doc_id: str) -> etree._Element:
