@@ -5,8 +5,11 @@ Run: python bench/bench_build.py [--docs 700 7000] [--jobs N] [--tei-stylesheets
 For each size it writes that many page texts into a temporary folder (copies of the five
 seeds, each renumbered to its own document number, with a catalog), runs `teikit build` on
 them in a fresh process, and prints the wall time, documents per second, user+sys CPU
-seconds (above the wall time when more than one core works), and the peak memory of the
-whole process tree (sampled) and of its largest process. A second build of the same folder
+seconds (above the wall time when more than one core works), the peak memory of teikit's
+processes (the main one and its workers, sampled together) and of Pagefind apart (a child
+run once at the end over the finished pages), the largest single process, the files in
+build/, and for each edition-wide writer its wall time, the files it wrote and the main
+process's peak memory after it. A second build of the same folder
 shows the incremental case. Then, given a checkout of the TEI Stylesheets
 (https://github.com/TEIC/Stylesheets) with --tei-stylesheets, it times their HTML alone
 (html/html.xsl, compiled once, saxonche) on the same TEI documents and prints the ratio;
@@ -54,40 +57,65 @@ def generate(folder: Path, count: int) -> None:
     (folder / "catalog.toml").write_text("".join(entries), encoding="utf-8")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of ``pid`` and all its descendants, from /proc."""
-    total, stack = 0, [pid]
+def tree_rss(pid: int) -> tuple[int, int]:
+    """Resident memory (bytes) of ``pid`` and its descendants from /proc: (teikit's own
+    processes, Pagefind's). Pagefind is a separate child run once at the end, counted apart."""
+    own, pagefind, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            if "pagefind" in re.search(r"Name:\s+(\S*)", status).group(1):
+                pagefind += rss
+            else:
+                own += rss
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, AttributeError):
             continue
-    return total
+    return own, pagefind
 
 
 #: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
 SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_index];"
              " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
 
+#: `teikit build` as the command line runs it.
+PLAIN = "from teikit.cli import main; sys.argv[0] = 'teikit'; main()"
+
+#: Wraps every edition writer so that it prints its wall time, the files it wrote and the
+#: peak memory of the main process so far to stderr (lines starting with "writer ").
+TIMED = ("import sys, time, resource, teikit.build as b\n"
+         "def timed(writer):\n"
+         "    def run(edition, paths, out):\n"
+         "        start = time.perf_counter()\n"
+         "        written = writer(edition, paths, out)\n"
+         "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+         "        print(f'writer {writer.__name__}: {time.perf_counter() - start:.1f} s, '\n"
+         "              f'{len(written)} files, main process peak so far {peak:.0f} MB',\n"
+         "              file=sys.stderr)\n"
+         "        return written\n"
+         "    run.__name__ = writer.__name__\n"
+         "    return run\n"
+         "b.EDITION_WRITERS[:] = [timed(w) for w in b.EDITION_WRITERS]\n")
+
 
 def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:
     """Run `teikit build` once; return wall, cpu (user+sys) seconds and memory peaks."""
-    start_with = ["-c", SITE_ONLY] if site_only else ["-m", "teikit.cli"]
+    start_with = ["-c", TIMED + (SITE_ONLY if site_only else PLAIN)]
     command = [sys.executable, *start_with, "build", str(root / "pages"), "--root", str(root)]
     if jobs:
         command += ["--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            own, pagefind = tree_rss(process.pid)
+            peak[0], peak[1] = max(peak[0], own), max(peak[1], pagefind)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -96,11 +124,19 @@ def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str
     wall = time.perf_counter() - start
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    summary = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["(no output)"]
+    lines = err.decode("utf-8", "replace").strip().splitlines()
+    summary = lines[-1:] or ["(no output)"]
+    writers = [line for line in lines if line.startswith("writer ")]
     return {"wall": wall, "cpu": (after.ru_utime - before.ru_utime)
             + (after.ru_stime - before.ru_stime),
-            "tree_mb": peak[0] / 2**20, "largest_mb": after.ru_maxrss / 1024,
-            "exit": process.returncode, "summary": summary[0]}
+            "tree_mb": peak[0] / 2**20, "pagefind_mb": peak[1] / 2**20,
+            "largest_mb": after.ru_maxrss / 1024, "exit": process.returncode,
+            "summary": summary[0], "writers": writers, "files": files_under(root)}
+
+
+def files_under(root: Path) -> int:
+    """The number of files in the build's output folder (``root/build``)."""
+    return sum(len(files) for _, _, files in os.walk(root / "build"))
 
 
 def tei_stylesheets_html(stylesheets: Path, tei_files: list[Path]) -> float:
@@ -142,8 +178,12 @@ def main() -> None:
             per_doc = first["wall"] / count
             print(f"{count} documents: {first['wall']:.1f} s wall, {count / first['wall']:.0f} "
                   f"docs/s, cpu {first['cpu']:.1f} s (cpu/wall {first['cpu'] / first['wall']:.2f})"
-                  f", peak memory {first['tree_mb']:.0f} MB (all processes), largest process "
-                  f"{first['largest_mb']:.0f} MB; exit {first['exit']}")
+                  f", peak memory {first['tree_mb']:.0f} MB (teikit's processes), largest "
+                  f"process (any) {first['largest_mb']:.0f} MB, Pagefind apart "
+                  f"{first['pagefind_mb']:.0f} MB; "
+                  f"{first['files']} files in build/; exit {first['exit']}")
+            for line in first["writers"]:
+                print(f"  {line}")
             print(f"  {first['summary']}")
             print(f"  again, nothing changed: {again['wall']:.1f} s wall; {again['summary']}")
             if args.tei_stylesheets:

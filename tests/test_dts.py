@@ -104,7 +104,7 @@ def test_the_shape_check_can_fail() -> None:
 
 def test_every_static_answer_has_the_shape_of_its_type(static_dir: Path) -> None:
     answers = sorted(static_dir.rglob("*.json"))
-    assert len(answers) > 100
+    assert len(answers) > 30  # the collections and the Navigation answers per tree
     for path in answers:
         answer = json.loads(path.read_text(encoding="utf-8"))
         try:
@@ -116,12 +116,11 @@ def test_every_static_answer_has_the_shape_of_its_type(static_dir: Path) -> None
 def test_the_static_tree_is_where_its_templates_say(static_dir: Path) -> None:
     entry = json.loads((static_dir / "index.json").read_text(encoding="utf-8"))
     assert entry["collection"] == "/dts/collection{/id}{;nav,page}.json"
-    assert entry["navigation"] == "/dts/navigation/{resource}{;tree,down,page}{/ref}.json"
+    assert entry["navigation"] == "/dts/navigation/{resource}{;tree,down,page}.json"
     assert entry["document"] == "/dts/document/{resource}{;tree}{/ref}.xml"
     for name in ("collection.json", "collection/frus1958-60v19.json",
                  "collection/frus1958-60v19;nav=parents.json", f"navigation/{DOC};down=1.json",
-                 f"navigation/{DOC};tree=pages;down=-1.json", f"navigation/{DOC}/p1.json",
-                 f"navigation/{DOC};down=0/head.json", f"navigation/{DOC};tree=pages/722.json",
+                 f"navigation/{DOC};tree=pages;down=-1.json", f"navigation/{DOC};down=-1.json",
                  f"document/{DOC}.xml", f"document/{DOC}/p1.fn1.xml",
                  f"document/{DOC};tree=pages/723.xml"):
         assert (static_dir / name).is_file(), name
@@ -132,6 +131,37 @@ def test_static_files_are_the_same_every_run(static_dir: Path, tmp_path: Path) -
     again = write_static(edition[::-1], paths, tmp_path)
     for path in again:
         assert path.read_bytes() == (static_dir / path.relative_to(tmp_path)).read_bytes()
+
+
+def test_the_static_navigation_is_per_tree_and_holds_every_unit(api: DtsApi,
+                                                                 static_dir: Path) -> None:
+    """One Navigation file per tree and down value, none per unit; the whole tree gives
+    each unit the parent and level a per-unit answer would (so nothing is lost)."""
+    names = sorted(p.name for p in (static_dir / "navigation").iterdir())
+    expected = sorted(f"{r}{t};down={d}.json" for r in SEED_IDS
+                      for t in ("", ";tree=pages") for d in ("1", "-1"))
+    assert names == expected
+    _, trees = api.load(DOC)
+    for tree, infix in zip(trees, ("", ";tree=pages"), strict=True):
+        whole = json.loads((static_dir / "navigation" / f"{DOC}{infix};down=-1.json")
+                           .read_text(encoding="utf-8"))
+        members = [(m["identifier"], m["level"], m["parent"]) for m in whole["member"]]
+        assert members == [(u.identifier, u.level, u.parent) for u in tree.units]
+        for unit in tree.units:  # each unit's passage is a file
+            name = f"{DOC}{infix}/{unit.identifier}.xml"
+            assert (static_dir / "document" / name).is_file(), name
+
+
+def test_an_unchanged_static_tree_is_not_rewritten(static_dir: Path, tmp_path: Path) -> None:
+    edition, paths = _edition()
+    first = write_static(edition, paths, tmp_path)
+    assert len(first) > 100
+    changed = tmp_path / "navigation" / f"{DOC};down=1.json"
+    changed.write_text("{}", encoding="utf-8")  # a file whose bytes are no longer its answer
+    stamp = {p: p.stat().st_mtime_ns for p in first}
+    assert write_static(edition, paths, tmp_path) == [changed]
+    assert all(p.stat().st_mtime_ns == stamp[p] for p in first if p != changed)
+    assert changed.read_bytes() == (static_dir / changed.relative_to(tmp_path)).read_bytes()
 
 
 @pytest.mark.parametrize(("path", "params"), [

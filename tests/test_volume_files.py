@@ -193,6 +193,18 @@ def test_the_same_bytes_every_run(tmp_path: Path) -> None:
     assert first == second
 
 
+def test_an_unchanged_volume_file_is_not_rewritten(tmp_path: Path) -> None:
+    edition, paths = _edition()
+    first = write_volume_files(edition, paths, tmp_path)
+    assert len(first) == 3
+    first[0].write_bytes(b"<TEI/>")  # no longer what the edition makes
+    stamps = {p: p.stat().st_mtime_ns for p in first[1:]}
+    assert write_volume_files(edition, paths, tmp_path) == [first[0]]
+    assert all(p.stat().st_mtime_ns == stamps[p] for p in first[1:])
+    assert first[0].read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_a_missing_document_leaves_no_file(tmp_path: Path) -> None:
     edition, paths = _edition()
     paths = {**paths, "frus1958-60v19-d352": tmp_path / "gone.xml"}

@@ -6,8 +6,12 @@ document's first page), one XHTML content document per document made by
 ``xslt/epub-document.xsl`` (notes as EPUB footnotes) and a style sheet. The archive is
 written with the standard library's :mod:`zipfile`: ``mimetype`` first and stored, then the
 rest compressed, in a fixed order with fixed entry times, so the same TEI gives the same
-bytes. ``dcterms:modified`` is ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else
-the time the newest of the volume's TEI files was changed.
+bytes. Chapters go into the archive as they are made, one document read at a time, and
+the package and navigation documents (which list every chapter) come last: memory holds
+one document tree and the compressed book, never the volume's trees or chapters. A book
+whose bytes are already on disk is not rewritten. ``dcterms:modified`` is
+``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the time the newest of the
+volume's TEI files was changed.
 
 Documents without a volume id make no book (there is no volume to make one of).
 """
@@ -25,7 +29,7 @@ from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.facts import DocFacts, facts_xml
-from teikit.files import write_atomically
+from teikit.incremental import write_if_changed
 from teikit.resources import data_dir
 from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
@@ -157,15 +161,22 @@ def _container() -> bytes:
     return _serialize(root)
 
 
-def _zip(entries: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            book.writestr(info, data)
-    return buffer.getvalue()
+class _Book:
+    """A zip archive being written entry by entry, with the fixed times and modes."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.archive = zipfile.ZipFile(self.buffer, "w")
+
+    def add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.archive.writestr(info, data)
+
+    def close(self) -> bytes:
+        self.archive.close()
+        return self.buffer.getvalue()
 
 
 def volume_epub(volume: etree._Element, docs: list[DocFacts],
@@ -184,37 +195,36 @@ def volume_epub(volume: etree._Element, docs: list[DocFacts],
                                            ("nav", "nav.xhtml", "application/xhtml+xml"),
                                            ("title", "title.xhtml", "application/xhtml+xml")]
     spine = ["title", "nav"]
-    files: list[tuple[str, bytes]] = []
     toc: list[tuple[DocFacts, str]] = []
     pages: list[tuple[str, str]] = []
     links = " ".join(f"{d.number}={d.tei_id}.xhtml" for d in docs if d.number is not None)
-    for position, doc in enumerate(docs, 1):
+    book = _Book()
+    book.add("mimetype", b"application/epub+zip")
+    book.add("META-INF/container.xml", _container())
+    book.add("OEBPS/title.xhtml", title_page.encode("utf-8"))
+    book.add(f"OEBPS/{EPUB_CSS}", (data_dir("xslt") / EPUB_CSS).read_bytes())
+    for position, doc in enumerate(docs, 1):  # one document tree at a time
         path = tei_paths[doc.tei_id]
         try:
             root = read_tei(path)
             xhtml = transform(etree.tostring(root, encoding="utf-8"), "epub-document",
                               {"css-href": EPUB_CSS, "document-links": links})
         except (TeikitError, OSError) as exc:
+            book.close()
             raise EpubError(f"{path}: cannot make its EPUB chapter: {exc}") from exc
         href = f"{doc.tei_id}.xhtml"
         ident = f"doc{position}"
         entries.append((ident, href, "application/xhtml+xml"))
         spine.append(ident)
-        files.append((f"OEBPS/{href}", xhtml.encode("utf-8")))
+        book.add(f"OEBPS/{href}", xhtml.encode("utf-8"))
         toc.append((doc, href))
         if doc.first_page is not None:
             pages.append((f"{href}#page-start", str(doc.first_page)))
         pages.extend((f"{href}#{ident_}", label) for ident_, label in _page_breaks(root))
     modified = _modified([tei_paths[d.tei_id] for d in docs])
-    stylesheet = (data_dir("xslt") / EPUB_CSS).read_bytes()
-    package = _package(volume_id, heading, "en", modified, entries, spine)
-    return _zip([("mimetype", b"application/epub+zip"),
-                 ("META-INF/container.xml", _container()),
-                 ("OEBPS/content.opf", package),
-                 ("OEBPS/nav.xhtml", _nav(heading, toc, pages)),
-                 ("OEBPS/title.xhtml", title_page.encode("utf-8")),
-                 (f"OEBPS/{EPUB_CSS}", stylesheet),
-                 *files])
+    book.add("OEBPS/content.opf", _package(volume_id, heading, "en", modified, entries, spine))
+    book.add("OEBPS/nav.xhtml", _nav(heading, toc, pages))
+    return book.close()
 
 
 def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path],
@@ -227,7 +237,8 @@ def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path
         out_dir: the output folder of the edition.
 
     Returns:
-        The books written, in volume order.
+        The books written, in volume order (a book already on disk byte for byte is left
+        alone and not listed).
 
     Raises:
         EpubError: when a document of a volume cannot be made into its chapter; that
@@ -250,9 +261,8 @@ def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path
             failed.append(f"{volume_id}: {exc}")
             target.unlink(missing_ok=True)  # no book that is not this TEI's
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(data, target)
-        written.append(target)
+        if write_if_changed(data, target):
+            written.append(target)
     if failed:
         raise EpubError("EPUB not written for " + "; ".join(failed), written)
     return written

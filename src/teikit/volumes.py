@@ -15,6 +15,7 @@ volume file appears whole under its name or not at all.
 from __future__ import annotations
 
 import calendar
+import filecmp
 import os
 import re
 import tempfile
@@ -263,12 +264,19 @@ def write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path], target
         target: the file to write (replaced whole, never left half-written).
 
     Returns:
-        ``target``.
+        ``target`` (left untouched when it already held exactly these bytes).
 
     Raises:
         InputError: a document's TEI is missing, unreadable or has no document div.
         OSError: the file cannot be written.
     """
+    _write_volume(docs, tei_paths, target)
+    return target
+
+
+def _write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path],
+                  target: Path) -> bool:
+    """Write one volume file (see :func:`write_volume`); False when it was already so."""
     def load(doc: DocFacts) -> etree._Element:
         path = tei_paths.get(doc.tei_id)
         if path is None:
@@ -284,12 +292,15 @@ def write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path], target
                 xf.write_declaration()
                 _stream_volume(xf, docs, tei_paths, load)
             stream.write(b"\n")
+        if target.is_file() and filecmp.cmp(temp, target, shallow=False):
+            Path(temp).unlink()  # the same bytes: the file a reader has stays as it is
+            return False
         os.chmod(temp, 0o644)  # mkstemp makes it private; a build output is for reading
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return target
+    return True
 
 
 def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mapping[str, Path],
@@ -333,11 +344,13 @@ def write_volume_files(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path
         out_dir: the folder of the volume files (build/volumes/).
 
     Returns:
-        The files written, in volume-id order.
+        The files written, in volume-id order (a file that already held its bytes is left
+        alone and not listed).
 
     Raises:
         InputError: a document's TEI is missing or unreadable.
         OSError: a file cannot be written.
     """
-    return [write_volume(docs, tei_paths, out_dir / f"{volume_id}.xml")
-            for volume_id, docs in sorted(_group(edition).items())]
+    targets = [(docs, out_dir / f"{volume_id}.xml")
+               for volume_id, docs in sorted(_group(edition).items())]
+    return [target for docs, target in targets if _write_volume(docs, tei_paths, target)]

@@ -79,7 +79,7 @@ class UrlScheme:
         """The Navigation endpoint's template, or one resource's."""
         if self.static:
             where = _q(resource) if resource else "{resource}"
-            return f"{self.base}/navigation/{where}{{;tree,down,page}}{{/ref}}.json"
+            return f"{self.base}/navigation/{where}{{;tree,down,page}}.json"  # no units: static.py
         if resource is None:
             return f"{self.base}/navigation{{?resource,ref,start,end,down,tree,page}}"
         return f"{self.base}/navigation?resource={_q(resource)}{{&ref,start,end,down,tree,page}}"

@@ -1,4 +1,4 @@
-"""DTS 1.0 as static files (Level 0): every answer a client can ask for, written once.
+"""DTS 1.0 as static files (Level 0): the answers a static server can hold, written once.
 
 The files sit under ``build/dts/`` at the URLs of the path templates the specification
 allows for static sites (see :class:`teikit.dts.api.UrlScheme` with ``static=True``):
@@ -7,13 +7,24 @@ allows for static sites (see :class:`teikit.dts.api.UrlScheme` with ``static=Tru
 * ``collection.json``, ``collection/<id>.json``, ``collection/<id>;nav=parents.json``
   (and ``;page=N`` for every page when a collection has more members than a page holds;
   long Navigation answers likewise);
-* ``navigation/<resource>;down=1.json``, ``…;down=-1.json``, and per unit
-  ``navigation/<resource>/<ref>.json`` with ``;down=0``, ``;down=1`` and ``;down=-1``; the
-  pages tree the same with ``;tree=pages``;
+* ``navigation/<resource>;down=1.json`` and ``…;down=-1.json`` for each citation tree
+  (``;tree=pages`` for the pages tree): the top level and the whole tree, every unit with
+  its ``parent``, ``level`` and ``citeType``;
 * ``document/<resource>.xml`` (the whole TEI) and ``document/<resource>/<ref>.xml``,
   ``document/<resource>;tree=pages/<ref>.xml`` (passages in ``dts:wrapper``).
 
-Ranges (``start``/``end``) are Level 1 only: the server answers them, static files do not.
+A static server cannot answer every combination of query parameters; it holds one file per
+URL it serves, so teikit writes the Navigation answers per tree, not per unit. The
+``;down=-1`` answer already holds what the per-unit answers (``ref`` with ``down`` 0, 1 or
+−1) would: each unit with its parent and level, in document order. Writing those as well
+made about 120 files per document of a FRUS volume (a million at 7,000 documents) for
+no information a client lacks; so the static Navigation template has no ``{/ref}`` and
+every URL it expands to (with the ``down`` values written) is a file. Ranges
+(``start``/``end``) and per-unit navigation are Level 1: the server (:mod:`teikit.dts.wsgi`)
+answers them.
+
+A file whose bytes are already on disk is left alone (an unchanged document's answers
+are not rewritten when another document of the edition changes).
 """
 
 from __future__ import annotations
@@ -25,13 +36,13 @@ from urllib.parse import unquote
 
 from teikit.dts.api import DtsApi, UrlScheme
 from teikit.facts import DocFacts
-from teikit.files import write_atomically
+from teikit.incremental import write_if_changed
 
 #: The URL path the static tree is published at (build/dts/ is served as /dts/).
 STATIC_BASE = "/dts"
-#: The down values written for a whole tree and for each unit.
+#: The down values of the Navigation answers written for each citation tree of a document:
+#: its top level and the whole tree.
 TREE_DOWNS = ("1", "-1")
-UNIT_DOWNS = (None, "0", "1", "-1")
 
 
 def to_json(answer: Mapping[str, object]) -> bytes:
@@ -57,7 +68,8 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
         title: the edition's title (the root collection's).
 
     Returns:
-        The files written, in the order written.
+        The files written, in the order written (a file that already held its answer is
+        not written again, nor listed).
 
     Raises:
         InputError: a document's TEI cannot be read.
@@ -69,8 +81,8 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
 
     def put(url: str, data: bytes) -> None:
         target = _target(out_dir, url)
-        write_atomically(data, target)
-        written.append(target)
+        if write_if_changed(data, target):
+            written.append(target)
 
     put(urls.entry(), to_json(api.entry()))
     for ident in api.nodes:
@@ -102,9 +114,6 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
             for down in TREE_DOWNS:
                 navigation(resource, {**base, "down": down})
             for unit in tree.units:
-                for down in UNIT_DOWNS:
-                    navigation(resource, {**base, "ref": unit.identifier,
-                                          **({"down": down} if down else {})})
                 query = {**base, "ref": unit.identifier}
                 put(urls.document_url(resource, query), api.document(query))
     return written
