@@ -137,10 +137,16 @@ def test_document_params_place_a_page_in_its_volume() -> None:
     assert (alone["prev-href"], alone["next-href"]) == ("", "")
     assert first["volume-href"] == "frus1952-54v14p1.html"
     assert first["volume-label"] == "Volume XIV, Part 1"
-    assert first["document-links"] == "183=frus1952-54v14p1-d183.html"
+    assert first["document-links"] == ("50=frus1952-54v14p1-d50.html "
+                                       "183=frus1952-54v14p1-d183.html")
     assert first["text-href"] == "text/frus1952-54v14p1-d50.text.txt"
     assert first["page-text-href"] == "page-text/frus1952-54v14p1-d50.page.txt"
     assert site_params_for(edition) == {d.tei_id: document_params(d, edition) for d in edition}
+    # One string per volume, shared by its pages: the parameters grow linearly with the
+    # edition, not with the square of a volume's size.
+    every = site_params_for(edition)
+    assert (every["frus1952-54v14p1-d50"]["document-links"]
+            is every["frus1952-54v14p1-d183"]["document-links"])
 
 
 def test_a_document_without_a_volume_has_no_neighbours() -> None:
@@ -222,3 +228,16 @@ def test_the_pages_match_their_golden_files(tmp_path: Path, update_golden: bool)
         assert written.read_bytes() == golden.read_bytes(), (
             f"{written.name} differs from {golden}; if intended, rerun with --update-golden "
             "and review the diff")
+
+
+def test_a_page_never_links_its_own_number(tmp_path: Path) -> None:
+    """The volume's one list of documents names the page itself too; html.xsl skips it."""
+    own = tmp_path / "frus1961-63v05-d13.xml"
+    own.write_text(LINKS_DOC.read_text(encoding="utf-8").replace("Document 12)", "Document 13)"),
+                   encoding="utf-8")
+    links = "12=frus1961-63v05-d12.html 13=frus1961-63v05-d13.html"
+    root = html.fromstring(render_document(read_tei(own), "html", {"document-links": links}))
+    hrefs = root.xpath("//a[@class='docref']/@href")
+    assert "frus1961-63v05-d12.html" in hrefs or "Document 12" not in own.read_text("utf-8")
+    assert "frus1961-63v05-d13.html" not in hrefs
+    assert "Document 13)" in " ".join(root.text_content().split())

@@ -72,14 +72,16 @@
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="page-text-href" as="xs:string" select="''"/>
 
-  <!-- param: document-links: the documents of this volume that are in the edition, as
+  <!-- param: document-links: the documents of this volume that are in the edition (this one
+       may be among them: it is never linked), as
        space-separated "number=address" pairs ("19=frus1958-60v19-d19.html 37=…"); the text's
        references to those numbers become links. "" links nothing. -->
   <xsl:param name="document-links" as="xs:string" select="''"/>
 
-  <xsl:variable name="link-map" as="map(xs:string, xs:string)" select="map:merge(
+  <!-- The volume's list is one string for all its pages; a page never links its own number. -->
+  <xsl:variable name="link-map" as="map(xs:string, xs:string)" select="map:remove(map:merge(
       tokenize($document-links)[contains(., '=')] ! map { substring-before(., '='): substring-after(., '=') },
-      map { 'duplicates': 'use-first' })"/>
+      map { 'duplicates': 'use-first' }), string($doc-div/@n))"/>
 
   <xsl:variable name="tei" select="tk:tei(/)"/>
   <xsl:variable name="base" select="if ($files-base) then $files-base else string(tk:id($tei))"/>

@@ -123,37 +123,57 @@ def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str
         ``prev-href``/``prev-label`` and ``next-href``/``next-label`` (within the volume,
         in number order; "" at either end and for a document without a volume),
         ``text-href``/``page-text-href`` (its reading and page texts) and
-        ``document-links`` (the other numbered documents of its volume, as
+        ``document-links`` (the numbered documents of its volume, as
         ``number=address`` pairs).
     """
     volume = doc.volume.volume_id
     siblings = [d for d in edition if volume and d.volume.volume_id == volume]
-    return _params(doc, sorted(siblings, key=lambda d: d.sort_key))
+    return site_params_for(siblings or [doc])[doc.tei_id]
 
 
 def site_params_for(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
     """Return :func:`document_params` of every document of an edition, by TEI id.
 
-    The same result as calling :func:`document_params` for each document, in one pass.
+    The same result as calling :func:`document_params` for each document, in one pass that
+    is linear in the edition: a volume's ``document-links`` is one string, shared by the
+    parameters of all its documents (html.xsl leaves out the page's own number).
     """
     by_volume: dict[str, list[DocFacts]] = {}
     for doc in sorted(edition, key=lambda d: d.sort_key):
         if doc.volume.volume_id:
             by_volume.setdefault(doc.volume.volume_id, []).append(doc)
-    return {doc.tei_id: _params(doc, by_volume.get(doc.volume.volume_id or "", []))
-            for doc in edition}
+    result: dict[str, dict[str, str]] = {}
+    for doc in edition:
+        if not doc.volume.volume_id:
+            result[doc.tei_id] = _params(doc)
+    for siblings in by_volume.values():
+        links: dict[int, str] = {}
+        for sibling in siblings:
+            if sibling.number is not None:
+                links.setdefault(sibling.number, place("document-page", doc=sibling.tei_id))
+        shared = " ".join(f"{n}={href}" for n, href in sorted(links.items()))
+        for here, doc in enumerate(siblings):
+            if doc.tei_id in result:
+                continue  # a repeated id: the first document keeps its place
+            params = _params(doc)
+            params["volume-href"] = place("volume-page", volume=doc.volume.volume_id or "")
+            params["volume-label"] = _volume_label(doc)
+            for key, other in (("prev", here - 1), ("next", here + 1)):
+                if 0 <= other < len(siblings):
+                    params[f"{key}-href"] = place("document-page", doc=siblings[other].tei_id)
+                    params[f"{key}-label"] = _label(siblings[other])
+            params["document-links"] = shared
+            result[doc.tei_id] = params
+    return result
 
 
-def _params(doc: DocFacts, siblings: list[DocFacts]) -> dict[str, str]:
-    """The page parameters of ``doc``, given its volume's documents in reading order."""
-    params = {"index-href": place("index"), "search-href": place("search"),
-              "text-href": place("text", doc=doc.tei_id),
-              "page-text-href": place("page-text", doc=doc.tei_id),
-              "volume-href": "", "volume-label": "", "prev-href": "", "prev-label": "",
-              "next-href": "", "next-label": "", "document-links": ""}
-    volume = doc.volume.volume_id
-    if not volume:
-        return params
+def _params(doc: DocFacts) -> dict[str, str]:
+    """The page parameters every document has, before its place in a volume is known."""
+    return {"index-href": place("index"), "search-href": place("search"),
+            "text-href": place("text", doc=doc.tei_id),
+            "page-text-href": place("page-text", doc=doc.tei_id),
+            "volume-href": "", "volume-label": "", "prev-href": "", "prev-label": "",
+            "next-href": "", "next-label": "", "document-links": ""}
     params["volume-href"] = place("volume-page", volume=volume)
     params["volume-label"] = _volume_label(doc)
     ids = [d.tei_id for d in siblings]

@@ -4,7 +4,8 @@ A document is cited in two ways, and DTS 1.0 serves both:
 
 * its **structure** (the default tree): the blocks of the document div (the inline source
   line, ``head``, ``opener``, each paragraph ``p<k>``, each list ``list<k>``, ``closer``;
-  in a despatch with enclosures, its ``covering`` division and each ``enclosure<k>``) and, one level down, the footnotes in each block (``p3.fn2``: ``fn`` and what follows
+  in a despatch with enclosures, its ``covering`` division and each ``enclosure<k>``)
+  and, one level down, the footnotes in each block (``p3.fn2``: ``fn`` and what follows
   ``fn`` in the note's id);
 * its **pages** (tree ``pages``): one unit per page break, named by the page number.
 
