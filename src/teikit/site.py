@@ -174,18 +174,3 @@ def _params(doc: DocFacts) -> dict[str, str]:
             "page-text-href": place("page-text", doc=doc.tei_id),
             "volume-href": "", "volume-label": "", "prev-href": "", "prev-label": "",
             "next-href": "", "next-label": "", "document-links": ""}
-    params["volume-href"] = place("volume-page", volume=volume)
-    params["volume-label"] = _volume_label(doc)
-    ids = [d.tei_id for d in siblings]
-    if doc.tei_id in ids:
-        here = ids.index(doc.tei_id)
-        for key, other in (("prev", here - 1), ("next", here + 1)):
-            if 0 <= other < len(siblings):
-                params[f"{key}-href"] = place("document-page", doc=siblings[other].tei_id)
-                params[f"{key}-label"] = _label(siblings[other])
-    links: dict[int, str] = {}
-    for sibling in siblings:
-        if sibling.number is not None and sibling.tei_id != doc.tei_id:
-            links.setdefault(sibling.number, place("document-page", doc=sibling.tei_id))
-    params["document-links"] = " ".join(f"{n}={href}" for n, href in sorted(links.items()))
-    return params
