@@ -69,44 +69,41 @@ EditionWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], list[Path]]
 def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
     """Copy ``teikit.css`` beside the pages (when it changed)."""
     target = out / CSS_NAME
-    return [target] if write_if_changed((data_dir("xslt") / CSS_NAME).read_bytes(), target) \
-        else []
+    return [target] if write_if_changed((data_dir("xslt") / CSS_NAME).read_bytes(), target) else []
 
 
-def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-               ) -> list[Path]:
+def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
     """Write the index, the volume pages and the search page (:mod:`teikit.site`)."""
     from teikit.site import write_site_pages
 
     return write_site_pages(edition, out, title=EDITION_TITLE)
 
 
-def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-                ) -> list[Path]:
+def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
     """Write one EPUB per volume (:mod:`teikit.epub`)."""
     from teikit.epub import EpubError, write_volume_epubs
 
     try:
         return write_volume_epubs(edition, {p.stem: p for p in tei_paths}, out)
     except EpubError as exc:
-        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) \
-            from exc
+        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) from exc
 
 
-def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-                 ) -> list[Path]:
+def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
     """Write the search index of the site (:mod:`teikit.search`; a warning without it)."""
     from teikit.search import SearchUnavailable, write_search_index
 
     try:
         return write_search_index(out)
     except SearchUnavailable as exc:
-        raise PartlyWritten([], Problem(str(out), None, str(exc), "the site has no search",
-                                        "search"), warning=True) from exc
+        raise PartlyWritten(
+            [], Problem(str(out), None, str(exc), "the site has no search", "search"), warning=True
+        ) from exc
 
 
-def write_volumes_and_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-                          ) -> list[Path]:
+def write_volumes_and_dts(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
+) -> list[Path]:
     """Write the volume files (``volumes/``) and the static DTS tree (``dts/``)."""
     from teikit.dts import write_static
     from teikit.volumes import write_volume_files
@@ -127,8 +124,13 @@ class PartlyWritten(TeikitError):
 
 #: The edition-wide outputs, in the order they are written (the search index last: it reads
 #: the finished pages). Each further output is one more entry.
-EDITION_WRITERS: list[EditionWriter] = [write_css, write_volumes_and_dts, write_epubs,
-                                        write_site, write_search]
+EDITION_WRITERS: list[EditionWriter] = [
+    write_css,
+    write_volumes_and_dts,
+    write_epubs,
+    write_site,
+    write_search,
+]
 
 
 def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
@@ -138,8 +140,10 @@ def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
     again when its neighbours change."""
     from teikit.site import site_params_for
 
-    return {tei_id: {"edition-title": EDITION_TITLE, **params}
-            for tei_id, params in site_params_for(edition).items()}
+    return {
+        tei_id: {"edition-title": EDITION_TITLE, **params}
+        for tei_id, params in site_params_for(edition).items()
+    }
 
 
 @dataclass(frozen=True, init=False)
@@ -155,8 +159,9 @@ class BuildLayout:
     tei_dir: Path
     out_dir: Path
 
-    def __init__(self, pages_dir: Path, tei_dir: Path | None = None,
-                 out_dir: Path | None = None) -> None:
+    def __init__(
+        self, pages_dir: Path, tei_dir: Path | None = None, out_dir: Path | None = None
+    ) -> None:
         if tei_dir is None and out_dir is None:
             root = Path(pages_dir)
             pages_dir, tei_dir, out_dir = root / "seeds", root / "tei", root / "build"
@@ -167,8 +172,9 @@ class BuildLayout:
         object.__setattr__(self, "out_dir", Path(out_dir))
 
     @classmethod
-    def under(cls, root: Path, pages: str = "seeds", tei: str = "tei",
-              out: str = "build") -> BuildLayout:
+    def under(
+        cls, root: Path, pages: str = "seeds", tei: str = "tei", out: str = "build"
+    ) -> BuildLayout:
         """The folders ``root/<pages>``, ``root/<tei>`` and ``root/<out>``."""
         return cls(root / pages, root / tei, root / out)
 
@@ -210,10 +216,14 @@ def find_pages(layout: BuildLayout) -> list[Path]:
     found: list[tuple[str, Path]] = []
     for folder, dirs, files in os.walk(pages):
         here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and (here / d).resolve() not in skip)
-        found.extend((here.joinpath(f).relative_to(pages).as_posix(), here / f)
-                     for f in files if f.endswith(".txt") and not f.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (here / d).resolve() not in skip
+        )
+        found.extend(
+            (here.joinpath(f).relative_to(pages).as_posix(), here / f)
+            for f in files
+            if f.endswith(".txt") and not f.startswith(".")
+        )
     if not found:
         raise TeikitError(f"{pages}: no *.txt page texts to convert")
     return [path for _, path in sorted(found)]
@@ -230,15 +240,22 @@ class _Doc:
 
 def _finding_record(finding: Finding) -> dict[str, object]:
     """A validation finding as the build record keeps it (without its path)."""
-    return {"line": finding.line, "column": finding.column, "severity": finding.severity,
-            "rule": finding.rule, "message": finding.message, "hint": finding.hint}
+    return {
+        "line": finding.line,
+        "column": finding.column,
+        "severity": finding.severity,
+        "rule": finding.rule,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
 
 
 class _Builder:
     """One build run: the state the steps share."""
 
-    def __init__(self, layout: BuildLayout, report: BuildReport, reconvert: bool,
-                 catalog: Path | None) -> None:
+    def __init__(
+        self, layout: BuildLayout, report: BuildReport, reconvert: bool, catalog: Path | None
+    ) -> None:
         self.layout = layout
         self.report = report
         self.reconvert = reconvert
@@ -253,9 +270,17 @@ class _Builder:
         for path in inputs:
             key = path.relative_to(self.layout.pages_dir).as_posix()
             name = self.by_source.get(key)
-            yield PrepareTask(path, key, self.layout.tei_dir, name,
-                              self.owned.entries.get(name) if name else None, self.catalog,
-                              self.reconvert, run=self.run, known=self.known(name))
+            yield PrepareTask(
+                path,
+                key,
+                self.layout.tei_dir,
+                name,
+                self.owned.entries.get(name) if name else None,
+                self.catalog,
+                self.reconvert,
+                run=self.run,
+                known=self.known(name),
+            )
 
     def known(self, name: str | None) -> KnownFindings | None:
         """The findings the last build recorded for TEI file ``name``, if still valid."""
@@ -268,8 +293,18 @@ class _Builder:
         if not isinstance(raw, list):
             return None
         try:
-            findings = tuple(Finding(path, f["line"], f["column"], f["severity"], f["rule"],
-                                     f["message"], f.get("hint", "")) for f in raw)
+            findings = tuple(
+                Finding(
+                    path,
+                    f["line"],
+                    f["column"],
+                    f["severity"],
+                    f["rule"],
+                    f["message"],
+                    f.get("hint", ""),
+                )
+                for f in raw
+            )
         except (KeyError, TypeError):
             return None
         return KnownFindings(str(entry.get("sha")), path, findings)
@@ -283,10 +318,15 @@ class _Builder:
             return None
         name = prepared.tei_name
         if name in claimed:
-            report.errors.append(Problem(prepared.source, None, f"gives the same id {name[:-4]} "
-                                         f"as {claimed[name]}; not written",
-                                         "give each input its own document number or volume "
-                                         "in the catalog", "duplicate-id"))
+            report.errors.append(
+                Problem(
+                    prepared.source,
+                    None,
+                    f"gives the same id {name[:-4]} as {claimed[name]}; not written",
+                    "give each input its own document number or volume in the catalog",
+                    "duplicate-id",
+                )
+            )
             return None
         claimed[name] = prepared.source
         target = self.layout.tei_dir / name
@@ -297,15 +337,23 @@ class _Builder:
             if finding.severity == "error":
                 report.validation_findings.append(str(finding))
             else:
-                report.warnings.append(Problem(finding.path, finding.line,
-                                               f"{finding.rule}: {finding.message}", "",
-                                               "validate"))
+                report.warnings.append(
+                    Problem(
+                        finding.path,
+                        finding.line,
+                        f"{finding.rule}: {finding.message}",
+                        "",
+                        "validate",
+                    )
+                )
         if not prepared.renderable or prepared.facts is None:
             return None
         # The findings are kept without their path (the folder's name may change).
-        self.built.validated[name] = {"sha": prepared.tei_sha, "schemas": self.schemas,
-                                      "findings": [_finding_record(f)
-                                                   for f in prepared.findings]}
+        self.built.validated[name] = {
+            "sha": prepared.tei_sha,
+            "schemas": self.schemas,
+            "findings": [_finding_record(f) for f in prepared.findings],
+        }
         return _Doc(prepared.facts, target, prepared.tei_sha)
 
     def _write(self, prepared: Prepared, target: Path) -> None:
@@ -316,14 +364,22 @@ class _Builder:
                 existing_sha = sha256(target.read_bytes())
             except OSError:
                 existing_sha = ""
-        if existing_sha is not None and existing_sha != prepared.tei_sha \
-                and not self.reconvert \
-                and not self.owned.owned_unchanged(prepared.tei_name, existing_sha):
-            self.report.warnings.append(Problem(
-                str(target), None, "was not written by teikit, or was changed since; kept it "
-                f"instead of the TEI converted from {prepared.source}",
-                "build with --reconvert to replace it (its changes are then lost)",
-                "kept-tei"))
+        if (
+            existing_sha is not None
+            and existing_sha != prepared.tei_sha
+            and not self.reconvert
+            and not self.owned.owned_unchanged(prepared.tei_name, existing_sha)
+        ):
+            self.report.warnings.append(
+                Problem(
+                    str(target),
+                    None,
+                    "was not written by teikit, or was changed since; kept it "
+                    f"instead of the TEI converted from {prepared.source}",
+                    "build with --reconvert to replace it (its changes are then lost)",
+                    "kept-tei",
+                )
+            )
             prepared.action = "edited"
             inspect_existing(prepared, target)
             return
@@ -331,10 +387,15 @@ class _Builder:
             try:
                 write_if_changed(prepared.data, target)
             except OSError as exc:
-                self.report.errors.append(Problem(str(target), None,
-                                                  f"cannot write ({exc.strerror})",
-                                                  "check the folder's permissions and free "
-                                                  "space", "write"))
+                self.report.errors.append(
+                    Problem(
+                        str(target),
+                        None,
+                        f"cannot write ({exc.strerror})",
+                        "check the folder's permissions and free space",
+                        "write",
+                    )
+                )
                 prepared.renderable = False
                 return
             self.report.files_written += 1
@@ -345,8 +406,12 @@ class _Builder:
             self.owned.entries.pop(earlier, None)
         self.by_source[prepared.source_key] = prepared.tei_name
         self.owned.entries[prepared.tei_name] = Written(
-            prepared.tei_sha, prepared.source_key, prepared.source_sha, prepared.catalog_sha,
-            __version__)
+            prepared.tei_sha,
+            prepared.source_key,
+            prepared.source_sha,
+            prepared.catalog_sha,
+            __version__,
+        )
         prepared.data = None
 
     def stale(self, claimed: dict[str, str]) -> None:
@@ -354,15 +419,26 @@ class _Builder:
         names = sorted(p.name for p in tei.glob("*.xml")) if tei.is_dir() else []
         for name in names:
             if name not in claimed:
-                self.report.warnings.append(Problem(
-                    str(tei / name), None, f"no page text in {self.layout.pages_dir} makes "
-                    "this file; left it in place", "delete it if its page text is gone",
-                    "stale-tei"))
+                self.report.warnings.append(
+                    Problem(
+                        str(tei / name),
+                        None,
+                        f"no page text in {self.layout.pages_dir} makes "
+                        "this file; left it in place",
+                        "delete it if its page text is gone",
+                        "stale-tei",
+                    )
+                )
 
 
-def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False,
-                  catalog: Path | None = None,
-                  progress: Progress | None = None) -> BuildReport:
+def build_edition(
+    layout: BuildLayout,
+    *,
+    jobs: int = 1,
+    reconvert: bool = False,
+    catalog: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
     """Convert the page texts, validate the TEI and write the edition into the output folder.
 
     Args:
@@ -406,8 +482,15 @@ def build_edition(layout: BuildLayout, *, jobs: int = 1, reconvert: bool = False
     return report
 
 
-def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: BuildReport,
-            tell: Progress, manifest: BuildManifest, claimed: dict[str, str]) -> None:
+def _render(
+    layout: BuildLayout,
+    docs: list[_Doc],
+    workers: Workers,
+    report: BuildReport,
+    tell: Progress,
+    manifest: BuildManifest,
+    claimed: dict[str, str],
+) -> None:
     out = layout.out_dir
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -418,9 +501,15 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
     for doc in docs:
         doc_id = doc.facts.tei_id
         if doc_id in seen:
-            report.errors.append(Problem(str(doc.tei_path), None, f"has the same id {doc_id} "
-                                         f"as {seen[doc_id]}; not rendered",
-                                         "give each TEI file its own xml:id", "duplicate-id"))
+            report.errors.append(
+                Problem(
+                    str(doc.tei_path),
+                    None,
+                    f"has the same id {doc_id} as {seen[doc_id]}; not rendered",
+                    "give each TEI file its own xml:id",
+                    "duplicate-id",
+                )
+            )
             continue
         seen[doc_id] = doc.tei_path
         unique.append(doc)
@@ -442,16 +531,16 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
         report.files_written += len(rendered.written)
         report.rendered += 1
         if not rendered.errors:
-            manifest.record(rendered.doc_id, keys[rendered.doc_id],
-                            output_files(rendered.doc_id))
+            manifest.record(rendered.doc_id, keys[rendered.doc_id], output_files(rendered.doc_id))
         tell("render", done, total)
     by_doc = {d.facts.tei_id: d for d in unique}
     tei_paths = [by_doc[f.tei_id].tei_path for f in edition]
     # The edition pages are made from every document: one key over all of them (in reading
     # order), so an unchanged edition writes none of them again.
-    edition_key = output_key((digest, __version__, *(f"{f.tei_id}:{by_doc[f.tei_id].tei_sha}"
-                                                     for f in edition)),
-                             {"edition-title": EDITION_TITLE})
+    edition_key = output_key(
+        (digest, __version__, *(f"{f.tei_id}:{by_doc[f.tei_id].tei_sha}" for f in edition)),
+        {"edition-title": EDITION_TITLE},
+    )
     for writer in EDITION_WRITERS:
         name = getattr(writer, "__name__", "edition writer")
         if manifest.edition_is_current(name, edition_key):
@@ -466,30 +555,48 @@ def _render(layout: BuildLayout, docs: list[_Doc], workers: Workers, report: Bui
             report.errors.append(exc.problem)
             continue
         except (OSError, TeikitError) as exc:
-            report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "",
-                                         "edition"))
+            report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "", "edition"))
             continue
         report.files_written += len(written)
         manifest.record_edition(name, edition_key, written)
     old_corpus = out / OLD_CORPUS_NAME
     if old_corpus.is_file():
-        report.warnings.append(Problem(str(old_corpus), None, "an older teikit wrote this "
-                                       "corpus of every document; builds no longer do (its "
-                                       "ids repeat across volumes)", "delete it", "old-corpus"))
+        report.warnings.append(
+            Problem(
+                str(old_corpus),
+                None,
+                "an older teikit wrote this "
+                "corpus of every document; builds no longer do (its "
+                "ids repeat across volumes)",
+                "delete it",
+                "old-corpus",
+            )
+        )
     manifest.keep_only(keys, claimed)
     try:
         manifest.save()
     except OSError as exc:
-        report.errors.append(Problem(str(out), None, f"cannot record the build ({exc})",
-                                     "check the folder's permissions", "write"))
+        report.errors.append(
+            Problem(
+                str(out),
+                None,
+                f"cannot record the build ({exc})",
+                "check the folder's permissions",
+                "write",
+            )
+        )
     tell("render", total, total)
 
 
 def schemas_digest() -> str:
     """A sha256 over teikit's grammar and rules: validation findings are reused only while
     it is unchanged."""
-    return sha256(default_grammar_path().read_bytes() + b"\0" + default_rules_path().read_bytes()
-                  + __version__.encode("utf-8"))
+    return sha256(
+        default_grammar_path().read_bytes()
+        + b"\0"
+        + default_rules_path().read_bytes()
+        + __version__.encode("utf-8")
+    )
 
 
 def default_jobs() -> int:

@@ -126,8 +126,7 @@ def _catalog_sha(task: PrepareTask) -> str | None:
         return None
 
 
-def _check(prepared: Prepared, data: bytes, path: Path,
-           known: KnownFindings | None = None) -> None:
+def _check(prepared: Prepared, data: bytes, path: Path, known: KnownFindings | None = None) -> None:
     """Fill in the facts and validation findings of the TEI ``data`` (file ``path``)."""
     prepared.tei_sha = sha256(data)
     if known is not None and known.tei_sha == prepared.tei_sha and known.path == str(path):
@@ -149,16 +148,24 @@ def _check(prepared: Prepared, data: bytes, path: Path,
     prepared.renderable = True
 
 
-def inspect_existing(prepared: Prepared, path: Path,
-                     known: KnownFindings | None = None) -> Prepared:
+def inspect_existing(
+    prepared: Prepared, path: Path, known: KnownFindings | None = None
+) -> Prepared:
     """Use the TEI already at ``path`` (the editor's, or current) for ``prepared``."""
     prepared.data = None
     prepared.tei_name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
-        prepared.errors.append(Problem(str(path), None, f"cannot read the TEI ({exc.strerror})",
-                                       "check its permissions", "unreadable"))
+        prepared.errors.append(
+            Problem(
+                str(path),
+                None,
+                f"cannot read the TEI ({exc.strerror})",
+                "check its permissions",
+                "unreadable",
+            )
+        )
         prepared.action = "failed"
         return prepared
     _check(prepared, data, path, known)
@@ -178,9 +185,15 @@ def prepare(task: PrepareTask) -> Prepared:
     try:
         source_bytes = task.source.read_bytes()
     except OSError as exc:
-        prepared.errors.append(Problem(str(task.source), None,
-                                       f"cannot read the file ({exc.strerror})",
-                                       "check the path and its permissions", "unreadable"))
+        prepared.errors.append(
+            Problem(
+                str(task.source),
+                None,
+                f"cannot read the file ({exc.strerror})",
+                "check the path and its permissions",
+                "unreadable",
+            )
+        )
         return prepared
     prepared.source_sha = sha256(source_bytes)
     prepared.catalog_sha = _catalog_sha(task)
@@ -192,23 +205,42 @@ def prepare(task: PrepareTask) -> Prepared:
         except OSError:
             current = None
         if current is not None and current != record.sha256:
-            converted = _convert(task, Prepared(prepared.source, task.source_key, "failed",
-                                                source_sha=prepared.source_sha,
-                                                catalog_sha=prepared.catalog_sha))
+            converted = _convert(
+                task,
+                Prepared(
+                    prepared.source,
+                    task.source_key,
+                    "failed",
+                    source_sha=prepared.source_sha,
+                    catalog_sha=prepared.catalog_sha,
+                ),
+            )
             if converted.tei_name == name and converted.tei_sha == current:
                 return converted  # changed by `teikit convert`, not by hand: teikit's again
             prepared.action = "edited"
-            if record.source_sha256 != prepared.source_sha \
-                    or record.catalog_sha256 != prepared.catalog_sha:
-                prepared.warnings.append(Problem(
-                    str(existing), None, f"was changed by hand, and its page text "
-                    f"{task.source} (or catalog) changed since teikit made it; kept the "
-                    "edited TEI", "carry the change into the TEI by hand, or build with "
-                    "--reconvert to replace the TEI (your edits are then lost)", "edited-tei"))
+            if (
+                record.source_sha256 != prepared.source_sha
+                or record.catalog_sha256 != prepared.catalog_sha
+            ):
+                prepared.warnings.append(
+                    Problem(
+                        str(existing),
+                        None,
+                        f"was changed by hand, and its page text "
+                        f"{task.source} (or catalog) changed since teikit made it; kept the "
+                        "edited TEI",
+                        "carry the change into the TEI by hand, or build with "
+                        "--reconvert to replace the TEI (your edits are then lost)",
+                        "edited-tei",
+                    )
+                )
             return inspect_existing(prepared, existing, task.known)
-        if current is not None and record.source_sha256 == prepared.source_sha \
-                and record.catalog_sha256 == prepared.catalog_sha \
-                and record.teikit == __version__:
+        if (
+            current is not None
+            and record.source_sha256 == prepared.source_sha
+            and record.catalog_sha256 == prepared.catalog_sha
+            and record.teikit == __version__
+        ):
             prepared.action = "current"
             return inspect_existing(prepared, existing, task.known)
     return _convert(task, prepared)
@@ -269,13 +301,13 @@ def render(task: RenderTask) -> Rendered:
             done.written.append(copy)
         node = parse(data)
         for name, folder, with_params in DOCUMENT_OUTPUTS:
-            target = (task.out_dir / folder if folder else task.out_dir) / \
-                f"{task.doc_id}.{OUTPUTS[name].extension}"
+            target = (
+                task.out_dir / folder if folder else task.out_dir
+            ) / f"{task.doc_id}.{OUTPUTS[name].extension}"
             try:
                 text = transform_node(node, name, task.params if with_params else None)
             except TransformError as exc:
-                done.errors.append(Problem(str(task.tei_path), None, str(exc), "",
-                                           "transform"))
+                done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
                 continue
             if write_if_changed(text.encode("utf-8"), target):
                 done.written.append(target)
@@ -283,9 +315,15 @@ def render(task: RenderTask) -> Rendered:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
     except OSError as exc:
         where = exc.filename or task.tei_path
-        done.errors.append(Problem(str(where), None, f"cannot write ({exc.strerror})",
-                                   "check the output folder's permissions and free space",
-                                   "write"))
+        done.errors.append(
+            Problem(
+                str(where),
+                None,
+                f"cannot write ({exc.strerror})",
+                "check the output folder's permissions and free space",
+                "write",
+            )
+        )
     except TeikitError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
     return done

@@ -99,11 +99,27 @@ def read_tei(path: Path) -> bytes:
 
 def _check_options(fmt: str, form: str) -> None:
     if fmt not in CITE_FORMATS:
-        raise CiteError([Problem("<options>", None, f"unknown citation format {fmt!r}",
-                                 hint="use one of " + ", ".join(CITE_FORMATS))])
+        raise CiteError(
+            [
+                Problem(
+                    "<options>",
+                    None,
+                    f"unknown citation format {fmt!r}",
+                    hint="use one of " + ", ".join(CITE_FORMATS),
+                )
+            ]
+        )
     if form not in CHICAGO_FORMS:
-        raise CiteError([Problem("<options>", None, f"unknown Chicago form {form!r}",
-                                 hint="use one of " + ", ".join(CHICAGO_FORMS))])
+        raise CiteError(
+            [
+                Problem(
+                    "<options>",
+                    None,
+                    f"unknown Chicago form {form!r}",
+                    hint="use one of " + ", ".join(CHICAGO_FORMS),
+                )
+            ]
+        )
 
 
 def cite_document(path: Path, fmt: str, *, form: str = "note") -> Citation:

@@ -452,22 +452,52 @@ def cite(paths: tuple[Path, ...], fmt: str, form: str) -> int:
 
 @main.command()
 @click.argument("pages", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--tei", "tei_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the TEI files [default: ROOT/tei].")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the built edition [default: ROOT/build].")
-@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
-              show_default=True, help="The project folder: PAGES defaults to ROOT/seeds.")
-@click.option("--catalog", type=click.Path(path_type=Path, dir_okay=False),
-              help="Catalog TOML for every page [default: catalog.toml beside each page].")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Worker processes, at most [default: the CPUs this process may use; "
-                   "small folders use fewer].")
-@click.option("--reconvert", is_flag=True,
-              help="Convert every page again and replace its TEI, even TEI edited by hand.")
+@click.option(
+    "--tei",
+    "tei_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of the TEI files [default: ROOT/tei].",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of the built edition [default: ROOT/build].",
+)
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="The project folder: PAGES defaults to ROOT/seeds.",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Catalog TOML for every page [default: catalog.toml beside each page].",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes, at most [default: the CPUs this process may use; "
+    "small folders use fewer].",
+)
+@click.option(
+    "--reconvert",
+    is_flag=True,
+    help="Convert every page again and replace its TEI, even TEI edited by hand.",
+)
 @reported
-def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: Path,
-          catalog: Path | None, jobs: int | None, reconvert: bool) -> int:
+def build(
+    pages: Path | None,
+    tei_dir: Path | None,
+    out_dir: Path | None,
+    root: Path,
+    catalog: Path | None,
+    jobs: int | None,
+    reconvert: bool,
+) -> int:
     """Make the whole edition: convert PAGES into TEI, validate it, write the site.
 
     PAGES is a folder of page texts (*.txt, sub-folders too), with or without a
@@ -486,9 +516,11 @@ def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: 
     """
     from teikit.build import BuildLayout, build_edition, default_jobs
 
-    layout = BuildLayout(pages if pages is not None else root / "seeds",
-                         tei_dir if tei_dir is not None else root / "tei",
-                         out_dir if out_dir is not None else root / "build")
+    layout = BuildLayout(
+        pages if pages is not None else root / "seeds",
+        tei_dir if tei_dir is not None else root / "tei",
+        out_dir if out_dir is not None else root / "build",
+    )
     bar = None
     labels = {"convert": "converting", "validate": "validating", "render": "rendering"}
     interactive = sys.stderr.isatty()
@@ -506,8 +538,9 @@ def build(pages: Path | None, tei_dir: Path | None, out_dir: Path | None, root: 
         if done == total:
             bar.render_finish()
 
-    report = build_edition(layout, jobs=jobs or default_jobs(), reconvert=reconvert,
-                           catalog=catalog, progress=progress)
+    report = build_edition(
+        layout, jobs=jobs or default_jobs(), reconvert=reconvert, catalog=catalog, progress=progress
+    )
     for problem in report.warnings:
         _warn(problem)
     for finding in report.validation_findings:

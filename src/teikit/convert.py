@@ -118,9 +118,15 @@ def _note_text(document: Document) -> str | None:
     return None
 
 
-def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
-                 strict: bool = False, self_check: bool = True, number_from: str = "catalog",
-                 extra_warnings: Sequence[Problem] = ()) -> Conversion:
+def convert_text(
+    source: SourceText,
+    facts: DocumentFacts | None = None,
+    *,
+    strict: bool = False,
+    self_check: bool = True,
+    number_from: str = "catalog",
+    extra_warnings: Sequence[Problem] = (),
+) -> Conversion:
     """Convert one decoded page text into TEI.
 
     Args:
@@ -147,20 +153,32 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
     if facts.volume is not None:  # what the volume id says, and what is still missing
         facts = replace(facts, volume=complete_volume(facts.volume))
         warnings.extend(volume_problems(source.name, facts.volume))
-    if facts.number is not None and document.number is not None \
-            and facts.number != document.number:
+    if facts.number is not None and document.number is not None and facts.number != document.number:
         who, hint = NUMBER_SOURCES[number_from]
-        warnings.append(Problem(source.name, 1, f"{who} gives document {facts.number} "
-                                f"but the text says {document.number}; used {facts.number}",
-                                hint, "doc-number"))
+        warnings.append(
+            Problem(
+                source.name,
+                1,
+                f"{who} gives document {facts.number} "
+                f"but the text says {document.number}; used {facts.number}",
+                hint,
+                "doc-number",
+            )
+        )
     if facts.number is not None:
         document.number = facts.number
     elif document.number is None:
-        warnings.append(Problem(source.name, None, "the text gives no document number (older "
-                                "telegrams and despatches carry none); the ids use d0",
-                                "give the number with --doc N or in the catalog, or save "
-                                "the page under its address (frus1958-60v19_d352.txt)",
-                                "no-doc-number"))
+        warnings.append(
+            Problem(
+                source.name,
+                None,
+                "the text gives no document number (older "
+                "telegrams and despatches carry none); the ids use d0",
+                "give the number with --doc N or in the catalog, or save "
+                "the page under its address (frus1958-60v19_d352.txt)",
+                "no-doc-number",
+            )
+        )
     volume_id = facts.volume.id if facts.volume else None
     file_id = tei_id(volume_id, document.number)
     doc_id = f"d{document.number}" if document.number is not None else "d0"
@@ -171,17 +189,27 @@ def convert_text(source: SourceText, facts: DocumentFacts | None = None, *,
         first_page, inferred = pages[0] - 1, True
     last_page = max([first_page or 0, *pages]) if first_page is not None else None
     if first_page is not None and pages and pages[0] != first_page + 1:
-        warnings.append(Problem(source.name, None, f"the first page marker is {pages[0]}, "
-                                f"but the document starts on page {first_page}",
-                                "check first_page in the catalog", "page-sequence"))
-    date = document_date(dateline=_dateline_text(document), title=document.title,
-                         source_note=_note_text(document))
+        warnings.append(
+            Problem(
+                source.name,
+                None,
+                f"the first page marker is {pages[0]}, "
+                f"but the document starts on page {first_page}",
+                "check first_page in the catalog",
+                "page-sequence",
+            )
+        )
+    date = document_date(
+        dateline=_dateline_text(document), title=document.title, source_note=_note_text(document)
+    )
 
     root = etree.Element(tei("TEI"), nsmap=nsmap(TEI_NS))
     root.set(XML_ID, file_id)
     root.set(XML_LANG, "en")
-    write_header(root, HeaderFacts(file_id, document, facts, source.name, first_page,
-                                   last_page, inferred, date))
+    write_header(
+        root,
+        HeaderFacts(file_id, document, facts, source.name, first_page, last_page, inferred, date),
+    )
     text = etree.SubElement(root, tei("text"))
     write_body(text, document, doc_id)
     if self_check:
@@ -251,14 +279,21 @@ def _facts(path: Path, catalog: Catalog | None, options: ConvertOptions) -> _Fou
     given_volume = volume or (base.volume if base else None)
     if named is not None and named.volume is not None:
         if given_volume is None:
-            volume = (catalog.volumes.get(named.volume) if catalog else None) \
-                or VolumeFacts(id=named.volume)
+            volume = (catalog.volumes.get(named.volume) if catalog else None) or VolumeFacts(
+                id=named.volume
+            )
         elif given_volume.id != named.volume:
             who = "--volume" if options.volume else "the catalog"
-            warnings.append(Problem(
-                str(path), None, f"the file name gives volume {named.volume} but {who} "
-                f"gives {given_volume.id}; used {given_volume.id}",
-                "rename the file or correct the catalog or --volume", "file-name-volume"))
+            warnings.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"the file name gives volume {named.volume} but {who} "
+                    f"gives {given_volume.id}; used {given_volume.id}",
+                    "rename the file or correct the catalog or --volume",
+                    "file-name-volume",
+                )
+            )
     number, number_from = options.doc_number, "option"
     if number is None and base is not None and base.number is not None:
         number, number_from = base.number, "catalog"
@@ -267,16 +302,23 @@ def _facts(path: Path, catalog: Catalog | None, options: ConvertOptions) -> _Fou
             number, number_from = named.number, "file name"
         elif number != named.number:
             who = NUMBER_SOURCES[number_from][0]
-            warnings.append(Problem(
-                str(path), None, f"the file name gives document {named.number} but {who} "
-                f"gives {number}; used {number}",
-                "rename the file or correct the catalog or --doc", "file-name-number"))
+            warnings.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"the file name gives document {named.number} but {who} "
+                    f"gives {number}; used {number}",
+                    "rename the file or correct the catalog or --doc",
+                    "file-name-number",
+                )
+            )
     facts = merge_facts(base, volume=volume, number=number, first_page=options.first_page)
     return _Found(facts, number_from, tuple(warnings))
 
 
-def convert_file(path: Path, options: ConvertOptions | None = None,
-                 catalogs: _Catalogs | None = None) -> Conversion:
+def convert_file(
+    path: Path, options: ConvertOptions | None = None, catalogs: _Catalogs | None = None
+) -> Conversion:
     """Read and convert one page-text file.
 
     Args:
@@ -297,14 +339,23 @@ def convert_file(path: Path, options: ConvertOptions | None = None,
     source = read_source(path)
     catalog = catalogs.for_input(path)
     found = _facts(path, catalog, options)
-    return convert_text(source, found.facts, strict=options.strict,
-                        self_check=options.self_check, number_from=found.number_from,
-                        extra_warnings=found.warnings)
+    return convert_text(
+        source,
+        found.facts,
+        strict=options.strict,
+        self_check=options.self_check,
+        number_from=found.number_from,
+        extra_warnings=found.warnings,
+    )
 
 
-def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
-                 output_dir: Path | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> Batch:
+def convert_many(
+    paths: list[Path],
+    *,
+    options: ConvertOptions | None = None,
+    output_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Batch:
     """Convert several inputs, collecting every error; write each to ``output_dir``.
 
     Args:
@@ -328,14 +379,18 @@ def convert_many(paths: list[Path], *, options: ConvertOptions | None = None,
         _convert_each(paths, options, catalogs, output_dir, progress, batch)
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
         done = len(batch.written) if output_dir is not None else len(batch.results)
-        raise Interrupted(batch.errors, batch.warnings, done,
-                          getattr(exc, "signum", None)) from exc
+        raise Interrupted(batch.errors, batch.warnings, done, getattr(exc, "signum", None)) from exc
     return batch
 
 
-def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalogs,
-                  output_dir: Path | None, progress: Callable[[int, int], None] | None,
-                  batch: Batch) -> None:
+def _convert_each(
+    paths: list[Path],
+    options: ConvertOptions,
+    catalogs: _Catalogs,
+    output_dir: Path | None,
+    progress: Callable[[int, int], None] | None,
+    batch: Batch,
+) -> None:
     claimed: dict[str, str] = {}
     for done, path in enumerate(paths, 1):
         if progress is not None and done > 1:
@@ -353,10 +408,15 @@ def _convert_each(paths: list[Path], options: ConvertOptions, catalogs: _Catalog
             continue
         batch.warnings.extend(as_warning(w) for w in result.warnings)
         if result.tei_id in claimed:
-            batch.errors.append(Problem(str(path), None, f"gives the same id {result.tei_id} "
-                                        f"as {claimed[result.tei_id]}; not written",
-                                        "give each input its own document number or volume "
-                                        "in the catalog", "duplicate-id"))
+            batch.errors.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"gives the same id {result.tei_id} as {claimed[result.tei_id]}; not written",
+                    "give each input its own document number or volume in the catalog",
+                    "duplicate-id",
+                )
+            )
             continue
         claimed[result.tei_id] = str(path)
         batch.results.append(result)

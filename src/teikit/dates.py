@@ -34,14 +34,21 @@ from teikit.lexicon import FILE_SUBJECT, MONTH_ABBREVIATIONS, MONTH_WORD, MONTHS
 # parentheses (``740.00119 Control (Germany)/6–1047``, ``811.001 Roosevelt, F. D./123``):
 # the lexicon's FILE_SUBJECT, shared with the reader.
 _FILE_NUMBER = re.compile(
-    r"(?<![\w.])(\d{3}[A-Z]?\.[0-9A-Za-z]+(?:" + _DASH + r"[A-Z]{1,5})?"
-    + FILE_SUBJECT + r")/(\d{1,2})" + _DASH + r"(\d{1,2})(\d{2})(?![\d\w])")
+    r"(?<![\w.])(\d{3}[A-Z]?\.[0-9A-Za-z]+(?:"
+    + _DASH
+    + r"[A-Z]{1,5})?"
+    + FILE_SUBJECT
+    + r")/(\d{1,2})"
+    + _DASH
+    + r"(\d{1,2})(\d{2})(?![\d\w])"
+)
 _MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, 1)}
 _MONTH_NUMBER.update({name[:3].lower() + ".": k for k, name in enumerate(MONTHS, 1)})
 _MONTH_NUMBER.update({name.lower(): k for name, k in MONTH_ABBREVIATIONS.items()})
 _MONTH_WORD = "(" + MONTH_WORD + ")"
 _DATELINE_DATE = re.compile(
-    r"(?:" + _MONTH_WORD + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH_WORD + r"),?\s*\[?(\d{4})\b")
+    r"(?:" + _MONTH_WORD + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH_WORD + r"),?\s*\[?(\d{4})\b"
+)
 
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|d)?"
@@ -49,9 +56,24 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th|d)?"
 _YEAR = r"\[?(\d{4})(?:\d{1,3})?(?!\d)"
 #: A full date, or a range of days: "May 3, 1968", "3 May 1968", "May 3–5, 1968",
 #: "May 30–June 2, 1968", "May 3d, 1866".
-_FULL_DATE = (r"(?:" + _MONTH_WORD + r"\s+" + _DAY + r"(?:\s*" + _DASH + r"\s*(?:"
-              + _MONTH_WORD + r"\s+)?" + _DAY + r")?|" + _DAY + r"\s+" + _MONTH_WORD
-              + r"),?\s*" + _YEAR)
+_FULL_DATE = (
+    r"(?:"
+    + _MONTH_WORD
+    + r"\s+"
+    + _DAY
+    + r"(?:\s*"
+    + _DASH
+    + r"\s*(?:"
+    + _MONTH_WORD
+    + r"\s+)?"
+    + _DAY
+    + r")?|"
+    + _DAY
+    + r"\s+"
+    + _MONTH_WORD
+    + r"),?\s*"
+    + _YEAR
+)
 _MONTH_YEAR = _MONTH_WORD + r",?\s+" + _YEAR
 _FULL = re.compile(_FULL_DATE)
 _MONTH_ONLY = re.compile(_MONTH_YEAR)
@@ -62,8 +84,9 @@ _YEAR_ONLY = re.compile(r",\]?\s*" + _YEAR + r"\]?\.?\]?" + _MARKERS + r"$")
 #: A time of day may follow a title's date: ", 10 a.m.", ", 4:30–6 p.m.", ", noon".
 _TIME = r"(?:,?\s*(?:[" + _DASH[1:-1] + r"\d:.\s]{0,15}(?:[ap]\.\s?m\.|noon|midnight)))?"
 #: A title's place and date stand at its end, after a comma.
-_TITLE_END = re.compile(r",\s*(?:" + _FULL_DATE + r"|" + _MONTH_YEAR + r")" + _TIME
-                        + r"\]?\.?" + _MARKERS + r"$")
+_TITLE_END = re.compile(
+    r",\s*(?:" + _FULL_DATE + r"|" + _MONTH_YEAR + r")" + _TIME + r"\]?\.?" + _MARKERS + r"$"
+)
 #: Years a FRUS document can bear (the series prints papers back to the founding).
 _YEARS = range(1600, 2100)
 
@@ -72,8 +95,11 @@ _YEARS = range(1600, 2100)
 SOURCES: tuple[tuple[str, str, str], ...] = (
     ("dateline", "high", ", read from the dateline “{evidence}”"),
     ("title", "high", ", read from the place and date that end the title “{evidence}”"),
-    ("file-number", "medium", ", read from the decimal file number {evidence} "
-     "(month–day–year) in the source note"),
+    (
+        "file-number",
+        "medium",
+        ", read from the decimal file number {evidence} (month–day–year) in the source note",
+    ),
 )
 _CERT = {source: cert for source, cert, _how in SOURCES}
 _HOW = {source: how for source, _cert, how in SOURCES}
@@ -89,9 +115,9 @@ class InferredDate:
     ``source`` is one of :data:`SOURCES` (dateline, title, file-number).
     """
 
-    when: str          # ISO date, e.g. 1960-09-10
-    label: str         # September 10, 1960
-    evidence: str      # the file number (661.93/9–1060), the dateline, or the title
+    when: str  # ISO date, e.g. 1960-09-10
+    label: str  # September 10, 1960
+    evidence: str  # the file number (661.93/9–1060), the dateline, or the title
     source: str = "file-number"  # or "dateline", "title"
 
     @property
@@ -130,26 +156,27 @@ def _from_full(match: re.Match[str], evidence: str, source: str) -> InferredDate
         return None
     name = MONTHS[month - 1]
     if other_day is None:
-        return InferredDate(f"{year:04d}-{month:02d}-{day:02d}", f"{name} {day}, {year}",
-                            evidence, source)
+        return InferredDate(
+            f"{year:04d}-{month:02d}-{day:02d}", f"{name} {day}, {year}", evidence, source
+        )
     end_month = _month(other_month) or month
     end_day = int(other_day)
     if not _valid(year, end_month, end_day) or (end_month, end_day) <= (month, day):
         return None
     if end_month == month:
-        return InferredDate(f"{year:04d}-{month:02d}", f"{name} {day}–{end_day}, {year}",
-                            evidence, source)
-    return InferredDate(f"{year:04d}", f"{name} {day}–{MONTHS[end_month - 1]} {end_day}, "
-                        f"{year}", evidence, source)
+        return InferredDate(
+            f"{year:04d}-{month:02d}", f"{name} {day}–{end_day}, {year}", evidence, source
+        )
+    return InferredDate(
+        f"{year:04d}", f"{name} {day}–{MONTHS[end_month - 1]} {end_day}, {year}", evidence, source
+    )
 
 
-def _from_month(month_word: str, year_text: str, evidence: str, source: str
-                ) -> InferredDate | None:
+def _from_month(month_word: str, year_text: str, evidence: str, source: str) -> InferredDate | None:
     month, year = _month(month_word), int(year_text)
     if month is None or year not in _YEARS:
         return None
-    return InferredDate(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}", evidence,
-                        source)
+    return InferredDate(f"{year:04d}-{month:02d}", f"{MONTHS[month - 1]} {year}", evidence, source)
 
 
 def _from_year(year_text: str, evidence: str, source: str) -> InferredDate | None:
@@ -172,8 +199,7 @@ def date_from_file_number(text: str) -> InferredDate | None:
             date = _dt.date(year, month, day)
         except ValueError:
             continue
-        return InferredDate(date.isoformat(), f"{MONTHS[month - 1]} {day}, {year}",
-                            match.group(0))
+        return InferredDate(date.isoformat(), f"{MONTHS[month - 1]} {day}, {year}", match.group(0))
     return None
 
 
@@ -215,16 +241,17 @@ def date_from_title(title: str) -> InferredDate | None:
     match = _TITLE_END.search(text)
     if match:
         if match.group(7) is not None:
-            return _from_full(match, text[:match.end(7)], "title")
-        return _from_month(match.group(8), match.group(9), text[:match.end(9)], "title")
+            return _from_full(match, text[: match.end(7)], "title")
+        return _from_month(match.group(8), match.group(9), text[: match.end(9)], "title")
     match = _YEAR_ONLY.search(text)
     if match:
-        return _from_year(match.group(1), text[:match.end(1)], "title")
+        return _from_year(match.group(1), text[: match.end(1)], "title")
     return None
 
 
-def document_date(dateline: str | None = None, title: str | None = None,
-                  source_note: str | None = None) -> InferredDate | None:
+def document_date(
+    dateline: str | None = None, title: str | None = None, source_note: str | None = None
+) -> InferredDate | None:
     """Return the document's date from the most direct source that gives one.
 
     Args:
@@ -235,8 +262,11 @@ def document_date(dateline: str | None = None, title: str | None = None,
     Returns:
         The date read from the dateline, else the title, else the file number; or None.
     """
-    readers = {"dateline": (date_from_dateline, dateline), "title": (date_from_title, title),
-               "file-number": (date_from_file_number, source_note)}
+    readers = {
+        "dateline": (date_from_dateline, dateline),
+        "title": (date_from_title, title),
+        "file-number": (date_from_file_number, source_note),
+    }
     for source, _cert, _how in SOURCES:
         read, text = readers[source]
         if text:

@@ -35,8 +35,9 @@ from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, Output, TransformError, transform
 
-OUTPUTS.setdefault("epub-document", Output("epub-document.xsl", "xhtml",
-                                           "EPUB 3 content document of one document"))
+OUTPUTS.setdefault(
+    "epub-document", Output("epub-document.xsl", "xhtml", "EPUB 3 content document of one document")
+)
 OUTPUTS.setdefault("epub-title", Output("epub-title.xsl", "xhtml", "EPUB title page (facts)"))
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -78,8 +79,7 @@ def _serialize(root: etree._Element) -> bytes:
 
 def _modified(paths: Sequence[Path]) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = int(epoch) if epoch and epoch.isdigit() else int(max(p.stat().st_mtime
-                                                                    for p in paths))
+    stamp = int(epoch) if epoch and epoch.isdigit() else int(max(p.stat().st_mtime for p in paths))
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
 
 
@@ -103,21 +103,23 @@ def _page_breaks(root: etree._Element) -> list[tuple[str, str]]:
     return found
 
 
-def _nav(heading: str, docs: list[tuple[DocFacts, str]],
-         pages: list[tuple[str, str]]) -> bytes:
+def _nav(heading: str, docs: list[tuple[DocFacts, str]], pages: list[tuple[str, str]]) -> bytes:
     html, body = _xhtml_page(f"Contents: {heading}")
     toc = etree.SubElement(body, _x("nav"), {f"{{{EPUB_NS}}}type": "toc"}, id="toc")
     etree.SubElement(toc, _x("h1")).text = "Contents"
     items = etree.SubElement(toc, _x("ol"))
-    etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href="title.xhtml").text = \
-        "Title page"
+    etree.SubElement(
+        etree.SubElement(items, _x("li")), _x("a"), href="title.xhtml"
+    ).text = "Title page"
     for doc, href in docs:
         label = f"{doc.number}. {doc.title}" if doc.number is not None else doc.title
-        etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href=href).text = \
+        etree.SubElement(etree.SubElement(items, _x("li")), _x("a"), href=href).text = (
             label or doc.tei_id
+        )
     if pages:
-        plist = etree.SubElement(body, _x("nav"), {f"{{{EPUB_NS}}}type": "page-list"},
-                                 id="page-list", hidden="hidden")
+        plist = etree.SubElement(
+            body, _x("nav"), {f"{{{EPUB_NS}}}type": "page-list"}, id="page-list", hidden="hidden"
+        )
         etree.SubElement(plist, _x("h2")).text = "Pages"
         items = etree.SubElement(plist, _x("ol"))
         for href, label in pages:
@@ -125,19 +127,31 @@ def _nav(heading: str, docs: list[tuple[DocFacts, str]],
     return _serialize(html)
 
 
-def _package(volume_id: str, heading: str, lang: str, modified: str,
-             items: list[tuple[str, str, str]], spine: list[str]) -> bytes:
-    package = etree.Element(f"{{{OPF_NS}}}package", nsmap={None: OPF_NS, "dc": DC_NS},
-                            version="3.0", **{"unique-identifier": "book-id"})
+def _package(
+    volume_id: str,
+    heading: str,
+    lang: str,
+    modified: str,
+    items: list[tuple[str, str, str]],
+    spine: list[str],
+) -> bytes:
+    package = etree.Element(
+        f"{{{OPF_NS}}}package",
+        nsmap={None: OPF_NS, "dc": DC_NS},
+        version="3.0",
+        **{"unique-identifier": "book-id"},
+    )
     package.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     meta = etree.SubElement(package, f"{{{OPF_NS}}}metadata")
-    etree.SubElement(meta, f"{{{DC_NS}}}identifier", id="book-id").text = \
-        f"urn:teikit:frus:{volume_id}"
+    etree.SubElement(
+        meta, f"{{{DC_NS}}}identifier", id="book-id"
+    ).text = f"urn:teikit:frus:{volume_id}"
     etree.SubElement(meta, f"{{{DC_NS}}}title").text = heading
     etree.SubElement(meta, f"{{{DC_NS}}}language").text = lang
     etree.SubElement(meta, f"{{{DC_NS}}}publisher").text = "Made with teikit"
-    etree.SubElement(meta, f"{{{DC_NS}}}rights").text = "Public domain (a work of the " \
-        "United States Government)"
+    etree.SubElement(meta, f"{{{DC_NS}}}rights").text = (
+        "Public domain (a work of the United States Government)"
+    )
     etree.SubElement(meta, f"{{{OPF_NS}}}meta", property="dcterms:modified").text = modified
     manifest = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
     for ident, href, media in items:
@@ -152,12 +166,13 @@ def _package(volume_id: str, heading: str, lang: str, modified: str,
 
 
 def _container() -> bytes:
-    root = etree.Element(f"{{{CONTAINER_NS}}}container", nsmap={None: CONTAINER_NS},
-                         version="1.0")
+    root = etree.Element(f"{{{CONTAINER_NS}}}container", nsmap={None: CONTAINER_NS}, version="1.0")
     files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
-    etree.SubElement(files, f"{{{CONTAINER_NS}}}rootfile",
-                     {"full-path": "OEBPS/content.opf",
-                      "media-type": "application/oebps-package+xml"})
+    etree.SubElement(
+        files,
+        f"{{{CONTAINER_NS}}}rootfile",
+        {"full-path": "OEBPS/content.opf", "media-type": "application/oebps-package+xml"},
+    )
     return _serialize(root)
 
 
@@ -179,21 +194,30 @@ class _Book:
         return self.buffer.getvalue()
 
 
-def volume_epub(volume: etree._Element, docs: list[DocFacts],
-                tei_paths: Mapping[str, Path]) -> bytes:
+def volume_epub(
+    volume: etree._Element, docs: list[DocFacts], tei_paths: Mapping[str, Path]
+) -> bytes:
     """Return the EPUB of one volume: its facts element and its documents in order.
 
     Raises:
         EpubError: when a document cannot be read or transformed.
     """
     volume_id = volume.get("id", "")
-    title_page = transform(etree.tostring(volume.getparent(), encoding="utf-8"), "epub-title",
-                           {"volume-id": volume_id, "css-href": EPUB_CSS})
-    heading = " ".join("".join(etree.fromstring(title_page.encode("utf-8")).find(
-        f".//{_x('h1')}").itertext()).split())
-    entries: list[tuple[str, str, str]] = [("css", EPUB_CSS, "text/css"),
-                                           ("nav", "nav.xhtml", "application/xhtml+xml"),
-                                           ("title", "title.xhtml", "application/xhtml+xml")]
+    title_page = transform(
+        etree.tostring(volume.getparent(), encoding="utf-8"),
+        "epub-title",
+        {"volume-id": volume_id, "css-href": EPUB_CSS},
+    )
+    heading = " ".join(
+        "".join(
+            etree.fromstring(title_page.encode("utf-8")).find(f".//{_x('h1')}").itertext()
+        ).split()
+    )
+    entries: list[tuple[str, str, str]] = [
+        ("css", EPUB_CSS, "text/css"),
+        ("nav", "nav.xhtml", "application/xhtml+xml"),
+        ("title", "title.xhtml", "application/xhtml+xml"),
+    ]
     spine = ["title", "nav"]
     toc: list[tuple[DocFacts, str]] = []
     pages: list[tuple[str, str]] = []
@@ -207,8 +231,11 @@ def volume_epub(volume: etree._Element, docs: list[DocFacts],
         path = tei_paths[doc.tei_id]
         try:
             root = read_tei(path)
-            xhtml = transform(etree.tostring(root, encoding="utf-8"), "epub-document",
-                              {"css-href": EPUB_CSS, "document-links": links})
+            xhtml = transform(
+                etree.tostring(root, encoding="utf-8"),
+                "epub-document",
+                {"css-href": EPUB_CSS, "document-links": links},
+            )
         except (TeikitError, OSError) as exc:
             book.close()
             raise EpubError(f"{path}: cannot make its EPUB chapter: {exc}") from exc
@@ -227,8 +254,9 @@ def volume_epub(volume: etree._Element, docs: list[DocFacts],
     return book.close()
 
 
-def write_volume_epubs(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path],
-                       out_dir: Path) -> list[Path]:
+def write_volume_epubs(
+    edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path
+) -> list[Path]:
     """Write one EPUB 3 book per volume of the edition into ``out_dir/epub/``.
 
     Args:

@@ -53,8 +53,11 @@ class DocFacts:
     @property
     def sort_key(self) -> tuple[str, int, str]:
         """Volume, then document number, then id: the edition's reading order."""
-        return (self.volume.volume_id or "", self.number if self.number is not None else -1,
-                self.tei_id)
+        return (
+            self.volume.volume_id or "",
+            self.number if self.number is not None else -1,
+            self.tei_id,
+        )
 
 
 def _text(root: etree._Element, path: str) -> str | None:
@@ -152,10 +155,12 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
         by_volume.setdefault(doc.volume.volume_id or "", []).append(doc)
     root = etree.Element(f"{{{FACTS_NS}}}edition", nsmap=nsmap(FACTS_NS))
 
-    def el(parent: etree._Element, name: str, text: str | None = None,
-           **attrs: str | None) -> etree._Element:
-        node = etree.SubElement(parent, f"{{{FACTS_NS}}}{name}",
-                                {k.replace("_", "-"): v for k, v in attrs.items() if v})
+    def el(
+        parent: etree._Element, name: str, text: str | None = None, **attrs: str | None
+    ) -> etree._Element:
+        node = etree.SubElement(
+            parent, f"{{{FACTS_NS}}}{name}", {k.replace("_", "-"): v for k, v in attrs.items() if v}
+        )
         if text:
             node.text = text
         return node
@@ -164,10 +169,13 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
         docs = by_volume[key]
         first = docs[0].volume
         vol = el(root, "volume", id=key or None)
-        for kind, value in (("complete", first.complete_title), ("series", first.series),
-                            ("sub-series", first.sub_series),
-                            ("volume-number", first.volume_number),
-                            ("volume", first.volume_title)):
+        for kind, value in (
+            ("complete", first.complete_title),
+            ("series", first.series),
+            ("sub-series", first.sub_series),
+            ("volume-number", first.volume_number),
+            ("volume", first.volume_title),
+        ):
             if value:
                 el(vol, "title", value, type=kind)
         if first.year:
@@ -179,10 +187,17 @@ def facts_xml(edition: list[DocFacts] | tuple[DocFacts, ...]) -> etree._Element:
         for role, name in first.editors:
             el(vol, "editor", name, role=role or None)
         for doc in docs:
-            el(vol, "doc", doc.title, id=doc.tei_id,
-               n=None if doc.number is None else str(doc.number),
-               when=doc.date_when, date=doc.date_text,
-               from_page=None if doc.first_page is None else str(doc.first_page),
-               to_page=None if doc.last_page is None else str(doc.last_page),
-               notes=str(doc.notes), pages=str(doc.pages))
+            el(
+                vol,
+                "doc",
+                doc.title,
+                id=doc.tei_id,
+                n=None if doc.number is None else str(doc.number),
+                when=doc.date_when,
+                date=doc.date_text,
+                from_page=None if doc.first_page is None else str(doc.first_page),
+                to_page=None if doc.last_page is None else str(doc.last_page),
+                notes=str(doc.notes),
+                pages=str(doc.pages),
+            )
     return root

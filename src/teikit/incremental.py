@@ -53,9 +53,13 @@ class BuildManifest:
     """What the last build in one folder made: document id -> (key, the files its outputs
     are), and TEI file -> the validation findings of its bytes (``validated``)."""
 
-    def __init__(self, folder: Path, entries: dict[str, dict[str, object]] | None = None,
-                 validated: dict[str, dict[str, object]] | None = None,
-                 edition: dict[str, dict[str, object]] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        entries: dict[str, dict[str, object]] | None = None,
+        validated: dict[str, dict[str, object]] | None = None,
+        edition: dict[str, dict[str, object]] | None = None,
+    ) -> None:
         self.folder = folder
         self.entries: dict[str, dict[str, object]] = dict(entries or {})
         self.validated: dict[str, dict[str, object]] = dict(validated or {})
@@ -70,8 +74,9 @@ class BuildManifest:
             return cls(folder)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
-        return cls(folder, data.get("documents", {}), data.get("validated", {}),
-                   data.get("edition", {}))
+        return cls(
+            folder, data.get("documents", {}), data.get("validated", {}), data.get("edition", {})
+        )
 
     def is_current(self, doc_id: str, key: str) -> bool:
         """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
@@ -119,6 +124,14 @@ class BuildManifest:
         """Write the record when it changed; return True when it was written."""
         documents = {k: self.entries[k] for k in sorted(self.entries)}
         validated = {k: self.validated[k] for k in sorted(self.validated)}
-        text = json.dumps({"format": FORMAT, "documents": documents, "validated": validated,
-                           "edition": self.edition}, indent=1, sort_keys=True)
+        text = json.dumps(
+            {
+                "format": FORMAT,
+                "documents": documents,
+                "validated": validated,
+                "edition": self.edition,
+            },
+            indent=1,
+            sort_keys=True,
+        )
         return write_if_changed((text + "\n").encode("utf-8"), self.folder / BUILD_MANIFEST_NAME)

@@ -9,17 +9,38 @@ from __future__ import annotations
 
 #: The months, in order, as FRUS prints them in full.
 MONTHS: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 #: Abbreviated month names seen in datelines and telegram references, with their number.
 MONTH_ABBREVIATIONS: dict[str, int] = {
-    "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
-    "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12,
+    "Jan.": 1,
+    "Feb.": 2,
+    "Mar.": 3,
+    "Apr.": 4,
+    "Jun.": 6,
+    "Jul.": 7,
+    "Aug.": 8,
+    "Sep.": 9,
+    "Sept.": 9,
+    "Oct.": 10,
+    "Nov.": 11,
+    "Dec.": 12,
 }
 #: A regular-expression alternation of every month word (full names first).
-MONTH_WORD = "(?:" + "|".join(
-    [*MONTHS, *(name.replace(".", r"\.") for name in MONTH_ABBREVIATIONS)]) + ")"
+MONTH_WORD = (
+    "(?:" + "|".join([*MONTHS, *(name.replace(".", r"\.") for name in MONTH_ABBREVIATIONS)]) + ")"
+)
 
 #: The dashes a file number or a date range may be written with (hyphen, U+2010, U+2011,
 #: figure dash, en dash, minus sign).
@@ -49,8 +70,18 @@ FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"]+"
 
 #: The kinds of document a source line may name after its colon.
 DOCUMENT_KINDS: tuple[str, ...] = (
-    "Telegram", "Airgram", "Despatch", "Instruction", "Memorandum", "Note", "Letter",
-    "Telephone Message", "Radiogram", "Cable", "Circular telegram", "Circular airgram",
+    "Telegram",
+    "Airgram",
+    "Despatch",
+    "Instruction",
+    "Memorandum",
+    "Note",
+    "Letter",
+    "Telephone Message",
+    "Radiogram",
+    "Cable",
+    "Circular telegram",
+    "Circular airgram",
 )
 
 #: Closing phrases of letters and despatches (regular-expression alternatives, tried in
@@ -62,7 +93,9 @@ CLOSINGS: tuple[str, ...] = (
     r"Very (?:truly|sincerely|respectfully|cordially) yours",
     r"With (?:warm(?:est)? |best |kind(?:est)? |all good )?(?:regards|wishes)",
     r"(?:Best|Warm(?:est)?|Kind(?:est)?) regards",
-    r"I have, etc\.", r"I am, etc\.", r"I (?:am|remain|have), &c\.",
+    r"I have, etc\.",
+    r"I am, etc\.",
+    r"I (?:am|remain|have), &c\.",
     r"I have the honor to be, .{0,80}",
     r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
     r"Accept, .{0,120}",
@@ -73,5 +106,10 @@ SALUTATIONS: tuple[str, ...] = (
     r"(?:My )?[Dd]ear [^:]{1,60}",
     r"(?:Mr\.|Madam|Madame|Mister) (?:President|Secretary|Vice President|Prime Minister|"
     r"Ambassador|Minister|Chairman|Speaker|Director|Senator|Under Secretary)[^:]{0,40}",
-    r"Sir", r"Sirs", r"Gentlemen", r"Excellency", r"Your Excellency", r"Monsieur le Ministre",
+    r"Sir",
+    r"Sirs",
+    r"Gentlemen",
+    r"Excellency",
+    r"Your Excellency",
+    r"Monsieur le Ministre",
 )

@@ -65,9 +65,11 @@ class TeiManifest:
         except FileNotFoundError:
             return cls(folder)
         except (OSError, ValueError) as exc:
-            raise TeikitError(f"{path}: cannot read teikit's record of the TEI it wrote ({exc})"
-                              "; delete the file to start a new record (every TEI file is "
-                              "then treated as the editor's)") from exc
+            raise TeikitError(
+                f"{path}: cannot read teikit's record of the TEI it wrote ({exc})"
+                "; delete the file to start a new record (every TEI file is "
+                "then treated as the editor's)"
+            ) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
         entries = {name: Written(**fields) for name, fields in data.get("files", {}).items()}

@@ -43,7 +43,8 @@ INDEX_NAME = "index.html"
 
 #: Problem codes of inputs that could not be read as TEI (the CLI exits 2 for them).
 UNREADABLE_CODES: frozenset[str] = frozenset(
-    {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"})
+    {"unreadable", "missing", "not-xml", "not-tei", "empty-folder", "entity"}
+)
 
 #: File extensions of the citation files an HTML page links to.
 CITATION_EXTENSIONS: tuple[str, ...] = ("bib", "ris", "json", "txt")  # txt: Chicago
@@ -87,8 +88,7 @@ def _doc_id(root: etree._Element, path: Path) -> str:
     return root.get(XML_ID) or path.stem
 
 
-def render_document(root: etree._Element, to: str,
-                    params: Mapping[str, str] | None = None) -> str:
+def render_document(root: etree._Element, to: str, params: Mapping[str, str] | None = None) -> str:
     """Render one parsed TEI document with output ``to``.
 
     Args:
@@ -105,8 +105,9 @@ def render_document(root: etree._Element, to: str,
     return render_outputs(root, [(to, params)])[to]
 
 
-def render_outputs(root: etree._Element,
-                   outputs: Sequence[tuple[str, Mapping[str, str] | None]]) -> dict[str, str]:
+def render_outputs(
+    root: etree._Element, outputs: Sequence[tuple[str, Mapping[str, str] | None]]
+) -> dict[str, str]:
     """Render one parsed TEI document with several outputs, parsing it once in Saxon.
 
     Args:
@@ -133,6 +134,7 @@ def build_corpus(roots: Sequence[etree._Element], title: str) -> etree._Element:
     Returns:
         The ``teiCorpus`` element.
     """
+
     def tei(name: str) -> str:
         return f"{{{TEI_NS}}}{name}"
 
@@ -140,17 +142,20 @@ def build_corpus(roots: Sequence[etree._Element], title: str) -> etree._Element:
     header = etree.SubElement(corpus, tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
     etree.SubElement(etree.SubElement(file_desc, tei("titleStmt")), tei("title")).text = title
-    etree.SubElement(etree.SubElement(file_desc, tei("publicationStmt")), tei("p")).text = \
-        "Made with teikit."
-    etree.SubElement(etree.SubElement(file_desc, tei("sourceDesc")), tei("p")).text = \
-        "The TEI documents of the edition, each made from its history.state.gov page text."
+    etree.SubElement(
+        etree.SubElement(file_desc, tei("publicationStmt")), tei("p")
+    ).text = "Made with teikit."
+    etree.SubElement(
+        etree.SubElement(file_desc, tei("sourceDesc")), tei("p")
+    ).text = "The TEI documents of the edition, each made from its history.state.gov page text."
     for root in roots:
         corpus.append(etree.fromstring(etree.tostring(root)))
     return corpus
 
 
-def render_index(roots: Sequence[etree._Element], out_dir: Path,
-                 params: Mapping[str, str] | None = None) -> Path:
+def render_index(
+    roots: Sequence[etree._Element], out_dir: Path, params: Mapping[str, str] | None = None
+) -> Path:
     """Write the edition's index page ``index.html`` into ``out_dir``.
 
     The page is made from the documents' header facts (:func:`teikit.facts.facts_xml`) by
@@ -172,8 +177,7 @@ def render_index(roots: Sequence[etree._Element], out_dir: Path,
 def _index_bytes(edition: Sequence[DocFacts], params: Mapping[str, str] | None) -> bytes:
     """The index page of ``edition``: ``xslt/html-index.xsl`` over its facts."""
     facts = facts_xml(list(edition))
-    return transform(etree.tostring(facts, encoding="utf-8"), "html-index",
-                     params).encode("utf-8")
+    return transform(etree.tostring(facts, encoding="utf-8"), "html-index", params).encode("utf-8")
 
 
 def copy_css(out_dir: Path) -> Path:
@@ -191,10 +195,15 @@ def _citation_outputs() -> list[str]:
     return [name for name, output in OUTPUTS.items() if output.extension in CITATION_EXTENSIONS]
 
 
-def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
-                 params: Mapping[str, str] | None = None,
-                 companions: bool = True,
-                 per_document: Mapping[str, Mapping[str, str]] | None = None) -> RenderReport:
+def render_paths(
+    paths: Sequence[Path],
+    to: str,
+    out_dir: Path,
+    *,
+    params: Mapping[str, str] | None = None,
+    companions: bool = True,
+    per_document: Mapping[str, Mapping[str, str]] | None = None,
+) -> RenderReport:
     """Render TEI files (or folders of them) into ``out_dir`` with output ``to``.
 
     Each document becomes ``<id>.<extension>`` (its ``TEI/@xml:id``, else the file name).
@@ -238,14 +247,21 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
             continue
         doc_id = _doc_id(root, path)
         if doc_id in report.rendered:
-            report.errors.append(Problem(str(path), None, f"has the same id {doc_id} as "
-                                         f"{report.rendered[doc_id]}", "render it apart",
-                                         "duplicate-id"))
+            report.errors.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"has the same id {doc_id} as {report.rendered[doc_id]}",
+                    "render it apart",
+                    "duplicate-id",
+                )
+            )
             continue
         try:
             node = parse(etree.tostring(root, encoding="utf-8"))
-            result = transform_node(node, to, {**(params or {}),
-                                               **(per_document or {}).get(doc_id, {})})
+            result = transform_node(
+                node, to, {**(params or {}), **(per_document or {}).get(doc_id, {})}
+            )
         except TransformError as exc:
             report.errors.append(Problem(str(path), None, str(exc), "", "transform"))
             continue
@@ -262,8 +278,9 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
             _write_companions(path, doc_id, node, citations, out_dir, report)
     if with_companions and report.rendered:
         report.written.append(copy_css(out_dir))
-        index_params = {k: v for k, v in (params or {}).items()
-                        if k in ("edition-title", "css-href")}
+        index_params = {
+            k: v for k, v in (params or {}).items() if k in ("edition-title", "css-href")
+        }
         target = out_dir / INDEX_NAME
         try:
             write_atomically(_index_bytes(edition, index_params), target)
@@ -274,8 +291,9 @@ def render_paths(paths: Sequence[Path], to: str, out_dir: Path, *,
     return report
 
 
-def _write_companions(path: Path, doc_id: str, node: object, citations: list[str],
-                      out_dir: Path, report: RenderReport) -> None:
+def _write_companions(
+    path: Path, doc_id: str, node: object, citations: list[str], out_dir: Path, report: RenderReport
+) -> None:
     """Write the TEI copy and the citation files one HTML page links to."""
     copy = out_dir / f"{doc_id}.xml"
     if not (copy.exists() and copy.resolve() == path.resolve()):

@@ -71,18 +71,32 @@ def write_search_index(out_dir: Path) -> list[Path]:
     """
     binary = pagefind_binary()
     if binary is None:
-        raise SearchUnavailable(f"{out_dir / BUNDLE_DIR}: not written, Pagefind is not "
-                                "installed (pip install 'teikit[search]')")
+        raise SearchUnavailable(
+            f"{out_dir / BUNDLE_DIR}: not written, Pagefind is not "
+            "installed (pip install 'teikit[search]')"
+        )
     fresh = out_dir / f".{BUNDLE_DIR}-{uuid.uuid4().hex}"
     old = out_dir / f".{BUNDLE_DIR}-old-{uuid.uuid4().hex}"
     os.mkdir(fresh)  # mode from the umask, like every other output
     try:
         try:
             run = subprocess.run(
-                [str(binary), "--site", str(out_dir), "--output-path", str(fresh),
-                 "--glob", "*.html", "--silent"],
-                capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
-                check=False)
+                [
+                    str(binary),
+                    "--site",
+                    str(out_dir),
+                    "--output-path",
+                    str(fresh),
+                    "--glob",
+                    "*.html",
+                    "--silent",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise SearchError(f"{out_dir}: Pagefind could not run ({exc})") from exc
         if run.returncode != 0 or not (fresh / "pagefind.js").is_file():

@@ -167,7 +167,7 @@ def _streams(body: etree._Element) -> tuple[str, list[tuple[str, str]]]:
         for child in element:
             tag = child.tag
             if isinstance(tag, str):  # not a comment or processing instruction
-                name = tag[tag.find("}") + 1:]
+                name = tag[tag.find("}") + 1 :]
                 if name == "note" and child.get("rend") != "inline":
                     n = child.get("n") or ""
                     if child.get("anchored") != "false":
@@ -284,7 +284,7 @@ def _moved(words: list[str], other: Sequence[str], ops: list[tuple], tag: str) -
 def describe(source: InputWords, tei: TeiWords, at: tuple[int, int]) -> tuple[int, str]:
     """Say where and how the streams part: (input line, message)."""
     i, j = at
-    a, b = source.words[i:i + _WINDOW], tei.plain[j:j + _WINDOW]
+    a, b = source.words[i : i + _WINDOW], tei.plain[j : j + _WINDOW]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:  # the streams differ only past the window's end
@@ -295,18 +295,26 @@ def describe(source: InputWords, tei: TeiWords, at: tuple[int, int]) -> tuple[in
     where = f" in note {notes.pop()}" if len(notes) == 1 and None not in notes else ""
     if tag == "delete":
         if _moved(a[a0:a1], b, ops[1:], "insert"):
-            return line, (f"the TEI has {_what(a[a0:a1])} of the input later than the "
-                          "input has them (out of order)")
+            return line, (
+                f"the TEI has {_what(a[a0:a1])} of the input later than the "
+                "input has them (out of order)"
+            )
         return line, f"the TEI lacks {_what(a[a0:a1])} of the input"
     if tag == "insert":
         if _moved(b[b0:b1], a, ops[1:], "delete"):
-            return line, (f"the TEI has {_what(b[b0:b1])}{where} here, earlier "
-                          "than the input has them (out of order)")
+            return line, (
+                f"the TEI has {_what(b[b0:b1])}{where} here, earlier "
+                "than the input has them (out of order)"
+            )
         return line, f"the TEI adds {_what(b[b0:b1])}{where}, not in the input"
     lost = ""
-    if a1 - a0 == 1 and b1 - b0 == 1 and a[a0].startswith(b[b0]) and \
-            _MARKER.fullmatch(a[a0][len(b[b0]):]):
-        lost = f" (the note marker “{a[a0][len(b[b0]):]}” is lost)"
+    if (
+        a1 - a0 == 1
+        and b1 - b0 == 1
+        and a[a0].startswith(b[b0])
+        and _MARKER.fullmatch(a[a0][len(b[b0]) :])
+    ):
+        lost = f" (the note marker “{a[a0][len(b[b0]) :]}” is lost)"
     return line, f"the input's {_quote(a[a0:a1])} is {_quote(b[b0:b1])}{where} in the TEI{lost}"
 
 
@@ -334,7 +342,12 @@ def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> N
     if at is None:
         return
     line, message = describe(source, tei, at)
-    raise SelfCheckError(Problem(
-        name, line, f"self-check failed: {message}; the TEI was not written",
-        "a converter fault: report it with this input; --no-self-check writes the TEI anyway",
-        "self-check"))
+    raise SelfCheckError(
+        Problem(
+            name,
+            line,
+            f"self-check failed: {message}; the TEI was not written",
+            "a converter fault: report it with this input; --no-self-check writes the TEI anyway",
+            "self-check",
+        )
+    )

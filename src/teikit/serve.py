@@ -30,9 +30,14 @@ from teikit.errors import TeikitError
 StartResponse = Callable[..., object]
 LOOPBACK = "127.0.0.1"
 #: Content types the mimetypes table may lack or get wrong, by file suffix.
-CONTENT_TYPES = {".json": "application/json", ".xml": "application/xml",
-                 ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-                 ".txt": "text/plain; charset=utf-8", ".js": "text/javascript"}
+CONTENT_TYPES = {
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".js": "text/javascript",
+}
 #: Where in the site the static DTS tree lies, and the type of its JSON answers.
 STATIC_DTS = ("dts",)
 
@@ -81,36 +86,50 @@ class SiteApp:
 
     def _type(self, file: Path) -> str:
         relative = file.relative_to(self.root).parts
-        if file.suffix == ".json" and relative[:len(STATIC_DTS)] == STATIC_DTS:
+        if file.suffix == ".json" and relative[: len(STATIC_DTS)] == STATIC_DTS:
             return JSON_LD
-        return CONTENT_TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] \
+        return (
+            CONTENT_TYPES.get(file.suffix)
+            or mimetypes.guess_type(file.name)[0]
             or "application/octet-stream"
+        )
 
-    def __call__(self, environ: dict[str, object], start_response: StartResponse
-                 ) -> Iterable[bytes]:
+    def __call__(
+        self, environ: dict[str, object], start_response: StartResponse
+    ) -> Iterable[bytes]:
         path = str(environ.get("PATH_INFO", "")) or "/"
         if path == API_BASE or path.startswith(API_BASE + "/"):
             return self.api(environ, start_response)
         method = str(environ.get("REQUEST_METHOD", "GET"))
         if method not in ("GET", "HEAD"):
-            return _plain(start_response, "405 Method Not Allowed", "GET and HEAD only\n",
-                          [("Allow", "GET, HEAD")])
+            return _plain(
+                start_response,
+                "405 Method Not Allowed",
+                "GET and HEAD only\n",
+                [("Allow", "GET, HEAD")],
+            )
         found = self._file(path)
         if found is None:
             return _plain(start_response, "404 Not Found", "not found\n")
         file, folder = found
         if folder and not path.endswith("/"):
             location = quote(path) + "/"
-            return _plain(start_response, "301 Moved Permanently", "moved\n",
-                          [("Location", location)])
+            return _plain(
+                start_response, "301 Moved Permanently", "moved\n", [("Location", location)]
+            )
         try:
             handle = file.open("rb")
             size = os.fstat(handle.fileno()).st_size
         except OSError:
             return _plain(start_response, "404 Not Found", "not found\n")
-        start_response("200 OK", [("Content-Type", self._type(file)),
-                                  ("Content-Length", str(size)),
-                                  ("X-Content-Type-Options", "nosniff")])
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", self._type(file)),
+                ("Content-Length", str(size)),
+                ("X-Content-Type-Options", "nosniff"),
+            ],
+        )
         if method == "HEAD":
             handle.close()
             return [b""]
@@ -121,11 +140,21 @@ class SiteApp:
             return [handle.read()]
 
 
-def _plain(start_response: StartResponse, status: str, text: str,
-           extra: list[tuple[str, str]] | None = None) -> list[bytes]:
+def _plain(
+    start_response: StartResponse,
+    status: str,
+    text: str,
+    extra: list[tuple[str, str]] | None = None,
+) -> list[bytes]:
     body = text.encode("utf-8")
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
-                            ("Content-Length", str(len(body))), *(extra or [])])
+    start_response(
+        status,
+        [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            *(extra or []),
+        ],
+    )
     return [body]
 
 
@@ -148,11 +177,18 @@ class Server:
         # waitress reports a busy queue through logging; the library itself stays silent.
         logging.getLogger("waitress").addHandler(logging.NullHandler())
         self._server = create_server(
-            make_app(folder), host=options.host, port=options.port, threads=options.threads,
-            channel_timeout=options.channel_timeout, backlog=options.backlog,
+            make_app(folder),
+            host=options.host,
+            port=options.port,
+            threads=options.threads,
+            channel_timeout=options.channel_timeout,
+            backlog=options.backlog,
             connection_limit=options.connection_limit,
-            cleanup_interval=options.cleanup_interval, ident="teikit",
-            expose_tracebacks=False, clear_untrusted_proxy_headers=True)
+            cleanup_interval=options.cleanup_interval,
+            ident="teikit",
+            expose_tracebacks=False,
+            clear_untrusted_proxy_headers=True,
+        )
 
     @property
     def server_port(self) -> int:
@@ -179,8 +215,9 @@ class Server:
         self.server_close()
 
 
-def make_server(folder: Path, port: int = 8000, host: str = LOOPBACK, *,
-                options: ServeOptions | None = None) -> Server:
+def make_server(
+    folder: Path, port: int = 8000, host: str = LOOPBACK, *, options: ServeOptions | None = None
+) -> Server:
     """Return a server for ``folder`` (bound, not started), loopback by default.
 
     Args:

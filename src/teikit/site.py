@@ -60,8 +60,9 @@ def _present(out_dir: Path, kind: str, **names: str) -> str:
     return address if (out_dir / address).is_file() else ""
 
 
-def write_site_pages(edition: Sequence[DocFacts], out_dir: Path, *,
-                     title: str = DEFAULT_TITLE) -> list[Path]:
+def write_site_pages(
+    edition: Sequence[DocFacts], out_dir: Path, *, title: str = DEFAULT_TITLE
+) -> list[Path]:
     """Write the index, the volume pages and the search page of an edition.
 
     Args:
@@ -77,21 +78,32 @@ def write_site_pages(edition: Sequence[DocFacts], out_dir: Path, *,
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     facts = etree.tostring(facts_xml(list(edition)), encoding="utf-8")
-    common = {"edition-title": title, "index-href": place("index"),
-              "search-href": place("search"),
-              "corpus-href": _present(out_dir, "corpus"),
-              "dts-href": _present(out_dir, "dts")}
+    common = {
+        "edition-title": title,
+        "index-href": place("index"),
+        "search-href": place("search"),
+        "corpus-href": _present(out_dir, "corpus"),
+        "dts-href": _present(out_dir, "dts"),
+    }
     pages: list[tuple[str, str, dict[str, str]]] = [
         ("html-index", place("index"), {**common, "volume-pages": "yes"}),
         ("site-search", place("search"), common),
     ]
     volumes = sorted({d.volume.volume_id for d in edition if d.volume.volume_id})
     for volume in volumes:
-        pages.append(("site-volume", place("volume-page", volume=volume), {
-            **common, "volume-id": volume,
-            "epub-href": _present(out_dir, "epub", volume=volume),
-            "volume-file-href": _present(out_dir, "volume-file", volume=volume),
-            "dts-collection-href": _present(out_dir, "dts-collection", volume=volume)}))
+        pages.append(
+            (
+                "site-volume",
+                place("volume-page", volume=volume),
+                {
+                    **common,
+                    "volume-id": volume,
+                    "epub-href": _present(out_dir, "epub", volume=volume),
+                    "volume-file-href": _present(out_dir, "volume-file", volume=volume),
+                    "dts-collection-href": _present(out_dir, "dts-collection", volume=volume),
+                },
+            )
+        )
     written = []
     for output, address, params in pages:
         html = transform(facts, output, params)
@@ -169,8 +181,16 @@ def site_params_for(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
 
 def _params(doc: DocFacts) -> dict[str, str]:
     """The page parameters every document has, before its place in a volume is known."""
-    return {"index-href": place("index"), "search-href": place("search"),
-            "text-href": place("text", doc=doc.tei_id),
-            "page-text-href": place("page-text", doc=doc.tei_id),
-            "volume-href": "", "volume-label": "", "prev-href": "", "prev-label": "",
-            "next-href": "", "next-label": "", "document-links": ""}
+    return {
+        "index-href": place("index"),
+        "search-href": place("search"),
+        "text-href": place("text", doc=doc.tei_id),
+        "page-text-href": place("page-text", doc=doc.tei_id),
+        "volume-href": "",
+        "volume-label": "",
+        "prev-href": "",
+        "prev-label": "",
+        "next-href": "",
+        "next-label": "",
+        "document-links": "",
+    }

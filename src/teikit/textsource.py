@@ -21,14 +21,22 @@ _NUL_SHARE = 0.01
 _MAX_PLACES = 5
 #: The opening bytes of common binary formats, and what to call them.
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (such as a .docx or .odt file)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc)"),
-    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"), (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\xfd7zXZ\x00", "an xz archive"), (b"BZh", "a bzip2 archive"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"BZh", "a bzip2 archive"),
 )
 
 
@@ -83,8 +91,9 @@ def _forbidden(name: str, text: str) -> InputError | None:
     if others:
         more = " and more" if len(found) > _MAX_PLACES else ""
         message += f" (also {', '.join(others)}{more})"
-    return _problem(name, line, message, "remove it or replace it with the character meant",
-                    "forbidden-char")
+    return _problem(
+        name, line, message, "remove it or replace it with the character meant", "forbidden-char"
+    )
 
 
 def decode(data: bytes, name: str) -> SourceText:
@@ -116,38 +125,71 @@ def decode(data: bytes, name: str) -> SourceText:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise _problem(name, None, "the file starts with a UTF-16 byte-order mark but is "
-                           f"not valid UTF-16 ({exc.reason})", "save it as UTF-8",
-                           "encoding") from exc
-        warnings.append(Problem(name, None, "the file is UTF-16; read it as such",
-                                "save page text as UTF-8", "encoding-utf16"))
+            raise _problem(
+                name,
+                None,
+                "the file starts with a UTF-16 byte-order mark but is "
+                f"not valid UTF-16 ({exc.reason})",
+                "save it as UTF-8",
+                "encoding",
+            ) from exc
+        warnings.append(
+            Problem(
+                name,
+                None,
+                "the file is UTF-16; read it as such",
+                "save page text as UTF-8",
+                "encoding-utf16",
+            )
+        )
     elif (codec := _utf16_without_mark(data)) is not None:
         encoding = "utf-16"
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            raise _problem(name, None, f"the file looks like {codec.upper()} without a "
-                           f"byte-order mark but is not valid UTF-16 ({exc.reason})",
-                           "save it as UTF-8", "encoding") from exc
-        warnings.append(Problem(name, None, f"the file is {codec.upper()} without a "
-                                "byte-order mark; read it as such", "save page text as UTF-8",
-                                "encoding-utf16"))
+            raise _problem(
+                name,
+                None,
+                f"the file looks like {codec.upper()} without a "
+                f"byte-order mark but is not valid UTF-16 ({exc.reason})",
+                "save it as UTF-8",
+                "encoding",
+            ) from exc
+        warnings.append(
+            Problem(
+                name,
+                None,
+                f"the file is {codec.upper()} without a byte-order mark; read it as such",
+                "save page text as UTF-8",
+                "encoding-utf16",
+            )
+        )
     else:
         kind = _binary_kind(data)
         if kind is not None:
-            raise _problem(name, None, f"this is a binary file, not page text: {kind}",
-                           "give a UTF-8 text file copied from history.state.gov", "binary")
+            raise _problem(
+                name,
+                None,
+                f"this is a binary file, not page text: {kind}",
+                "give a UTF-8 text file copied from history.state.gov",
+                "binary",
+            )
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
-            warnings.append(Problem(name, None, "dropped a UTF-8 byte-order mark", "",
-                                    "encoding-bom"))
+            warnings.append(
+                Problem(name, None, "dropped a UTF-8 byte-order mark", "", "encoding-bom")
+            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             if b"\x00" in data:  # NUL bytes and no UTF-8: not text at all
-                raise _problem(name, None, "this is a binary file, not page text: it holds "
-                               "NUL bytes and is not UTF-8", "give a UTF-8 text file copied "
-                               "from history.state.gov", "binary") from exc
+                raise _problem(
+                    name,
+                    None,
+                    "this is a binary file, not page text: it holds NUL bytes and is not UTF-8",
+                    "give a UTF-8 text file copied from history.state.gov",
+                    "binary",
+                ) from exc
             line = data[: exc.start].count(b"\n") + 1
             bad = data[exc.start : exc.start + 1].hex()
             guess = ""
@@ -156,16 +198,22 @@ def decode(data: bytes, name: str) -> SourceText:
                 guess = "; it looks like Windows-1252 or Latin-1"
             except UnicodeDecodeError:
                 pass
-            raise _problem(name, line, f"not UTF-8 text (byte 0x{bad} at offset {exc.start})"
-                           f"{guess}; not converted, since the encoding cannot be told for "
-                           "sure", "re-save the file as UTF-8 (e.g. iconv -f windows-1252 -t "
-                           "utf-8 IN > OUT)", "encoding") from exc
+            raise _problem(
+                name,
+                line,
+                f"not UTF-8 text (byte 0x{bad} at offset {exc.start})"
+                f"{guess}; not converted, since the encoding cannot be told for "
+                "sure",
+                "re-save the file as UTF-8 (e.g. iconv -f windows-1252 -t utf-8 IN > OUT)",
+                "encoding",
+            ) from exc
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         what = "empty" if not text else "blank (whitespace only)"
-        raise _problem(name, None, f"the file is {what}",
-                       "give the text of one FRUS document", "empty")
+        raise _problem(
+            name, None, f"the file is {what}", "give the text of one FRUS document", "empty"
+        )
     error = _forbidden(name, text)
     if error is not None:
         raise error

@@ -43,16 +43,23 @@ OFFSET = "-05:00"
 FILE_NUMBER_CATEGORY = "date_inferred-from-file-number"
 #: The categories of date evidence that a volume header declares, with their descriptions.
 DATE_CATEGORIES = (
-    (FILE_NUMBER_CATEGORY, "The page text gives no dateline; the document's date was read "
-                           "from the State Department decimal file number in its source note "
-                           "(month–day–year after the slash)."),
+    (
+        FILE_NUMBER_CATEGORY,
+        "The page text gives no dateline; the document's date was read "
+        "from the State Department decimal file number in its source note "
+        "(month–day–year after the slash).",
+    ),
 )
 
 #: The title types of a volume header, in the Office's order and spelling, and the
 #: VolumeFacts field that holds each.
-TITLE_TYPES = (("complete", "complete_title"), ("series", "series"),
-               ("subseries", "sub_series"), ("volumenumber", "volume_number"),
-               ("volume", "volume_title"))
+TITLE_TYPES = (
+    ("complete", "complete_title"),
+    ("series", "series"),
+    ("subseries", "sub_series"),
+    ("volumenumber", "volume_number"),
+    ("volume", "volume_title"),
+)
 
 #: The namespaces of a volume file; every element written into it is made with them, so
 #: that the FRUS attributes keep their prefix.
@@ -104,8 +111,10 @@ def date_span(when: str) -> DateSpan | None:
     day_from, day_to = (int(match.group(3)),) * 2 if match.group(3) else (1, last)
     if not 1 <= day_from <= calendar.monthrange(year, month_from)[1]:
         return None
-    return DateSpan(f"{year:04d}-{month_from:02d}-{day_from:02d}T00:00:00{OFFSET}",
-                    f"{year:04d}-{month_to:02d}-{day_to:02d}T23:59:59{OFFSET}")
+    return DateSpan(
+        f"{year:04d}-{month_from:02d}-{day_from:02d}T00:00:00{OFFSET}",
+        f"{year:04d}-{month_to:02d}-{day_to:02d}T23:59:59{OFFSET}",
+    )
 
 
 def _months() -> str:
@@ -114,8 +123,10 @@ def _months() -> str:
 
 
 _MONTH = _months()
-_DATE_PHRASE = re.compile(rf"(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\[?\d{{4}}\]?"
-                          rf"|\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}})")
+_DATE_PHRASE = re.compile(
+    rf"(?:(?:{_MONTH})\s+\d{{1,2}},?\s+\[?\d{{4}}\]?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}})"
+)
 
 
 def mark_dateline_date(div: etree._Element, when: str) -> bool:
@@ -142,8 +153,8 @@ def mark_dateline_date(div: etree._Element, when: str) -> bool:
                 continue
             date = etree.Element(f"{_T}date", when=when)
             date.text = found.group(0)
-            date.tail = value[found.end():]
-            setattr(node, slot, value[:found.start()])
+            date.tail = value[found.end() :]
+            setattr(node, slot, value[: found.start()])
             if slot == "text":
                 dateline.insert(0, date)
             else:
@@ -152,8 +163,9 @@ def mark_dateline_date(div: etree._Element, when: str) -> bool:
     return False
 
 
-def _sub(parent: etree._Element, name: str, text: str | None = None,
-         **attrs: str) -> etree._Element:
+def _sub(
+    parent: etree._Element, name: str, text: str | None = None, **attrs: str
+) -> etree._Element:
     node = etree.SubElement(parent, f"{_T}{name}", attrs)
     if text is not None:
         node.text = text
@@ -199,15 +211,23 @@ def volume_header(docs: Sequence[DocFacts], first: etree._Element) -> etree._Ele
     _sub(pub, "idno", volume.volume_id or "", type="frus")
     source = _sub(file_desc, "sourceDesc")
     numbers = ", ".join(f"d{d.number}" for d in docs if d.number is not None)
-    _sub(source, "p", f"The {len(docs)} document{'s' if len(docs) != 1 else ''} of this volume "
-                      f"that teikit made from the page text history.state.gov displays "
-                      f"({numbers or 'unnumbered'}); printed volume: "
-                      f"{volume.complete_title or volume.volume_id}.")
+    _sub(
+        source,
+        "p",
+        f"The {len(docs)} document{'s' if len(docs) != 1 else ''} of this volume "
+        f"that teikit made from the page text history.state.gov displays "
+        f"({numbers or 'unnumbered'}); printed volume: "
+        f"{volume.complete_title or volume.volume_id}.",
+    )
     encoding = _sub(header, "encodingDesc")
     project = _sub(encoding, "projectDesc")
-    _sub(project, "p", "Made with teikit by gathering its per-document TEI into one file per "
-                       "volume, in the shape of the Office of the Historian's volume files; "
-                       "not an official publication of the Department of State.")
+    _sub(
+        project,
+        "p",
+        "Made with teikit by gathering its per-document TEI into one file per "
+        "volume, in the shape of the Office of the Historian's volume files; "
+        "not an official publication of the Department of State.",
+    )
     taxonomy = _sub(_sub(encoding, "classDecl"), "taxonomy", **{XML_ID: "date-evidence"})
     for ident, text in DATE_CATEGORIES:
         _sub(_sub(taxonomy, "category", **{XML_ID: ident}), "catDesc", text)
@@ -230,7 +250,7 @@ def document_div(root: etree._Element) -> etree._Element:
     """
     found = root.find(f"{_T}text/{_T}body/{_T}div[@type='document']")
     if found is None:
-        raise TeikitError("the TEI has no div type=\"document\" in its body")
+        raise TeikitError('the TEI has no div type="document" in its body')
     div = etree.Element(found.tag, dict(found.attrib), nsmap=NSMAP)
     div.text = found.text
     div.extend(deepcopy(child) for child in found)
@@ -274,14 +294,21 @@ def write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path], target
     return target
 
 
-def _write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path],
-                  target: Path) -> bool:
+def _write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path], target: Path) -> bool:
     """Write one volume file (see :func:`write_volume`); False when it was already so."""
+
     def load(doc: DocFacts) -> etree._Element:
         path = tei_paths.get(doc.tei_id)
         if path is None:
-            raise InputError(Problem(doc.tei_id, None, "no TEI file given for this document",
-                                     "pass its path in tei_paths", "volume-missing-tei"))
+            raise InputError(
+                Problem(
+                    doc.tei_id,
+                    None,
+                    "no TEI file given for this document",
+                    "pass its path in tei_paths",
+                    "volume-missing-tei",
+                )
+            )
         return read_tei(Path(path))
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -303,8 +330,12 @@ def _write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path],
     return True
 
 
-def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mapping[str, Path],
-                   load: Callable[[DocFacts], etree._Element]) -> None:
+def _stream_volume(
+    xf: etree.xmlfile,
+    docs: Sequence[DocFacts],
+    tei_paths: Mapping[str, Path],
+    load: Callable[[DocFacts], etree._Element],
+) -> None:
     attrs = {XML_ID: docs[0].volume.volume_id or "", f"{{{XML_NS}}}lang": "en"}
     # lxml's incremental writer binds the xml prefix only when the map names it.
     with xf.element(f"{_T}TEI", attrs, nsmap={**NSMAP, "xml": XML_NS}):
@@ -321,9 +352,15 @@ def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mappi
                     try:
                         div = document_div(root)
                     except TeikitError as exc:
-                        raise InputError(Problem(str(tei_paths[doc.tei_id]), None, str(exc),
-                                                 "regenerate it with teikit convert",
-                                                 "volume-no-div")) from exc
+                        raise InputError(
+                            Problem(
+                                str(tei_paths[doc.tei_id]),
+                                None,
+                                str(exc),
+                                "regenerate it with teikit convert",
+                                "volume-no-div",
+                            )
+                        ) from exc
                     div.tail = None
                     xf.write("\n      ", div)
                     del root, div
@@ -332,8 +369,9 @@ def _stream_volume(xf: etree.xmlfile, docs: Sequence[DocFacts], tei_paths: Mappi
         xf.write("\n")
 
 
-def write_volume_files(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path],
-                       out_dir: Path) -> list[Path]:
+def write_volume_files(
+    edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path
+) -> list[Path]:
     """Write ``out_dir/<volume-id>.xml`` for every volume the edition's documents belong to.
 
     Documents whose header names no volume belong to no volume file.
@@ -351,6 +389,7 @@ def write_volume_files(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path
         InputError: a document's TEI is missing or unreadable.
         OSError: a file cannot be written.
     """
-    targets = [(docs, out_dir / f"{volume_id}.xml")
-               for volume_id, docs in sorted(_group(edition).items())]
+    targets = [
+        (docs, out_dir / f"{volume_id}.xml") for volume_id, docs in sorted(_group(edition).items())
+    ]
     return [target for docs, target in targets if _write_volume(docs, tei_paths, target)]

@@ -58,10 +58,12 @@ class Workers:
 
     def __enter__(self) -> Workers:
         if self.jobs > 1:
-            self._pool = ProcessPoolExecutor(self.jobs,
-                                             mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_watch_parent,
-                                             initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:

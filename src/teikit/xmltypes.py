@@ -18,8 +18,11 @@ from lxml import etree
 XPathItem: TypeAlias = etree._Element | str
 
 
-def xpath_items(node: etree._Element | etree._ElementTree, path: str,
-                namespaces: Mapping[str, str] | None = None) -> list[XPathItem]:
+def xpath_items(
+    node: etree._Element | etree._ElementTree,
+    path: str,
+    namespaces: Mapping[str, str] | None = None,
+) -> list[XPathItem]:
     """Evaluate a node-selecting XPath and return its elements and strings in order.
 
     Raises:
@@ -37,8 +40,11 @@ def xpath_items(node: etree._Element | etree._ElementTree, path: str,
     return items
 
 
-def xpath_elements(node: etree._Element | etree._ElementTree, path: str,
-                   namespaces: Mapping[str, str] | None = None) -> list[etree._Element]:
+def xpath_elements(
+    node: etree._Element | etree._ElementTree,
+    path: str,
+    namespaces: Mapping[str, str] | None = None,
+) -> list[etree._Element]:
     """Evaluate an XPath that selects elements only and return them in order.
 
     Raises:
@@ -72,8 +78,9 @@ def nsmap(default: str, **prefixed: str) -> dict[str, str]:
     return cast(dict[str, str], mapping)
 
 
-def walk(element: etree._Element,
-         events: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, etree._Element]]:
+def walk(
+    element: etree._Element, events: tuple[str, ...] = ("start", "end")
+) -> Iterator[tuple[str, etree._Element]]:
     """Yield ``(event, element)`` pairs of ``etree.iterwalk`` (untyped in lxml-stubs).
 
     Only for the ``start`` and ``end`` events, whose second item is an element.

@@ -94,8 +94,9 @@ class UrlScheme:
         return f"{self.base}/document?resource={_q(resource)}{{&ref,start,end,tree,mediaType}}"
 
     # -- expanded URLs
-    def collection_url(self, ident: str | None, nav: str | None = None,
-                       page: int | None = None) -> str:
+    def collection_url(
+        self, ident: str | None, nav: str | None = None, page: int | None = None
+    ) -> str:
         """The URL of one Collection request."""
         if self.static:
             matrix = "".join(f";{k}={v}" for k, v in (("nav", nav), ("page", page)) if v)
@@ -107,8 +108,7 @@ class UrlScheme:
     def navigation_url(self, resource: str, params: Mapping[str, str]) -> str:
         """The URL of one Navigation request."""
         if self.static:
-            matrix = "".join(f";{k}={params[k]}" for k in ("tree", "down", "page")
-                             if k in params)
+            matrix = "".join(f";{k}={params[k]}" for k in ("tree", "down", "page") if k in params)
             ref = f"/{_q(params['ref'])}" if "ref" in params else ""
             return f"{self.base}/navigation/{_q(resource)}{matrix}{ref}.json"
         order = ("ref", "start", "end", "down", "tree", "page")
@@ -148,8 +148,14 @@ class DtsApi:
         title: the edition's title (the root collection's).
     """
 
-    def __init__(self, edition: Sequence[DocFacts], tei_paths: Mapping[str, Path],
-                 urls: UrlScheme, title: str = DEFAULT_TITLE, cache_size: int = 16) -> None:
+    def __init__(
+        self,
+        edition: Sequence[DocFacts],
+        tei_paths: Mapping[str, Path],
+        urls: UrlScheme,
+        title: str = DEFAULT_TITLE,
+        cache_size: int = 16,
+    ) -> None:
         self.urls = urls
         self.tei_paths = dict(tei_paths)
         self.nodes: dict[str, _Node] = {}
@@ -167,14 +173,18 @@ class DtsApi:
         self.nodes[ROOT_ID] = _Node(ROOT_ID, title, (), top)
         for volume_id, docs in volumes.items():
             volume = docs[0].volume
-            self.nodes[volume_id] = _Node(volume_id, volume.complete_title or volume_id,
-                                          (ROOT_ID,), tuple(d.tei_id for d in docs))
+            self.nodes[volume_id] = _Node(
+                volume_id,
+                volume.complete_title or volume_id,
+                (ROOT_ID,),
+                tuple(d.tei_id for d in docs),
+            )
             for doc in docs:
-                self.nodes[doc.tei_id] = _Node(doc.tei_id, doc.title or doc.tei_id,
-                                               (volume_id,), (), doc)
+                self.nodes[doc.tei_id] = _Node(
+                    doc.tei_id, doc.title or doc.tei_id, (volume_id,), (), doc
+                )
         for doc in loose:
-            self.nodes[doc.tei_id] = _Node(doc.tei_id, doc.title or doc.tei_id, (ROOT_ID,), (),
-                                           doc)
+            self.nodes[doc.tei_id] = _Node(doc.tei_id, doc.title or doc.tei_id, (ROOT_ID,), (), doc)
 
     # ------------------------------------------------------------------ helpers
 
@@ -226,8 +236,11 @@ class DtsApi:
     def _object(self, node: _Node, *, full: bool) -> dict[str, object]:
         kind = "Resource" if node.doc is not None else "Collection"
         obj: dict[str, object] = {
-            "@id": node.ident, "@type": kind, "title": node.title,
-            "totalParents": len(node.parents), "totalChildren": len(node.children),
+            "@id": node.ident,
+            "@type": kind,
+            "title": node.title,
+            "totalParents": len(node.parents),
+            "totalChildren": len(node.children),
         }
         if full:
             obj = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj}
@@ -240,13 +253,18 @@ class DtsApi:
         return obj
 
     def _resource_fields(self, doc: DocFacts) -> dict[str, object]:
-        core: dict[str, object] = {"title": [{"lang": "en", "value": doc.title or doc.tei_id}],
-                                   "language": ["en"], "type": ["Text"]}
+        core: dict[str, object] = {
+            "title": [{"lang": "en", "value": doc.title or doc.tei_id}],
+            "language": ["en"],
+            "type": ["Text"],
+        }
         if doc.date_when:
             core["date"] = doc.date_when
         if doc.volume.volume_id and doc.number is not None:
-            core["source"] = [f"https://history.state.gov/historicaldocuments/"
-                              f"{doc.volume.volume_id}/d{doc.number}"]
+            core["source"] = [
+                f"https://history.state.gov/historicaldocuments/"
+                f"{doc.volume.volume_id}/d{doc.number}"
+            ]
         if doc.volume.complete_title:
             core["isPartOf"] = [{"lang": "en", "value": doc.volume.complete_title}]
         return {
@@ -262,10 +280,15 @@ class DtsApi:
 
     def entry(self) -> dict[str, object]:
         """The Entry endpoint's answer."""
-        return {"@context": CONTEXT, "dtsVersion": DTS_VERSION, "@id": self.urls.entry(),
-                "@type": "EntryPoint", "collection": self.urls.collection_template(),
-                "navigation": self.urls.navigation_template(),
-                "document": self.urls.document_template()}
+        return {
+            "@context": CONTEXT,
+            "dtsVersion": DTS_VERSION,
+            "@id": self.urls.entry(),
+            "@type": "EntryPoint",
+            "collection": self.urls.collection_template(),
+            "navigation": self.urls.navigation_template(),
+            "document": self.urls.document_template(),
+        }
 
     def pages(self, ident: str | None, nav: str | None = None) -> int:
         """How many pages the members of a Collection answer fill."""
@@ -274,8 +297,9 @@ class DtsApi:
             return 1
         return max(1, math.ceil(len(self._members(node, nav or "children")) / PAGE_SIZE))
 
-    def collection(self, ident: str | None = None, nav: str | None = None,
-                   page: str | None = None) -> dict[str, object]:
+    def collection(
+        self, ident: str | None = None, nav: str | None = None, page: str | None = None
+    ) -> dict[str, object]:
         """The Collection endpoint's answer.
 
         Args:
@@ -301,20 +325,32 @@ class DtsApi:
             number = int(page)
             if number > count:
                 raise DtsError(404, f"page {number} is past the last page ({count})")
-        chosen = members[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+        chosen = members[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         answer["member"] = [self._object(m, full=False) for m in chosen]
         if count > 1:
+
             def at(k: int) -> str:
                 return self.urls.collection_url(ident, nav, k)
-            answer["view"] = {"@id": at(number), "@type": "Pagination", "first": at(1),
-                              "previous": at(max(1, number - 1)),
-                              "next": at(min(count, number + 1)), "last": at(count)}
+
+            answer["view"] = {
+                "@id": at(number),
+                "@type": "Pagination",
+                "first": at(1),
+                "previous": at(max(1, number - 1)),
+                "next": at(min(count, number + 1)),
+                "last": at(count),
+            }
         return answer
 
     @staticmethod
     def _unit_json(unit: Unit) -> dict[str, object]:
-        return {"identifier": unit.identifier, "@type": "CitableUnit", "level": unit.level,
-                "parent": unit.parent, "citeType": unit.cite_type}
+        return {
+            "identifier": unit.identifier,
+            "@type": "CitableUnit",
+            "level": unit.level,
+            "parent": unit.parent,
+            "citeType": unit.cite_type,
+        }
 
     @staticmethod
     def _check_range(params: Mapping[str, str]) -> None:
@@ -339,8 +375,9 @@ class DtsApi:
             try:
                 down = int(params["down"])
             except ValueError:
-                raise DtsError(400, f"down={params['down']!r}: a whole number, -1 or more"
-                               ) from None
+                raise DtsError(
+                    400, f"down={params['down']!r}: a whole number, -1 or more"
+                ) from None
             if down < -1:
                 raise DtsError(400, f"down={down}: a whole number, -1 or more")
         has_ref, has_range = "ref" in params, "start" in params
@@ -350,8 +387,10 @@ class DtsApi:
             raise DtsError(400, "down=0 (the siblings of a unit) needs ref")
         _, tree = self._tree(node.ident, params.get("tree"))
         answer: dict[str, object] = {
-            "@context": CONTEXT, "dtsVersion": DTS_VERSION,
-            "@id": self.urls.navigation_url(node.ident, params), "@type": "Navigation",
+            "@context": CONTEXT,
+            "dtsVersion": DTS_VERSION,
+            "@id": self.urls.navigation_url(node.ident, params),
+            "@type": "Navigation",
             "resource": self._object(node, full=False),
         }
         units = tree.units
@@ -362,21 +401,22 @@ class DtsApi:
                 members = [u for u in units if u.parent == ref.parent and u.level == ref.level]
             elif down is not None:
                 deepest = math.inf if down == -1 else ref.level + down
-                members = [u for u in units[ref.index:ref.last + 1] if u.level <= deepest]
+                members = [u for u in units[ref.index : ref.last + 1] if u.level <= deepest]
             else:
                 members = None
         elif has_range:
             start = self._unit(tree, params["start"], "start")
             end = self._unit(tree, params["end"], "end")
             if start.index > end.index:
-                raise DtsError(400, f"start={start.identifier!r} comes after "
-                                    f"end={end.identifier!r}")
+                raise DtsError(
+                    400, f"start={start.identifier!r} comes after end={end.identifier!r}"
+                )
             answer["start"], answer["end"] = self._unit_json(start), self._unit_json(end)
             if down is None:
                 members = None
             else:
                 deepest = math.inf if down == -1 else max(start.level, end.level) + down
-                members = [u for u in units[start.index:end.last + 1] if u.level <= deepest]
+                members = [u for u in units[start.index : end.last + 1] if u.level <= deepest]
         else:
             assert down is not None  # refused above: neither ref nor start needs down
             deepest = math.inf if down == -1 else down
@@ -385,8 +425,9 @@ class DtsApi:
             answer["member"] = self._paged(members, params, answer)
         return answer
 
-    def _paged(self, members: list[Unit], params: Mapping[str, str],
-               answer: dict[str, object]) -> list[dict[str, object]]:
+    def _paged(
+        self, members: list[Unit], params: Mapping[str, str], answer: dict[str, object]
+    ) -> list[dict[str, object]]:
         count = max(1, math.ceil(len(members) / PAGE_SIZE))
         number = 1
         if "page" in params:
@@ -400,10 +441,16 @@ class DtsApi:
 
             def at(k: int) -> str:
                 return self.urls.navigation_url(resource, {**params, "page": str(k)})
-            answer["view"] = {"@id": at(number), "@type": "Pagination", "first": at(1),
-                              "previous": at(max(1, number - 1)),
-                              "next": at(min(count, number + 1)), "last": at(count)}
-        chosen = members[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+
+            answer["view"] = {
+                "@id": at(number),
+                "@type": "Pagination",
+                "first": at(1),
+                "previous": at(max(1, number - 1)),
+                "next": at(min(count, number + 1)),
+                "last": at(count),
+            }
+        chosen = members[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         return [self._unit_json(u) for u in chosen]
 
     def document(self, params: Mapping[str, str]) -> bytes:
@@ -431,8 +478,9 @@ class DtsApi:
             start = self._unit(tree, params["start"], "start")
             end = self._unit(tree, params["end"], "end")
             if start.index > end.index:
-                raise DtsError(400, f"start={start.identifier!r} comes after "
-                                    f"end={end.identifier!r}")
+                raise DtsError(
+                    400, f"start={start.identifier!r} comes after end={end.identifier!r}"
+                )
         if div is None:  # not reached: such a document's trees are empty, so _unit refused
             raise DtsError(404, f"{node.ident} has no document div")
         pieces = passage(div, tree, start, end)

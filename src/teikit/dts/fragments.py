@@ -22,8 +22,9 @@ def _shallow(element: etree._Element) -> etree._Element:
     return etree.Element(element.tag, dict(attrib_items(element)))
 
 
-def slice_between(div: etree._Element, first: etree._Element, stop: etree._Element | None,
-                  *, include_stop: bool) -> list[etree._Element]:
+def slice_between(
+    div: etree._Element, first: etree._Element, stop: etree._Element | None, *, include_stop: bool
+) -> list[etree._Element]:
     """Copy the stretch of ``div`` from the start of ``first`` up to ``stop``.
 
     Args:
@@ -45,8 +46,13 @@ def slice_between(div: etree._Element, first: etree._Element, stop: etree._Eleme
         if event == "start":
             if not active and element is first:
                 active = True
-                for ancestor in reversed([a for a in element.iterancestors() if a is not div
-                                          and div in a.iterancestors()]):
+                for ancestor in reversed(
+                    [
+                        a
+                        for a in element.iterancestors()
+                        if a is not div and div in a.iterancestors()
+                    ]
+                ):
                     copy = _shallow(ancestor)
                     stack[-1][1].append(copy)
                     stack.append((ancestor, copy))
@@ -66,8 +72,9 @@ def slice_between(div: etree._Element, first: etree._Element, stop: etree._Eleme
     return list(holder)
 
 
-def passage(div: etree._Element, tree: Tree, start: Unit, end: Unit | None = None
-            ) -> list[etree._Element]:
+def passage(
+    div: etree._Element, tree: Tree, start: Unit, end: Unit | None = None
+) -> list[etree._Element]:
     """Return the passage of one unit (``end`` None) or of a range of units, as copies.
 
     Args:
@@ -79,8 +86,9 @@ def passage(div: etree._Element, tree: Tree, start: Unit, end: Unit | None = Non
     if tree.identifier == "pages":
         last = end or start
         following = tree.units[last.index + 1] if last.index + 1 < len(tree.units) else None
-        return slice_between(div, start.element, following.element if following else None,
-                             include_stop=False)
+        return slice_between(
+            div, start.element, following.element if following else None, include_stop=False
+        )
     if end is None:
         copy = etree.fromstring(etree.tostring(start.element, with_tail=False))
         return [copy]

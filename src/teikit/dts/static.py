@@ -51,14 +51,19 @@ def to_json(answer: Mapping[str, object]) -> bytes:
 
 
 def _target(out_dir: Path, url: str) -> Path:
-    relative = unquote(url[len(STATIC_BASE) + 1:])
+    relative = unquote(url[len(STATIC_BASE) + 1 :])
     if ".." in Path(relative).parts:
         raise ValueError(f"{url}: not a path inside the static tree")
     return out_dir / relative
 
 
-def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path,
-                 *, title: str | None = None) -> list[Path]:
+def write_static(
+    edition: Sequence[DocFacts],
+    tei_paths: Mapping[str, Path],
+    out_dir: Path,
+    *,
+    title: str | None = None,
+) -> list[Path]:
     """Write the DTS answers of an edition as static files under ``out_dir``.
 
     Args:
@@ -91,8 +96,11 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
             put(urls.collection_url(key, nav), to_json(api.collection(key, nav)))
             pages = api.pages(key, nav)
             for page in range(1, pages + 1) if pages > 1 else ():
-                put(urls.collection_url(key, nav, page),
-                    to_json(api.collection(key, nav, str(page))))
+                put(
+                    urls.collection_url(key, nav, page),
+                    to_json(api.collection(key, nav, str(page))),
+                )
+
     def navigation(resource: str, query: dict[str, str]) -> None:
         answer = api.navigation(query)
         put(urls.navigation_url(resource, query), to_json(answer))
@@ -109,8 +117,7 @@ def write_static(edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out
         put(urls.document_url(resource, {}), api.document({"resource": resource}))
         _, trees = api.load(resource)
         for tree in trees:
-            base = {"resource": resource, **({"tree": tree.identifier} if tree.identifier
-                                             else {})}
+            base = {"resource": resource, **({"tree": tree.identifier} if tree.identifier else {})}
             for down in TREE_DOWNS:
                 navigation(resource, {**base, "down": down})
             for unit in tree.units:

@@ -32,11 +32,11 @@ DIV_PATH = "/TEI/text/body/div[@type='document']"
 class Level1:
     """One kind of top-level unit of the structure tree."""
 
-    element: str     # local name of the div's child
-    cite_type: str   # DTS citeType
-    prefix: str      # identifier: prefix, then the position among its kind when counted
-    counted: bool    # whether the identifier carries a position
-    only: str = ""   # an attribute test the child must pass ("rend=inline"), if any
+    element: str  # local name of the div's child
+    cite_type: str  # DTS citeType
+    prefix: str  # identifier: prefix, then the position among its kind when counted
+    counted: bool  # whether the identifier carries a position
+    only: str = ""  # an attribute test the child must pass ("rend=inline"), if any
 
 
 #: The top-level units of the structure tree, in the order the TEI header declares them.
@@ -69,8 +69,8 @@ class Unit:
     parent: str | None
     cite_type: str
     element: etree._Element
-    index: int = 0       # position in document order within its tree
-    last: int = 0        # index of its last descendant (itself when it has none)
+    index: int = 0  # position in document order within its tree
+    last: int = 0  # index of its last descendant (itself when it has none)
 
 
 @dataclass
@@ -167,16 +167,27 @@ def citation_trees(root: etree._Element) -> list[Tree]:
 
 def cite_structures_json() -> list[dict[str, object]]:
     """The ``citationTrees`` of every teikit document, as DTS declares them."""
-    structure = [{"@type": "CiteStructure", "citeType": kind.cite_type,
-                  "citeStructure": [{"@type": "CiteStructure", "citeType": NOTE_TYPE}]}
-                 for kind in STRUCTURE]
+    structure = [
+        {
+            "@type": "CiteStructure",
+            "citeType": kind.cite_type,
+            "citeStructure": [{"@type": "CiteStructure", "citeType": NOTE_TYPE}],
+        }
+        for kind in STRUCTURE
+    ]
     return [
-        {"@type": "CitationTree", "description": "The document's blocks (source line, head, "
-         "opener, paragraphs, lists, closer) and the footnotes in each.",
-         "citeStructure": structure},
-        {"@type": "CitationTree", "identifier": "pages",
-         "description": "The pages of the printed volume, by the page breaks in the text.",
-         "citeStructure": [{"@type": "CiteStructure", "citeType": PAGE_TYPE}]},
+        {
+            "@type": "CitationTree",
+            "description": "The document's blocks (source line, head, "
+            "opener, paragraphs, lists, closer) and the footnotes in each.",
+            "citeStructure": structure,
+        },
+        {
+            "@type": "CitationTree",
+            "identifier": "pages",
+            "description": "The pages of the printed volume, by the page breaks in the text.",
+            "citeStructure": [{"@type": "CiteStructure", "citeType": PAGE_TYPE}],
+        },
     ]
 
 
@@ -202,12 +213,27 @@ def refs_decls() -> list[etree._Element]:
         if kind.only:
             name, value = kind.only.split("=")
             test = f"[@{name}='{value}']"
-        outer = etree.SubElement(structure, f"{_T}citeStructure", unit=kind.cite_type,
-                                 match=f"{DIV_PATH}/{kind.element}{test}", use=_use(kind))
-        etree.SubElement(outer, f"{_T}citeStructure", unit=NOTE_TYPE,
-                         match=".//note[contains(@xml:id, 'fn')]",
-                         use="substring-after(@xml:id, 'fn')", delim=NOTE_DELIM)
+        outer = etree.SubElement(
+            structure,
+            f"{_T}citeStructure",
+            unit=kind.cite_type,
+            match=f"{DIV_PATH}/{kind.element}{test}",
+            use=_use(kind),
+        )
+        etree.SubElement(
+            outer,
+            f"{_T}citeStructure",
+            unit=NOTE_TYPE,
+            match=".//note[contains(@xml:id, 'fn')]",
+            use="substring-after(@xml:id, 'fn')",
+            delim=NOTE_DELIM,
+        )
     pages = etree.Element(f"{_T}refsDecl", n="pages")
-    etree.SubElement(pages, f"{_T}citeStructure", unit=PAGE_TYPE,
-                     match=f"{DIV_PATH}//pb[not(@n = preceding::pb/@n)]", use="@n")
+    etree.SubElement(
+        pages,
+        f"{_T}citeStructure",
+        unit=PAGE_TYPE,
+        match=f"{DIV_PATH}//pb[not(@n = preceding::pb/@n)]",
+        use="@n",
+    )
     return [structure, pages]

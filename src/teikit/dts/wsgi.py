@@ -23,8 +23,13 @@ API_BASE = "/api/dts"
 JSON_LD = "application/ld+json"
 StartResponse = Callable[..., object]
 
-_STATUS = {200: "200 OK", 400: "400 Bad Request", 404: "404 Not Found",
-           405: "405 Method Not Allowed", 500: "500 Internal Server Error"}
+_STATUS = {
+    200: "200 OK",
+    400: "400 Bad Request",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    500: "500 Internal Server Error",
+}
 
 
 def load_api(document_dir: Path, base: str = API_BASE) -> DtsApi:
@@ -63,10 +68,14 @@ class DtsApp:
         self.api = api
         base = api.urls.base
         self.routes: dict[str, Callable[[dict[str, str]], tuple[str, bytes, list]]] = {
-            f"{base}/": self._entry, f"{base}": self._entry,
-            f"{base}/collection": self._collection, f"{base}/collection/": self._collection,
-            f"{base}/navigation": self._navigation, f"{base}/navigation/": self._navigation,
-            f"{base}/document": self._document, f"{base}/document/": self._document,
+            f"{base}/": self._entry,
+            f"{base}": self._entry,
+            f"{base}/collection": self._collection,
+            f"{base}/collection/": self._collection,
+            f"{base}/navigation": self._navigation,
+            f"{base}/navigation/": self._navigation,
+            f"{base}/document": self._document,
+            f"{base}/document/": self._document,
         }
 
     @staticmethod
@@ -95,31 +104,49 @@ class DtsApp:
         """Whether ``path`` is one of the API's endpoints."""
         return path in self.routes
 
-    def __call__(self, environ: dict[str, object], start_response: StartResponse
-                 ) -> Iterable[bytes]:
+    def __call__(
+        self, environ: dict[str, object], start_response: StartResponse
+    ) -> Iterable[bytes]:
         path = str(environ.get("PATH_INFO", ""))
         method = str(environ.get("REQUEST_METHOD", "GET"))
         route = self.routes.get(path)
         if route is None:
             return self._error(start_response, 404, f"no DTS endpoint at {path}")
         if method not in ("GET", "HEAD"):
-            return self._error(start_response, 405, f"{method}: the API answers GET and HEAD",
-                               [("Allow", "GET, HEAD")])
+            return self._error(
+                start_response,
+                405,
+                f"{method}: the API answers GET and HEAD",
+                [("Allow", "GET, HEAD")],
+            )
         params = _params(environ)
         params["__uri__"] = request_uri(environ)
         try:
             media, body, extra = route(params)
         except DtsError as exc:
             return self._error(start_response, exc.status, exc.message)
-        headers = [("Content-Type", f"{media}; charset=utf-8"),
-                   ("Content-Length", str(len(body))), *extra]
+        headers = [
+            ("Content-Type", f"{media}; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            *extra,
+        ]
         start_response(_STATUS[200], headers)
         return [b""] if method == "HEAD" else [body]
 
     @staticmethod
-    def _error(start_response: StartResponse, status: int, message: str,
-               extra: list[tuple[str, str]] | None = None) -> list[bytes]:
+    def _error(
+        start_response: StartResponse,
+        status: int,
+        message: str,
+        extra: list[tuple[str, str]] | None = None,
+    ) -> list[bytes]:
         body = json.dumps({"status": status, "message": message}).encode("utf-8")
-        start_response(_STATUS[status], [("Content-Type", "application/json"),
-                                         ("Content-Length", str(len(body))), *(extra or [])])
+        start_response(
+            _STATUS[status],
+            [
+                ("Content-Type", "application/json"),
+                ("Content-Length", str(len(body))),
+                *(extra or []),
+            ],
+        )
         return [body]

@@ -18,6 +18,7 @@ class BodyReader(ReaderBase):
     """Classifies the body lines of a page into blocks."""
 
     if TYPE_CHECKING:  # the heading region and closing, read by FurnitureReader
+
         def find_closer(self, start: int, end: int) -> dict[int, str]: ...
         def dateline_span(self, i: int, end: int) -> int | None: ...
         def _dateline_follows(self, i: int, end: int) -> bool: ...
@@ -51,18 +52,27 @@ class BodyReader(ReaderBase):
                 if stop > i:  # one participant a line, without bullets
                     items: list[tuple[TextField | None, TextField]] = [
                         (None, TextField.from_raw(lines[n].strip(), n + 1))
-                        for n in range(i, stop) if lines[n].strip()]
-                    self.draft.add(Block("participants", line=pending[2], head=pending[1]),
-                                   items=items)
+                        for n in range(i, stop)
+                        if lines[n].strip()
+                    ]
+                    self.draft.add(
+                        Block("participants", line=pending[2], head=pending[1]), items=items
+                    )
                     pending = None
                     i = stop
                     continue
             if pending is not None and not bullet:
                 kind, head, head_line = pending
-                self.warn(head_line, f"'{head}' is not followed by a bulleted list; kept it "
-                          "as a paragraph", "", f"{kind}-empty")
-                self.draft.add(Block("paragraph", line=head_line),
-                               [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+                self.warn(
+                    head_line,
+                    f"'{head}' is not followed by a bulleted list; kept it as a paragraph",
+                    "",
+                    f"{kind}-empty",
+                )
+                self.draft.add(
+                    Block("paragraph", line=head_line),
+                    [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                )
                 pending = None
             if i in closer and not self._has_paragraph():
                 closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
@@ -74,8 +84,10 @@ class BodyReader(ReaderBase):
                 kind, head, rest = heading
                 if rest:
                     item = TextField.from_raw(text[text.index(":") + 1 :].strip(), lineno)
-                    self.draft.add(Block(kind, line=lineno, head=head),  # type: ignore[arg-type]
-                                   items=[(None, item)])
+                    self.draft.add(
+                        Block(kind, line=lineno, head=head),  # type: ignore[arg-type]
+                        items=[(None, item)],
+                    )
                 else:
                     pending = (kind, head, lineno)
                 i += 1
@@ -85,9 +97,13 @@ class BodyReader(ReaderBase):
                 pending = None
                 continue
             if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
-                self.draft.add(Block("paragraph", line=lineno, joined=True), [
-                    TextField.from_raw(text, lineno),
-                    TextField.from_raw(lines[i + 1].strip(), lineno + 1)])
+                self.draft.add(
+                    Block("paragraph", line=lineno, joined=True),
+                    [
+                        TextField.from_raw(text, lineno),
+                        TextField.from_raw(lines[i + 1].strip(), lineno + 1),
+                    ],
+                )
                 front = False
                 i += 2
                 continue
@@ -101,29 +117,35 @@ class BodyReader(ReaderBase):
                 # punctuation is the paper's own title (``Relations Between …: their …``).
                 shape = pt.front_title_shape(fld.text)
             if shape:
-                self.draft.add(Block("heading", line=lineno, smallcaps=shape == "smallcaps"),
-                               [fld])
+                self.draft.add(Block("heading", line=lineno, smallcaps=shape == "smallcaps"), [fld])
             else:
                 front = False
                 stop = self._wrapped_lines(i, end, closer)
-                fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1)
-                                  for n in range(i + 1, stop)]
+                fields = [fld] + [
+                    TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)
+                ]
                 self.draft.add(Block("paragraph", line=lineno, joined=stop > i + 1), fields)
                 i = stop
                 continue
             i += 1
         if pending is not None:
             kind, head, head_line = pending
-            self.draft.add(Block("paragraph", line=head_line),
-                           [TextField.from_raw(lines[head_line - 1].strip(), head_line)])
+            self.draft.add(
+                Block("paragraph", line=head_line),
+                [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+            )
 
-    def _add_dateline(self, fields: list[TextField], after: int, end: int,
-                      closer: dict[int, str]) -> bool:
+    def _add_dateline(
+        self, fields: list[TextField], after: int, end: int, closer: dict[int, str]
+    ) -> bool:
         """Add a dateline of ``fields``, with the ``(Received April 10.)`` line under it when
         there is one (the Office keeps it in the dateline); the next line is ``after``."""
         nxt = next_nonblank(self.lines, after)
-        if nxt < end and nxt not in closer and \
-                pt.RECEIVED.match(pt.shadow(self.lines[nxt]).strip()):
+        if (
+            nxt < end
+            and nxt not in closer
+            and pt.RECEIVED.match(pt.shadow(self.lines[nxt]).strip())
+        ):
             fields = [*fields, TextField.from_raw(self.lines[nxt].strip(), nxt + 1)]
             after = nxt + 1
         self.draft.add(Block("dateline", line=fields[0].line), fields)
@@ -144,10 +166,17 @@ class BodyReader(ReaderBase):
                 n += 1
                 continue
             words = core.split()
-            if (len(words) > 14 or core[-1] in ";:?!" or (core[-1] == "." and len(words) > 5)
-                    or pt.is_dateline(core) or pt.list_head(core) or pt.PAGE_LINE.match(core)
-                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw)
-                    or not (core[0].isupper() or core[0] in "([")):
+            if (
+                len(words) > 14
+                or core[-1] in ";:?!"
+                or (core[-1] == "." and len(words) > 5)
+                or pt.is_dateline(core)
+                or pt.list_head(core)
+                or pt.PAGE_LINE.match(core)
+                or pt.BULLET_A.match(raw)
+                or pt.BULLET_B.match(raw)
+                or not (core[0].isupper() or core[0] in "([")
+            ):
                 break
             n += 1
         while n > i and not self.lines[n - 1].strip():
@@ -162,9 +191,14 @@ class BodyReader(ReaderBase):
             here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
             raw = self.lines[n + 1]
             following = pt.shadow(raw).strip()
-            if not here or here[-1] in ".?!:;”\")]’" or not following[:1].islower() \
-                    or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw) \
-                    or pt.heading_shape(following) == "smallcaps":
+            if (
+                not here
+                or here[-1] in '.?!:;”")]’'
+                or not following[:1].islower()
+                or pt.BULLET_A.match(raw)
+                or pt.BULLET_B.match(raw)
+                or pt.heading_shape(following) == "smallcaps"
+            ):
                 break
             n += 1
         return n + 1
@@ -175,8 +209,12 @@ class BodyReader(ReaderBase):
             return False
         raw = self.lines[i + 1]
         core = pt.shadow(raw).strip()
-        return bool(core) and not (pt.PAGE_LINE.match(core) or pt.LABEL_LINE.match(core)
-                                   or pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw))
+        return bool(core) and not (
+            pt.PAGE_LINE.match(core)
+            or pt.LABEL_LINE.match(core)
+            or pt.BULLET_A.match(raw)
+            or pt.BULLET_B.match(raw)
+        )
 
     def _read_closer(self, closer: dict[int, str]) -> int:
         """Add the closing lines: the closing phrase as a paragraph (as the Office of the
@@ -191,41 +229,48 @@ class BodyReader(ReaderBase):
             text = lines[n].strip()
             page = pt.PAGE_LINE.match(pt.shadow(text))
             if n in closer and closer[n] == "salute":
-                self.draft.add(Block("paragraph", line=n + 1),
-                               [TextField.from_raw(text, n + 1)])
+                self.draft.add(Block("paragraph", line=n + 1), [TextField.from_raw(text, n + 1)])
             elif n in closer:
                 fields.append(TextField.from_raw(text, n + 1))
                 roles.append(closer[n])
             elif page:
                 kind = (page.group(1) or "").lower()
-                self.draft.add(Block("pagebreak", line=n + 1,
-                                     page=PageBreak(page.group(2), kind, n + 1)))
+                self.draft.add(
+                    Block("pagebreak", line=n + 1, page=PageBreak(page.group(2), kind, n + 1))
+                )
             elif text:  # pragma: no cover - find_closer takes consecutive lines only
                 raise AssertionError(f"line {n + 1} inside the closer is neither")
         if fields:
             self.draft.add(Block("closer", line=order[0] + 1), fields, roles=roles)
         return order[-1] + 1
 
-    def _front_line(self, i: int, end: int, fld: TextField, layout: str,
-                    closer: dict[int, str]) -> bool:
+    def _front_line(
+        self, i: int, end: int, fld: TextField, layout: str, closer: dict[int, str]
+    ) -> bool:
         """Read an opening line (despatch number, dateline, salutation, identifier,
         classification); set ``_front_next`` and return True when the line is one."""
         lineno = i + 1
         core = pt.shadow(fld.text).strip()
         kinds = self.draft.kinds
         self._front_next = i + 1
-        if layout != "modern" and pt.DESPATCH_NUMBER.match(core) and not kinds & {
-                "despatch", "paragraph", "list", "subject", "participants"}:
+        if (
+            layout != "modern"
+            and pt.DESPATCH_NUMBER.match(core)
+            and not kinds & {"despatch", "paragraph", "list", "subject", "participants"}
+        ):
             self.draft.add(Block("despatch", line=lineno), [fld])
             return True
         # A second dateline may follow the subject and participants lists (the time of the
         # talk under the date of the memorandum).
-        if ("dateline" not in kinds or kinds & {"subject", "participants"}) \
-                and not kinds & {"paragraph", "list"}:
+        if ("dateline" not in kinds or kinds & {"subject", "participants"}) and not kinds & {
+            "paragraph",
+            "list",
+        }:
             span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
             if span is not None and not set(range(i, span)) & set(closer):
-                fields = [fld] + [TextField.from_raw(self.lines[k].strip(), k + 1)
-                                  for k in range(i + 1, span)]
+                fields = [fld] + [
+                    TextField.from_raw(self.lines[k].strip(), k + 1) for k in range(i + 1, span)
+                ]
                 return self._add_dateline(fields, span, end, closer)
             if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 nxt = next_nonblank(self.lines, i + 1)
@@ -242,13 +287,20 @@ class BodyReader(ReaderBase):
             self.draft.add(Block("identifier", line=lineno), [fld])
             return True
         if layout in ("older", "modern") and pt.is_classification(core):
-            self.draft.add(Block("classification", line=lineno,
-                                 smallcaps=core == core.lower()), [fld])
+            self.draft.add(
+                Block("classification", line=lineno, smallcaps=core == core.lower()), [fld]
+            )
             return True
         return False
 
-    def read_list(self, i: int, end: int, front: bool, pending: tuple[str, str, int] | None,
-                  closer: dict[int, str]) -> int:
+    def read_list(
+        self,
+        i: int,
+        end: int,
+        front: bool,
+        pending: tuple[str, str, int] | None,
+        closer: dict[int, str],
+    ) -> int:
         lines = self.lines
         entries: list[tuple[str, int]] = []
         while i < end and i not in closer:
@@ -261,9 +313,13 @@ class BodyReader(ReaderBase):
                 break
             entry, arrow = strip_arrow(match.group(1).strip())
             if arrow:
-                self.warn(i + 1, "a footnote bullet (ending ↩) stands before the end of the "
-                          "text; kept it as a list item", "move the note list to the end",
-                          "note-in-text")
+                self.warn(
+                    i + 1,
+                    "a footnote bullet (ending ↩) stands before the end of the "
+                    "text; kept it as a list item",
+                    "move the note list to the end",
+                    "note-in-text",
+                )
             entries.append((entry, i + 1))
             i += 1
         items: list[tuple[TextField | None, TextField]] = []
@@ -288,13 +344,13 @@ class BodyReader(ReaderBase):
         start = 0
         for k in range(1, len(items) + 1):
             if k == len(items) or (items[k][0] is None) != (items[start][0] is None):
-                self.draft.add(Block(kind, line=line, head=head),  # type: ignore[arg-type]
-                               items=items[start:k])
+                self.draft.add(
+                    Block(kind, line=line, head=head),  # type: ignore[arg-type]
+                    items=items[start:k],
+                )
                 kind, head, line = "list", None, items[k][1].line if k < len(items) else 0
                 start = k
         return i
 
     def _has_paragraph(self) -> bool:
-        return bool(self.draft.kinds & {"paragraph", "list", "heading", "subject",
-                                        "participants"})
-
+        return bool(self.draft.kinds & {"paragraph", "list", "heading", "subject", "participants"})

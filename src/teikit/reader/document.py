@@ -71,9 +71,12 @@ class _Reader(FurnitureReader, BodyReader):
         lines = self.lines
         for index in range(notes_start):
             if is_arrow_line(lines[index]):
-                self.warn(index + 1, "a return arrow (↩) stands alone outside the note list; "
-                          "dropped it", "it is the web page's link back, not text",
-                          "stray-arrow")
+                self.warn(
+                    index + 1,
+                    "a return arrow (↩) stands alone outside the note list; dropped it",
+                    "it is the web page's link back, not text",
+                    "stray-arrow",
+                )
                 lines[index] = ""
                 self.uses.append((index + 1, "warned"))
         if self.style == "B":
@@ -85,17 +88,31 @@ class _Reader(FurnitureReader, BodyReader):
         blocks = self.materialize()
         self._check_pages(blocks)
         title = self._title(layout)
-        kind = "editorial-note" if title.strip().lower() == "editorial note" else \
-            "historical-document"
-        if kind == "historical-document" and layout == "modern" and not (
-                notes and notes[0].is_source):
-            self.warn(1, "no source note: the first footnote of a 1955+ document normally "
-                      "begins 'Source:'", "check that the note list was copied whole",
-                      "no-source-note")
-        return Document(number=number, title=title, layout=layout,  # type: ignore[arg-type]
-                        style=self.style, blocks=blocks, notes=notes,  # type: ignore[arg-type]
-                        source_line=source_line, kind=kind,  # type: ignore[arg-type]
-                        lines=roles)
+        kind = (
+            "editorial-note" if title.strip().lower() == "editorial note" else "historical-document"
+        )
+        if (
+            kind == "historical-document"
+            and layout == "modern"
+            and not (notes and notes[0].is_source)
+        ):
+            self.warn(
+                1,
+                "no source note: the first footnote of a 1955+ document normally begins 'Source:'",
+                "check that the note list was copied whole",
+                "no-source-note",
+            )
+        return Document(
+            number=number,
+            title=title,
+            layout=layout,  # type: ignore[arg-type]
+            style=self.style,  # type: ignore[arg-type]
+            blocks=blocks,
+            notes=notes,
+            source_line=source_line,
+            kind=kind,  # type: ignore[arg-type]
+            lines=roles,
+        )
 
     # -- enclosures and postscripts ----------------------------------------------------
 
@@ -128,19 +145,24 @@ class _Reader(FurnitureReader, BodyReader):
                 previous = core
         return found
 
-    def _opens_enclosure(self, core: str, previous: str, layout: str, i: int,
-                         end: int) -> bool:
+    def _opens_enclosure(self, core: str, previous: str, layout: str, i: int, end: int) -> bool:
         """Tell whether line ``i`` (its text ``core``, the last text line before it
         ``previous``) opens an enclosure."""
         if pt.ENCLOSURE_LABEL.match(core):
             return True
-        return bool(layout == "nineteenth-century" and pt.is_sender_title(core)
-                    and len(core.split()) <= _TITLE_WORDS
-                    and (pt.looks_like_signature(previous) or pt.NOT_SIGNED.match(previous)
-                         or len(previous.split()) <= _SIGNATURE_WORDS)
-                    and previous[-1] not in ":,;"
-                    and not pt.ENCLOSURE_LABEL.match(previous)
-                    and next_nonblank(self.lines, i + 1) < end)
+        return bool(
+            layout == "nineteenth-century"
+            and pt.is_sender_title(core)
+            and len(core.split()) <= _TITLE_WORDS
+            and (
+                pt.looks_like_signature(previous)
+                or pt.NOT_SIGNED.match(previous)
+                or len(previous.split()) <= _SIGNATURE_WORDS
+            )
+            and previous[-1] not in ":,;"
+            and not pt.ENCLOSURE_LABEL.match(previous)
+            and next_nonblank(self.lines, i + 1) < end
+        )
 
     def _enclosure_top(self, begin: int, end: int) -> int:
         """Add the enclosure's label line and title; return the line where its text
@@ -158,27 +180,39 @@ class _Reader(FurnitureReader, BodyReader):
         if top < end:
             first = pt.shadow(lines[top]).strip()
             below = top + 1
-            if self.style == "A" and below < end and first[-1:] != "." \
-                    and len(pt.shadow(lines[below]).split()) <= 4 \
-                    and pt.shadow(lines[below]).strip().endswith(".") \
-                    and pt.is_sender_title(f"{first} {pt.shadow(lines[below]).strip()}"):
+            if (
+                self.style == "A"
+                and below < end
+                and first[-1:] != "."
+                and len(pt.shadow(lines[below]).split()) <= 4
+                and pt.shadow(lines[below]).strip().endswith(".")
+                and pt.is_sender_title(f"{first} {pt.shadow(lines[below]).strip()}")
+            ):
                 # A title the page broke at its print line: ``Mr. Wallace to Earl`` /
                 # ``Dufferin.``
-                self.draft.add(Block("enclosure-head", line=top + 1), [
-                    TextField.from_raw(lines[top].strip(), top + 1),
-                    TextField.from_raw(lines[below].strip(), below + 1)])
+                self.draft.add(
+                    Block("enclosure-head", line=top + 1),
+                    [
+                        TextField.from_raw(lines[top].strip(), top + 1),
+                        TextField.from_raw(lines[below].strip(), below + 1),
+                    ],
+                )
                 return below + 1
             if pt.is_sender_title(first) or pt.is_document_title(first):
                 titles = self._title_lines(top, end)
                 if titles and titles[-1][1] < end:
                     if top > begin:
                         self.read_body(begin, top, "modern")  # the page markers before it
-                    self.draft.add(Block("enclosure-head", line=titles[0][1]),
-                                   [TextField.from_raw(t, n) for t, n in titles])
+                    self.draft.add(
+                        Block("enclosure-head", line=titles[0][1]),
+                        [TextField.from_raw(t, n) for t, n in titles],
+                    )
                     return titles[-1][1]
         if not label and top < end:  # a title the rules above do not take: one line
-            self.draft.add(Block("enclosure-head", line=top + 1),
-                           [TextField.from_raw(lines[top].strip(), top + 1)])
+            self.draft.add(
+                Block("enclosure-head", line=top + 1),
+                [TextField.from_raw(lines[top].strip(), top + 1)],
+            )
             return top + 1
         return begin
 
@@ -202,8 +236,7 @@ class _Reader(FurnitureReader, BodyReader):
         """Claim every line the draft and the note list used; warn of any other."""
         uses = list(self.uses)
         draft = self.draft
-        for block, content, items in zip(draft.blocks, draft.content, draft.items,
-                                         strict=True):
+        for block, content, items in zip(draft.blocks, draft.content, draft.items, strict=True):
             claimed = {fld.line for fld in content}
             claimed |= {f.line for pair in items for f in pair if f is not None}
             if block.kind == "pagebreak" and block.page is not None:
@@ -213,15 +246,26 @@ class _Reader(FurnitureReader, BodyReader):
             uses += [(line, block.kind) for line in sorted(claimed)]
         for raw in raw_notes:
             uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
-        uses += [(k + 1, "note-arrow") for k in range(notes_start, len(self.lines))
-                 if is_arrow_line(self.lines[k])]
+        uses += [
+            (k + 1, "note-arrow")
+            for k in range(notes_start, len(self.lines))
+            if is_arrow_line(self.lines[k])
+        ]
         result = account(self.source.lines, uses)
         for line in result.unused:
-            self.warn(line, "the reader used this line for nothing; it is missing from the "
-                      "TEI", "report this page to the teikit maintainers", "line-unused")
+            self.warn(
+                line,
+                "the reader used this line for nothing; it is missing from the TEI",
+                "report this page to the teikit maintainers",
+                "line-unused",
+            )
         for line, first, second in result.reused:
-            self.warn(line, f"the reader used this line twice (as {first} and as {second})",
-                      "report this page to the teikit maintainers", "line-reused")
+            self.warn(
+                line,
+                f"the reader used this line twice (as {first} and as {second})",
+                "report this page to the teikit maintainers",
+                "line-reused",
+            )
         return result.roles
 
     def _title(self, layout: str) -> str:
@@ -239,8 +283,11 @@ class _Reader(FurnitureReader, BodyReader):
         last: dict[str, int] = {}
         for block in blocks:
             found = [block.page] if block.page is not None else []
-            for content in [block.content, *(i.content for i in block.items),
-                            *(c for _, c in block.parts)]:
+            for content in [
+                block.content,
+                *(i.content for i in block.items),
+                *(c for _, c in block.parts),
+            ]:
                 found += [x for x in content if isinstance(x, PageBreak)]
             for pb in found:
                 if not pb.n.isdigit():
@@ -248,10 +295,13 @@ class _Reader(FurnitureReader, BodyReader):
                 before = last.get(pb.kind)
                 if before is not None and int(pb.n) <= before:
                     label = f"{pb.kind.title()} Page" if pb.kind else "Page"
-                    self.warn(pb.line, f"[{label} {pb.n}] comes after page {before}: page "
-                              "markers should go up; kept it where it stands",
-                              "check that no part of the page was pasted twice",
-                              "page-sequence")
+                    self.warn(
+                        pb.line,
+                        f"[{label} {pb.n}] comes after page {before}: page "
+                        "markers should go up; kept it where it stands",
+                        "check that no part of the page was pasted twice",
+                        "page-sequence",
+                    )
                 last[pb.kind] = max(int(pb.n), before or 0)
 
     def _check_b_numbering(self, raw_notes: list[RawNote]) -> None:
@@ -259,9 +309,12 @@ class _Reader(FurnitureReader, BodyReader):
         for note in raw_notes:
             if note.label.isdigit():
                 if int(note.label) != expected:
-                    self.warn(note.line, f"the note list jumps from {expected - 1} to "
-                              f"{note.label}", "check that no note was lost in the copy",
-                              "note-list-order")
+                    self.warn(
+                        note.line,
+                        f"the note list jumps from {expected - 1} to {note.label}",
+                        "check that no note was lost in the copy",
+                        "note-list-order",
+                    )
                 expected = int(note.label) + 1
 
     def place_notes(self, raw_notes: list[RawNote], layout: str) -> list[Note]:
@@ -279,9 +332,16 @@ class _Reader(FurnitureReader, BodyReader):
             paragraphs: list[list[Inline]] = [
                 TextField.from_raw(text, line).inlines() for text, line in raw.paragraphs
             ]
-            notes.append(Note(paragraphs=paragraphs, line=raw.line, label=raw.label,
-                              n=result.values[index], is_source=specs[index][0],
-                              anchored=result.anchors[index] is not None))
+            notes.append(
+                Note(
+                    paragraphs=paragraphs,
+                    line=raw.line,
+                    label=raw.label,
+                    n=result.values[index],
+                    is_source=specs[index][0],
+                    anchored=result.anchors[index] is not None,
+                )
+            )
         # Anchor each note; a note without a marker follows the previous note's anchor
         # (the list is in order of first appearance), or ends the heading.
         previous: tuple[int, int] | None = None
@@ -297,24 +357,38 @@ class _Reader(FurnitureReader, BodyReader):
                 previous = (target, len(fields[target].text))
             fld, offset = previous
             fields[fld].anchors.append((offset, offset, index))
-            where = "the end of the heading" if fields[fld].in_head and index == 0 else \
-                f"line {fields[fld].line}"
-            self.warn(raw_notes[index].line, f"note {notes[index].n} has no marker in the "
-                      f"text; placed it after the previous note's anchor ({where})",
-                      "check the marker in the text, or use --strict to refuse",
-                      "note-unanchored")
+            where = (
+                "the end of the heading"
+                if fields[fld].in_head and index == 0
+                else f"line {fields[fld].line}"
+            )
+            self.warn(
+                raw_notes[index].line,
+                f"note {notes[index].n} has no marker in the "
+                f"text; placed it after the previous note's anchor ({where})",
+                "check the marker in the text, or use --strict to refuse",
+                "note-unanchored",
+            )
         for fld, message in result.assumptions:
             self.warn(fields[fld].line, message, "check the note numbers", "marker-assumed")
         if result.ambiguous:
             at = fields[result.ambiguous_at].line if result.ambiguous_at is not None else None
-            self.warn(at, "the note markers can be read in more than one way, as cheaply "
-                      "(the readings part here); took one of them",
-                      "check the notes' positions", "marker-ambiguous")
+            self.warn(
+                at,
+                "the note markers can be read in more than one way, as cheaply "
+                "(the readings part here); took one of them",
+                "check the notes' positions",
+                "marker-ambiguous",
+            )
         if raw_notes:
             for fld, run in result.unused:
-                self.warn(fields[fld].line, f"“{run}” looks like a note marker but no listed "
-                          "note is left for it; kept it as text",
-                          "check that the note list was copied whole", "marker-unused")
+                self.warn(
+                    fields[fld].line,
+                    f"“{run}” looks like a note marker but no listed "
+                    "note is left for it; kept it as text",
+                    "check that the note list was copied whole",
+                    "marker-unused",
+                )
         elif result.unused:
             self._warn_markers_without_notes(result.unused)
         return notes
@@ -324,23 +398,31 @@ class _Reader(FurnitureReader, BodyReader):
         fld, run = unused[0]
         where = fields[fld]
         if where.in_head and where.text.rstrip().endswith(run):
-            message = f"the title ends in “{run}”, which looks like a note marker, but the " \
-                      "page has no note list"
+            message = (
+                f"the title ends in “{run}”, which looks like a note marker, but the "
+                "page has no note list"
+            )
         else:
             message = f"“{run}” looks like a note marker, but the page has no note list"
         if len(unused) > 1:
             message += f" ({len(unused) - 1} more such)"
-        self.warn(where.line, message + "; kept the text as it is",
-                  "copy the footnotes with the page, if it has them", "markers-without-notes")
+        self.warn(
+            where.line,
+            message + "; kept the text as it is",
+            "copy the footnotes with the page, if it has them",
+            "markers-without-notes",
+        )
 
     def materialize(self) -> list[Block]:
         blocks: list[Block] = []
         draft = self.draft
-        for block, content, items, roles in zip(draft.blocks, draft.content, draft.items,
-                                                draft.roles, strict=True):
+        for block, content, items, roles in zip(
+            draft.blocks, draft.content, draft.items, draft.roles, strict=True
+        ):
             if content and roles is not None:
-                block.parts = [(role, fld.inlines()) for role, fld in zip(roles, content,
-                                                                         strict=True)]
+                block.parts = [
+                    (role, fld.inlines()) for role, fld in zip(roles, content, strict=True)
+                ]
             elif content:
                 inlines: list[Inline] = []
                 for k, fld in enumerate(content):
@@ -354,8 +436,10 @@ class _Reader(FurnitureReader, BodyReader):
                     blocks.append(Block("pagebreak", line=block.line, page=opening))
                 block.content = inlines
             if items:
-                block.items = [ListItem(body.inlines(), label.inlines() if label else None,
-                                        body.line) for label, body in items]
+                block.items = [
+                    ListItem(body.inlines(), label.inlines() if label else None, body.line)
+                    for label, body in items
+                ]
             blocks.append(block)
         return blocks
 
@@ -401,10 +485,15 @@ def read_document(source: SourceText) -> tuple[Document, list[Problem]]:
     _, order, document, warnings = best
     if split_unsure:
         count = len(document.notes)
-        warnings.append(Problem(source.name, document.notes[0].line if count else None,
-                                "the footnote bullets carry no return arrow (↩); took the "
-                                f"last {count} bullet{'s' if count != 1 else ''} as the "
-                                "notes, the split that fits the markers in the text best",
-                                "check where the note list begins", "notes-split"))
+        warnings.append(
+            Problem(
+                source.name,
+                document.notes[0].line if count else None,
+                "the footnote bullets carry no return arrow (↩); took the "
+                f"last {count} bullet{'s' if count != 1 else ''} as the "
+                "notes, the split that fits the markers in the text best",
+                "check where the note list begins",
+                "notes-split",
+            )
+        )
     return document, warnings
-

@@ -40,18 +40,26 @@ class FurnitureReader(ReaderBase):
         lines = self.lines
         top = next_nonblank(lines, 0)
         if top >= end:
-            raise self.fail(None, "no document text before the note list",
-                            "give the text of one FRUS document", "no-title")
+            raise self.fail(
+                None,
+                "no document text before the note list",
+                "give the text of one FRUS document",
+                "no-title",
+            )
         first = pt.shadow(lines[top]).strip()
         for _, rule in OPENINGS:
             opening = getattr(self, rule)(top, end, first)
             if opening is not None:
                 return opening
-        raise self.fail(top + 1, "no recognisable title: the first line should read "
-                        "'NNN. Title' (1955 and later volumes), or be a source line followed "
-                        "by 'No. NNN' or by the title (older volumes), or a title such as "
-                        "'Mr. Harlow to Mr. Pell.' (1861–1910s)",
-                        "check that the whole document page was copied", "no-title")
+        raise self.fail(
+            top + 1,
+            "no recognisable title: the first line should read "
+            "'NNN. Title' (1955 and later volumes), or be a source line followed "
+            "by 'No. NNN' or by the title (older volumes), or a title such as "
+            "'Mr. Harlow to Mr. Pell.' (1861–1910s)",
+            "check that the whole document page was copied",
+            "no-title",
+        )
 
     # Each opening rule reads the heading region from line ``top`` (its text ``first``) and
     # returns what read_head returns, or None (having changed nothing) when it does not fit.
@@ -76,8 +84,12 @@ class FurnitureReader(ReaderBase):
         assert number_match is not None
         titles = self._title_lines(number_line + 1, end)
         if not titles:
-            raise self.fail(number_line + 1, f"'{number_text}' is not followed by a title",
-                            "the line after 'No. NNN' should name the document", "no-title")
+            raise self.fail(
+                number_line + 1,
+                f"'{number_text}' is not followed by a title",
+                "the line after 'No. NNN' should name the document",
+                "no-title",
+            )
         source_line = self._source_block(top, number_line) if number_line > top else None
         self._head_block(number_line, lines[number_line].strip(), titles)
         return titles[-1][1], int(number_match.group(1)), "older", source_line
@@ -95,8 +107,12 @@ class FurnitureReader(ReaderBase):
         if not pt.PRINTED_NUMBER.match(first):
             return None
         below = next_nonblank(lines, top + 1)
-        if below >= end or not (pt.is_sender_title(lines[below]) or pt.is_sender_title(" ".join(
-                pt.shadow(lines[k]).strip() for k in range(below, min(below + 2, end))))):
+        if below >= end or not (
+            pt.is_sender_title(lines[below])
+            or pt.is_sender_title(
+                " ".join(pt.shadow(lines[k]).strip() for k in range(below, min(below + 2, end)))
+            )
+        ):
             return None
         titles = self._title_lines(below, end)
         if not titles:
@@ -125,13 +141,19 @@ class FurnitureReader(ReaderBase):
         if not pt.is_source_line(first):
             return None
         titles = self._title_lines(top + 1, end)
-        if not titles or not (pt.front_title_shape(titles[0][0])
-                              or pt.is_sender_title(titles[0][0])
-                              or pt.is_document_title(titles[0][0])):
+        if not titles or not (
+            pt.front_title_shape(titles[0][0])
+            or pt.is_sender_title(titles[0][0])
+            or pt.is_document_title(titles[0][0])
+        ):
             line = titles[0][1] if titles else top + 2
-            raise self.fail(line, "the source line is not followed by a title (such as "
-                            "'The Secretary of State to the Embassy in France')",
-                            "check that the whole document page was copied", "no-title")
+            raise self.fail(
+                line,
+                "the source line is not followed by a title (such as "
+                "'The Secretary of State to the Embassy in France')",
+                "check that the whole document page was copied",
+                "no-title",
+            )
         source_line = self._source_block(top, top + 1)
         self._head_block(None, None, titles)
         return titles[-1][1], None, "older", source_line
@@ -149,9 +171,14 @@ class FurnitureReader(ReaderBase):
             return None
         if probe >= end:
             return None
-        if any(pt.BULLET_A.match(lines[i]) or pt.BULLET_B.match(lines[i])
-               or pt.PAGE_LINE.match(lines[i].strip()) or pt.is_document_title(lines[i])
-               or pt.is_sender_title(lines[i]) for i in range(top, probe)):
+        if any(
+            pt.BULLET_A.match(lines[i])
+            or pt.BULLET_B.match(lines[i])
+            or pt.PAGE_LINE.match(lines[i].strip())
+            or pt.is_document_title(lines[i])
+            or pt.is_sender_title(lines[i])
+            for i in range(top, probe)
+        ):
             # A bullet or page marker is no source line; below a title, ``No. 1805`` is the
             # despatch's own number, not the FRUS document number.
             return None
@@ -160,18 +187,21 @@ class FurnitureReader(ReaderBase):
     def _source_block(self, top: int, stop: int) -> str:
         parts = [self.lines[i].strip() for i in range(top, stop) if self.lines[i].strip()]
         if len(parts) > 1:
-            self.warn(top + 1, "the source line runs over several lines; joined them", "",
-                      "source-lines")
+            self.warn(
+                top + 1, "the source line runs over several lines; joined them", "", "source-lines"
+            )
         source_line = " ".join(parts)
-        self.uses += [(i + 1, "source-inline") for i in range(top + 1, stop)
-                      if self.lines[i].strip()]
+        self.uses += [
+            (i + 1, "source-inline") for i in range(top + 1, stop) if self.lines[i].strip()
+        ]
         fld = TextField.from_raw(source_line, top + 1)
         fld.searchable = False
         self.draft.add(Block("source-inline", line=top + 1), [fld])
         return source_line
 
-    def _head_block(self, number_line: int | None, number_text: str | None,
-                    titles: list[tuple[str, int]]) -> None:
+    def _head_block(
+        self, number_line: int | None, number_text: str | None, titles: list[tuple[str, int]]
+    ) -> None:
         fields = []
         if number_line is not None and number_text is not None:
             fields.append(TextField.from_raw(number_text, number_line + 1, in_head=True))
@@ -198,11 +228,18 @@ class FurnitureReader(ReaderBase):
             core = pt.shadow(text)
             if title and (not style_b) and not self._title_continues(title[-1][0], text):
                 break
-            if (pt.PAGE_LINE.match(core) or pt.is_identifier(core)
-                    or pt.is_classification(core) or pt.SUBJECT.match(core)
-                    or pt.list_head(core) or pt.is_dateline(core) or pt.is_salute(core)
-                    or pt.DESPATCH_NUMBER.match(core)
-                    or pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)):
+            if (
+                pt.PAGE_LINE.match(core)
+                or pt.is_identifier(core)
+                or pt.is_classification(core)
+                or pt.SUBJECT.match(core)
+                or pt.list_head(core)
+                or pt.is_dateline(core)
+                or pt.is_salute(core)
+                or pt.DESPATCH_NUMBER.match(core)
+                or pt.BULLET_B.match(raw)
+                or pt.BULLET_A.match(raw)
+            ):
                 break
             if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 break
@@ -245,16 +282,20 @@ class FurnitureReader(ReaderBase):
 
     def _dateline_follows(self, i: int, end: int) -> bool:
         nxt = next_nonblank(self.lines, i + 1) if self.style == "A" else i + 1
-        return nxt < end and bool(self.lines[nxt].strip()) and \
-            pt.is_dateline(self.lines[nxt].strip())
+        return (
+            nxt < end and bool(self.lines[nxt].strip()) and pt.is_dateline(self.lines[nxt].strip())
+        )
 
     # -- the bottom: closing and signature ------------------------------------------------
 
     def find_closer(self, start: int, end: int) -> dict[int, str]:
         """Find the closer's lines, scanning back from the end of the body."""
         lines = self.lines
-        body = [n for n in range(start, end) if lines[n].strip()
-                and not pt.PAGE_LINE.match(pt.shadow(lines[n]).strip())]
+        body = [
+            n
+            for n in range(start, end)
+            if lines[n].strip() and not pt.PAGE_LINE.match(pt.shadow(lines[n]).strip())
+        ]
         if len(body) < 2:
             return {}
         last = body[-1]
@@ -270,10 +311,12 @@ class FurnitureReader(ReaderBase):
         elif pt.is_closing(text):
             roles[last] = "salute"
             return roles
-        elif pt.looks_like_signature(text) and not pt.is_salute(text) \
-                and not pt.list_head(text):
-            if text.endswith(".") and not pt.is_closing(previous) \
-                    and not re.search(r"\b[A-Z]\.", text):
+        elif pt.looks_like_signature(text) and not pt.is_salute(text) and not pt.list_head(text):
+            if (
+                text.endswith(".")
+                and not pt.is_closing(previous)
+                and not re.search(r"\b[A-Z]\.", text)
+            ):
                 return {}  # ``Full Text Follows.``: a sentence, unless a closing precedes it
             roles[last] = "signed"
         else:
@@ -281,4 +324,3 @@ class FurnitureReader(ReaderBase):
         if len(body) >= 3 and pt.is_closing(previous):
             roles[body[-2]] = "salute"
         return roles
-

@@ -51,48 +51,238 @@ _CLOSERS = set(".,;:)]”’\"'?!")
 _AFTER = set(".,;:)]”’\"'?!—")
 
 #: Words after which a separate number is counted, never a marker (``No. 5``, ``p. 45``).
-_COUNTED = {"no.", "nos.", "p.", "pp.", "vol.", "vols.", "para.", "paras.", "paragraph",
-            "paragraphs", "page", "pages", "article", "articles", "section", "chapter", "part",
-            "annex", "telegram", "telegrams", "despatch", "dispatch", "tel.", "deptel",
-            "embtel", "circular", "number", "numbers", "item", "items", "point", "points",
-            "document", "documents", "mytel", "urtel", "reftel", "airgram", "instruction",
-            "note", "notes", "letter", "memorandum", "despatches", "annexes", "table", "tab",
-            "appendix", "enclosure", "figure", "line", "lines", "column", "room", "route",
-            "resolution", "report", "nsc", "nie", "footnote", "footnotes", "volume", "series",
-            "code", "extension", "ext."}
+_COUNTED = {
+    "no.",
+    "nos.",
+    "p.",
+    "pp.",
+    "vol.",
+    "vols.",
+    "para.",
+    "paras.",
+    "paragraph",
+    "paragraphs",
+    "page",
+    "pages",
+    "article",
+    "articles",
+    "section",
+    "chapter",
+    "part",
+    "annex",
+    "telegram",
+    "telegrams",
+    "despatch",
+    "dispatch",
+    "tel.",
+    "deptel",
+    "embtel",
+    "circular",
+    "number",
+    "numbers",
+    "item",
+    "items",
+    "point",
+    "points",
+    "document",
+    "documents",
+    "mytel",
+    "urtel",
+    "reftel",
+    "airgram",
+    "instruction",
+    "note",
+    "notes",
+    "letter",
+    "memorandum",
+    "despatches",
+    "annexes",
+    "table",
+    "tab",
+    "appendix",
+    "enclosure",
+    "figure",
+    "line",
+    "lines",
+    "column",
+    "room",
+    "route",
+    "resolution",
+    "report",
+    "nsc",
+    "nie",
+    "footnote",
+    "footnotes",
+    "volume",
+    "series",
+    "code",
+    "extension",
+    "ext.",
+}
 #: Words a note marker never follows: a number after them is the phrase's own.
-_FUNCTION_WORDS = {"at", "of", "to", "by", "for", "in", "on", "and", "or", "than", "about",
-                   "some", "over", "under", "from", "with", "the", "a", "an", "nearly",
-                   "approximately", "only", "were", "was", "are", "is", "be", "been",
-                   "around", "all", "these", "those", "his", "her", "its", "their", "our",
-                   "your", "my", "per", "each", "every", "no", "any", "last", "next", "plus",
-                   "minus", "within", "after", "before", "since", "until", "till", "between",
-                   "among", "into", "almost", "least", "most", "exactly", "roughly",
-                   "another", "other", "first", "that", "which", "if", "when", "but", "nor",
-                   "so", "as", "up", "down", "out", "off", "via", "toward", "towards", "upon"}
+_FUNCTION_WORDS = {
+    "at",
+    "of",
+    "to",
+    "by",
+    "for",
+    "in",
+    "on",
+    "and",
+    "or",
+    "than",
+    "about",
+    "some",
+    "over",
+    "under",
+    "from",
+    "with",
+    "the",
+    "a",
+    "an",
+    "nearly",
+    "approximately",
+    "only",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "around",
+    "all",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "per",
+    "each",
+    "every",
+    "no",
+    "any",
+    "last",
+    "next",
+    "plus",
+    "minus",
+    "within",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "between",
+    "among",
+    "into",
+    "almost",
+    "least",
+    "most",
+    "exactly",
+    "roughly",
+    "another",
+    "other",
+    "first",
+    "that",
+    "which",
+    "if",
+    "when",
+    "but",
+    "nor",
+    "so",
+    "as",
+    "up",
+    "down",
+    "out",
+    "off",
+    "via",
+    "toward",
+    "towards",
+    "upon",
+}
 #: Words after a number that make it a quantity or a time, never number + marker.
-_UNITS = {"a.m.", "p.m.", "a.", "p.", "am", "pm", "noon", "midnight", "o'clock", "o’clock",
-          "percent", "per", "%", "miles", "mile", "hours", "hour", "days", "day", "years",
-          "year", "months", "month", "weeks", "week", "tons", "men", "troops", "million",
-          "billion", "thousand", "hundred", "dollars", "divisions", "kilometers", "feet"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
-           "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+_UNITS = {
+    "a.m.",
+    "p.m.",
+    "a.",
+    "p.",
+    "am",
+    "pm",
+    "noon",
+    "midnight",
+    "o'clock",
+    "o’clock",
+    "percent",
+    "per",
+    "%",
+    "miles",
+    "mile",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "tons",
+    "men",
+    "troops",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dollars",
+    "divisions",
+    "kilometers",
+    "feet",
+}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+}
 
 #: The readings of a run of digits or symbols and what each costs, cheapest first (the
 #: module docstring says when each applies). The resolver keeps the cheapest reading of the
 #: whole page; these figures, and the COST_ constants below, are its only tuning.
 READINGS: dict[str, float] = {
-    "glued": 0.0,                      # ``Kong1``, ``estimate.*``
-    "after-number-stop": 0.0,          # ``in 1952;3``
-    "suffixed": 0.5,                   # ``Aranha19a``
-    "side-by-side": 1.0,               # per marker after the first: ``Dalton01``
-    "year-or-day-and-marker": 1.0,     # ``19542``, ``March 141``
+    "glued": 0.0,  # ``Kong1``, ``estimate.*``
+    "after-number-stop": 0.0,  # ``in 1952;3``
+    "suffixed": 0.5,  # ``Aranha19a``
+    "side-by-side": 1.0,  # per marker after the first: ``Dalton01``
+    "year-or-day-and-marker": 1.0,  # ``19542``, ``March 141``
     "after-number-sentence-end": 3.0,  # ``April 8.1 Foreign``, ``August 12,1 the``
-    "set-off": 6.5,                    # ``Offices 1``
-    "number-and-marker": 7.5,          # ``1022`` = 102 + 2
+    "set-off": 6.5,  # ``Offices 1``
+    "number-and-marker": 7.5,  # ``1022`` = 102 + 2
     "after-number-period-lower": 8.0,  # ``3. the``
-    "after-dash": 9.0,                 # ``1949–1``
+    "after-dash": 9.0,  # ``1949–1``
 }
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.0
@@ -179,7 +369,7 @@ def _consecutive_splits(run: str) -> list[tuple[str, ...]]:
             if not rest.startswith(following):
                 break
             parts.append(following)
-            rest = rest[len(following):]
+            rest = rest[len(following) :]
             current += 1
         if not rest and len(parts) >= 2:
             found.append(tuple(parts))
@@ -197,9 +387,13 @@ def _glued(run: str, i: int, k: int) -> list[Option]:
         for part in parts:
             markers.append(Marker(at, at + len(part), part))
             at += len(part)
-        options.append(Option(tuple(markers), READINGS["side-by-side"] * (len(parts) - 1),
-                              f"read “{run}” as {len(parts)} markers side by side, "
-                              + ", ".join(parts)))
+        options.append(
+            Option(
+                tuple(markers),
+                READINGS["side-by-side"] * (len(parts) - 1),
+                f"read “{run}” as {len(parts)} markers side by side, " + ", ".join(parts),
+            )
+        )
     return options
 
 
@@ -261,8 +455,9 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         return [], False  # the number goes on: ``661.93``, ``70,000``, ``1:03``
     if i == 0 and nxt in ".)" and (k + 1 >= len(text) or text[k + 1].isspace()):
         return [], False  # a paragraph, heading or label number: ``921. Deptel …``
-    if context.inside_brackets(i) and not (nxt == "]" and prev and not prev.isspace()
-                                          and prev != "["):
+    if context.inside_brackets(i) and not (
+        nxt == "]" and prev and not prev.isspace() and prev != "["
+    ):
         return [], False  # ``[1 paragraph not declassified]``
     whole_ok = run == "0" or not run.startswith("0")
     if prev.isalpha():
@@ -279,25 +474,41 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         after = text[k + 1 : k + 2] if nxt.isspace() else nxt
         sentence_end = not after or after.isupper() or after in _AFTER or not after.isalnum()
         if prev == "," and len(run) != 3:
-            return [Option((Marker(i, k, run),), READINGS["after-number-sentence-end"],
-                           f"read “{before_prev}{prev}{run}” as a number and marker {run}")], \
-                False
+            return [
+                Option(
+                    (Marker(i, k, run),),
+                    READINGS["after-number-sentence-end"],
+                    f"read “{before_prev}{prev}{run}” as a number and marker {run}",
+                )
+            ], False
         if prev == ".":
-            cost = READINGS["after-number-sentence-end"] if sentence_end else \
-                READINGS["after-number-period-lower"]
-            return [Option((Marker(i, k, run),), cost,
-                           f"read “.{run}” after a number as marker {run}")], False
+            cost = (
+                READINGS["after-number-sentence-end"]
+                if sentence_end
+                else READINGS["after-number-period-lower"]
+            )
+            return [
+                Option((Marker(i, k, run),), cost, f"read “.{run}” after a number as marker {run}")
+            ], False
         return [], False
     if prev in "–-/":
         if whole_ok:
-            return [Option((Marker(i, k, run),), READINGS["after-dash"],
-                           f"read “{prev}{run}” as marker {run}, not part of a number")], False
+            return [
+                Option(
+                    (Marker(i, k, run),),
+                    READINGS["after-dash"],
+                    f"read “{prev}{run}” as marker {run}, not part of a number",
+                )
+            ], False
         return [], False
     if prev == "" or prev.isspace() or prev == "(":
         options: list[Option] = []
         word = context.word_before(i)
-        counted = word in _COUNTED or word.rstrip(".,") in _COUNTED or (
-            nxt.isspace() and context.word_after(k) in _UNITS)
+        counted = (
+            word in _COUNTED
+            or word.rstrip(".,") in _COUNTED
+            or (nxt.isspace() and context.word_after(k) in _UNITS)
+        )
         # A number standing alone: maybe a year (or number) with a marker glued to it.
         # A year stays whole (``April 22, 1901.``), and so does a day after its month.
         # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
@@ -305,18 +516,25 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         # ``Circular Telegram 5001`` is telegram 500 and marker 1.
         at_end = context.in_head and not text[k:].strip() and word not in ("no.", "nos.")
         after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
-        if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS
-                                                             or after_month):
+        if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS or after_month):
             for size in range(1, min(3, len(run) - 1) + 1):
                 head, tail = run[:-size], run[-size:]
                 if tail.startswith("0"):
                     continue
                 if after_month and not 1 <= int(head) <= 31:
                     continue
-                cost = READINGS["year-or-day-and-marker"] if _is_year(head) or after_month \
+                cost = (
+                    READINGS["year-or-day-and-marker"]
+                    if _is_year(head) or after_month
                     else READINGS["number-and-marker"]
-                options.append(Option((Marker(k - size, k, tail),), cost,
-                                      f"read “{run}” as {head} followed by marker {tail}"))
+                )
+                options.append(
+                    Option(
+                        (Marker(k - size, k, tail),),
+                        cost,
+                        f"read “{run}” as {head} followed by marker {tail}",
+                    )
+                )
                 if _is_year(head):  # ``196812``: 1968, then markers 1 and 2 side by side
                     for parts in _consecutive_splits(tail):
                         at = k - size
@@ -324,22 +542,37 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                         for part in parts:
                             markers.append(Marker(at, at + len(part), part))
                             at += len(part)
-                        options.append(Option(tuple(markers), cost + len(parts) - 1,
-                                              f"read “{run}” as {head} followed by markers "
-                                              + ", ".join(parts)))
+                        options.append(
+                            Option(
+                                tuple(markers),
+                                cost + len(parts) - 1,
+                                f"read “{run}” as {head} followed by markers " + ", ".join(parts),
+                            )
+                        )
         # A marker set off from its word by a space or a no-break space ("Offices 1").
         # At the end of the heading, a second marker may stand apart after a glued one:
         # ``May 3, 19681 2`` (1968, notes 1 and 2).
         after_glued = before_prev.isdigit() and at_end and len(run) <= 2
-        if prev.isspace() and prev != "\n" and before_prev and not before_prev.isspace() \
-                and (before_prev.isalpha() or before_prev in _CLOSERS or after_glued) \
-                and len(run) <= 3 \
-                and whole_ok and not counted and word not in _MONTHS \
-                and word not in _FUNCTION_WORDS \
-                and (after_glued or not (any(c.isdigit() for c in word)
-                                         and not word.endswith("."))):
-            options.append(Option((Marker(i, k, run),), READINGS["set-off"],
-                                  f"read the separate “{run}” as a note marker"))
+        if (
+            prev.isspace()
+            and prev != "\n"
+            and before_prev
+            and not before_prev.isspace()
+            and (before_prev.isalpha() or before_prev in _CLOSERS or after_glued)
+            and len(run) <= 3
+            and whole_ok
+            and not counted
+            and word not in _MONTHS
+            and word not in _FUNCTION_WORDS
+            and (after_glued or not (any(c.isdigit() for c in word) and not word.endswith(".")))
+        ):
+            options.append(
+                Option(
+                    (Marker(i, k, run),),
+                    READINGS["set-off"],
+                    f"read the separate “{run}” as a note marker",
+                )
+            )
         return options, False
     return [], False
 
@@ -360,24 +593,36 @@ def _symbol_options(text: str, i: int, k: int) -> tuple[list[Option], bool]:
     if prev and not prev.isspace():
         return [Option(tuple(markers), READINGS["glued"])], True
     if prev.isspace() and i >= 2 and not text[i - 2].isspace() and text[i - 2] not in SYMBOLS:
-        return [Option(tuple(markers), READINGS["set-off"],
-                       f"read the separate “{text[i:k]}” as a note marker")], False
+        return [
+            Option(
+                tuple(markers),
+                READINGS["set-off"],
+                f"read the separate “{text[i:k]}” as a note marker",
+            )
+        ], False
     return [], False
 
 
 def _suffixed_option(text: str, i: int, k: int) -> Option | None:
     """A marker with a letter suffix glued to its word (``Aranha19a``): older volumes number
     a note inserted after note 19 as 19a. It takes no place in the numeric sequence."""
-    if not (i > 0 and (text[i - 1].isalpha() or text[i - 1] in _CLOSERS) and k < len(text)
-            and text[k] in SUFFIXES):
+    if not (
+        i > 0
+        and (text[i - 1].isalpha() or text[i - 1] in _CLOSERS)
+        and k < len(text)
+        and text[k] in SUFFIXES
+    ):
         return None
     after = text[k + 1] if k + 1 < len(text) else ""
     if after and not (after.isspace() or after in _AFTER):
         return None
     if text[i] == "0" or k - i > 3:
         return None
-    return Option((Marker(i, k + 1, text[i:k + 1]),), READINGS["suffixed"],
-                  f"read “{text[i:k + 1]}” as a note marker with a letter suffix")
+    return Option(
+        (Marker(i, k + 1, text[i : k + 1]),),
+        READINGS["suffixed"],
+        f"read “{text[i : k + 1]}” as a note marker with a letter suffix",
+    )
 
 
 def find_groups(fields: list[TextField]) -> list[Group]:
@@ -393,7 +638,7 @@ def find_groups(fields: list[TextField]) -> list[Group]:
             digit = found.lastgroup == "digits"
             suffixed = _suffixed_option(text, i, k) if digit else None
             if suffixed is not None:
-                groups.append(Group(index, i, k + 1, text[i:k + 1], [suffixed], False))
+                groups.append(Group(index, i, k + 1, text[i : k + 1], [suffixed], False))
                 continue
             if digit and text[i:k].isascii():
                 context = context or _Context(text, fld.in_head)
@@ -445,8 +690,9 @@ class _Solver:
                 nn = nn + 1 if nn >= 0 else nn - 1
         return nn
 
-    def apply(self, j: int, nn: int, option: Option, in_head: bool
-              ) -> tuple[int, int, float] | None:
+    def apply(
+        self, j: int, nn: int, option: Option, in_head: bool
+    ) -> tuple[int, int, float] | None:
         extra = 0.0
         specs = self.specs
         for marker in option.markers:
@@ -483,14 +729,26 @@ class _Solver:
         return j, nn, extra
 
     @staticmethod
-    def relax(store: dict[tuple[int, int], _State], key: tuple[int, int], cost: float,
-              ways: int, chain: _Chain, sig: int, alt: _Chain) -> None:
+    def relax(
+        store: dict[tuple[int, int], _State],
+        key: tuple[int, int],
+        cost: float,
+        ways: int,
+        chain: _Chain,
+        sig: int,
+        alt: _Chain,
+    ) -> None:
         old = store.get(key)
         if old is None or cost < old[0] - 1e-9:
             store[key] = (cost, ways, chain, sig, alt)
         elif abs(cost - old[0]) <= 1e-9 and sig != old[3]:
-            store[key] = (old[0], min(2, old[1] + ways), old[2], old[3],
-                          old[4] if old[4] is not None else chain)
+            store[key] = (
+                old[0],
+                min(2, old[1] + ways),
+                old[2],
+                old[3],
+                old[4] if old[4] is not None else chain,
+            )
 
     def run(self, groups: list[Group]) -> tuple[float, _Chain, _Chain]:
         """Return the cheapest reading's cost and chain, and the chain of another reading
@@ -516,19 +774,32 @@ class _Solver:
                             continue
                         j2, nn2, extra = moved
                         step = (gi, oi, skipped)
-                        self.relax(new, (j2, nn2), base + option.cost + extra, ways,
-                                   (chain, *step), hash((sig, gi, oi)),
-                                   (alt, *step) if alt is not None else None)
+                        self.relax(
+                            new,
+                            (j2, nn2),
+                            base + option.cost + extra,
+                            ways,
+                            (chain, *step),
+                            hash((sig, gi, oi)),
+                            (alt, *step) if alt is not None else None,
+                        )
             if len(new) > BEAM:
                 new = dict(sorted(new.items(), key=lambda kv: (kv[1][0], kv[0]))[:BEAM])
             states = new
-        finals = sorted(((cost + (total - j) * COST_NOTE_WITHOUT_MARKER, j, nn, state)
-                         for (j, nn), state in states.items()
-                         for cost in (state[0],)), key=lambda t: (t[0], -t[1]))
+        finals = sorted(
+            (
+                (cost + (total - j) * COST_NOTE_WITHOUT_MARKER, j, nn, state)
+                for (j, nn), state in states.items()
+                for cost in (state[0],)
+            ),
+            key=lambda t: (t[0], -t[1]),
+        )
         best_cost, _, _, (_, _, chain, sig, alt) = finals[0]
         if alt is None:
-            alt = next((f[3][2] for f in finals[1:]
-                        if abs(f[0] - best_cost) <= 1e-9 and f[3][3] != sig), None)
+            alt = next(
+                (f[3][2] for f in finals[1:] if abs(f[0] - best_cost) <= 1e-9 and f[3][3] != sig),
+                None,
+            )
         return best_cost, chain, alt
 
 
@@ -564,8 +835,9 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
     ambiguous_at: int | None = None
     if alt is not None:
         other = _unwind(alt)
-        differ = [a[0] for a, b in zip(choices, other, strict=False) if a != b] or \
-            [c[0] for c in (choices[len(other):] or other[len(choices):])]
+        differ = [a[0] for a, b in zip(choices, other, strict=False) if a != b] or [
+            c[0] for c in (choices[len(other) :] or other[len(choices) :])
+        ]
         ambiguous_at = groups[min(differ)].field if differ else -1
 
     anchors: list[tuple[int, int, int] | None] = [None] * total
@@ -583,8 +855,13 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
             assumptions.append((group.field, option.why))
         for marker in option.markers:
             if last_number == marker.value and marker.number is not None:
-                assumptions.append((group.field, f"read marker {marker.value} as a second "
-                                    f"note numbered {marker.value} (the print repeats it)"))
+                assumptions.append(
+                    (
+                        group.field,
+                        f"read marker {marker.value} as a second "
+                        f"note numbered {marker.value} (the print repeats it)",
+                    )
+                )
             anchors[j] = (group.field, marker.start, marker.end)
             values[j] = marker.value
             if marker.number is not None:
@@ -607,7 +884,15 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
             values[index] = str(last)
         elif specs[index].fixed and not values[index]:
             values[index] = specs[index].fixed
-    unused = [(g.field, g.text) for gi, g in enumerate(groups)
-              if g.strong and gi not in used_groups]
-    return Resolution(anchors, values, assumptions, unused, ambiguous_at is not None,
-                      best_cost, ambiguous_at if ambiguous_at != -1 else None)
+    unused = [
+        (g.field, g.text) for gi, g in enumerate(groups) if g.strong and gi not in used_groups
+    ]
+    return Resolution(
+        anchors,
+        values,
+        assumptions,
+        unused,
+        ambiguous_at is not None,
+        best_cost,
+        ambiguous_at if ambiguous_at != -1 else None,
+    )

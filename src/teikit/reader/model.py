@@ -34,23 +34,23 @@ class LineBreak:
 Inline = str | NoteRef | PageBreak | LineBreak
 
 BlockKind = Literal[
-    "head",            # the document heading (number and title)
-    "source-inline",   # 1952-54 and older: the file-number / lot-file line
-    "identifier",      # CA-3400, NIE-58
+    "head",  # the document heading (number and title)
+    "source-inline",  # 1952-54 and older: the file-number / lot-file line
+    "identifier",  # CA-3400, NIE-58
     "classification",  # confidential, secret ...
-    "subject",         # a subject list (items), optional "Subject:" head
-    "heading",         # a section heading inside the document
+    "subject",  # a subject list (items), optional "Subject:" head
+    "heading",  # a section heading inside the document
     "paragraph",
-    "list",            # a bulleted list, or a label/item list
-    "closer",          # closing phrase, signature, or a note such as [File copy not signed]
-    "pagebreak",       # a page marker between blocks
-    "dateline",        # place and date under the title (one or two lines)
-    "salute",          # a salutation on a line of its own (Dear Mr. Secretary:)
-    "despatch",        # an older despatch's own number after the title (No. 214.])
-    "participants",    # the participants of a conversation (items), optional head
-    "enclosure",       # opens an enclosure: its label line ([Inclosure 1 in No. 72.]), if any
+    "list",  # a bulleted list, or a label/item list
+    "closer",  # closing phrase, signature, or a note such as [File copy not signed]
+    "pagebreak",  # a page marker between blocks
+    "dateline",  # place and date under the title (one or two lines)
+    "salute",  # a salutation on a line of its own (Dear Mr. Secretary:)
+    "despatch",  # an older despatch's own number after the title (No. 214.])
+    "participants",  # the participants of a conversation (items), optional head
+    "enclosure",  # opens an enclosure: its label line ([Inclosure 1 in No. 72.]), if any
     "enclosure-head",  # an enclosure's own title (Mr. Dorsey to Mr. Pell.)
-    "postscript",      # opens a postscript (P. S.—…) after a signature; holds no text
+    "postscript",  # opens a postscript (P. S.—…) after a signature; holds no text
 ]
 
 
@@ -71,8 +71,8 @@ class Block:
     content: list[Inline] = field(default_factory=list)
     line: int = 0
     items: list[ListItem] = field(default_factory=list)
-    head: str | None = None        # "Subject:" for a subject list that has it
-    smallcaps: bool = False        # lower-case text that print shows in small capitals
+    head: str | None = None  # "Subject:" for a subject list that has it
+    smallcaps: bool = False  # lower-case text that print shows in small capitals
     page: PageBreak | None = None  # for kind == "pagebreak"
     # For kind == "closer": its lines, each (role, content) with role "salute" (the closing
     # phrase), "signed" or "text" (a line such as [File copy not signed]).
@@ -93,7 +93,7 @@ class Note:
 
     paragraphs: list[list[Inline]]
     line: int
-    label: str = ""          # the list's own label ("1." in style B), if any
+    label: str = ""  # the list's own label ("1." in style B), if any
     n: str = ""
     is_source: bool = False
     anchored: bool = True
@@ -109,7 +109,7 @@ class Document:
     style: Literal["A", "B"]
     blocks: list[Block]
     notes: list[Note]
-    source_line: str | None = None     # the older layouts' source line text, if any
+    source_line: str | None = None  # the older layouts' source line text, if any
     kind: Literal["historical-document", "editorial-note"] = "historical-document"
     #: The line accounting: every input line (1-based) and what the reader used it as —
     #: a block kind (``paragraph``, ``head``, ``closer`` …), ``pagebreak``, ``note``,

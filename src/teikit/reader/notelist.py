@@ -23,8 +23,10 @@ B_NOTE = re.compile(r"^\s{1,8}(\d{1,3}|[" + re.escape(SYMBOLS) + r"]{1,4})\.\s+(
 _B_BULLET = re.compile(r"^\s+[•·▪◦]\s")
 _B_ITEM = re.compile(r"^\s+[•·▪◦]\s+(.*?)\s*$")
 _A_BULLET = re.compile(r"^- (.*)$")
-_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|"
-                    r"\([0-9]{1,3}\)|\([A-Za-z]\)|\([ivxlc]{1,6}\))$")
+_LABEL = re.compile(
+    r"^(?:\(?[0-9]{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|"
+    r"\([0-9]{1,3}\)|\([A-Za-z]\)|\([ivxlc]{1,6}\))$"
+)
 
 
 @dataclass
@@ -92,9 +94,12 @@ def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]
         if strip_arrow(lines[i])[1]:
             return True
         following = i + 1
-        while following < end and lines[following].strip() \
-                and not is_arrow_line(lines[following]) \
-                and not _A_BULLET.match(lines[following]):
+        while (
+            following < end
+            and lines[following].strip()
+            and not is_arrow_line(lines[following])
+            and not _A_BULLET.match(lines[following])
+        ):
             if strip_arrow(lines[following])[1]:
                 return True
             following += 1
@@ -176,8 +181,7 @@ def split_notes_b(lines: list[str], end: int) -> tuple[int, list[RawNote]]:
             continue
         match = B_NOTE.match(raw)
         if match:
-            notes.append(RawNote([(match.group(2).rstrip(), index + 1)], index + 1,
-                                 match.group(1)))
+            notes.append(RawNote([(match.group(2).rstrip(), index + 1)], index + 1, match.group(1)))
         elif notes:
             notes[-1].paragraphs.append((raw.strip(), index + 1))
     return first, notes

@@ -23,14 +23,61 @@ NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 IDENTIFIER = re.compile(r"^(?=[^a-z]*\d)[A-Z][A-Z0-9 ./–-]{1,30}$")
 
 _CLASSIFICATION_WORDS = {
-    "us", "top", "secret", "confidential", "restricted", "unclassified", "official", "use", "only",
-    "limited", "security", "information", "eyes", "personal", "and", "private", "priority",
-    "niact", "urgent", "immediate", "operational", "flash", "routine", "strictly", "noforn",
-    "exdis", "nodis", "limdis", "plain", "sensitive",
+    "us",
+    "top",
+    "secret",
+    "confidential",
+    "restricted",
+    "unclassified",
+    "official",
+    "use",
+    "only",
+    "limited",
+    "security",
+    "information",
+    "eyes",
+    "personal",
+    "and",
+    "private",
+    "priority",
+    "niact",
+    "urgent",
+    "immediate",
+    "operational",
+    "flash",
+    "routine",
+    "strictly",
+    "noforn",
+    "exdis",
+    "nodis",
+    "limdis",
+    "plain",
+    "sensitive",
 }
 _SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "by", "with", "at", "from",
-    "its", "as", "vs.", "but", "nor", "into", "upon", "over", "between",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "to",
+    "for",
+    "by",
+    "with",
+    "at",
+    "from",
+    "its",
+    "as",
+    "vs.",
+    "but",
+    "nor",
+    "into",
+    "upon",
+    "over",
+    "between",
 }
 _TRAILING_MARKER = re.compile(r"(?<=[^\s\d])(?:\d{1,3}[abcd]?|[*†‡§‖¶]+)$")
 
@@ -48,7 +95,7 @@ def strip_trailing_marker(text: str) -> str:
     match = _TRAILING_MARKER.search(core, offset)
     if match is not None and offset and match.start() <= offset + 1:
         match = _TRAILING_MARKER.search(core)  # a run of symbols longer than the tail
-    return core[:match.start()] if match else core
+    return core[: match.start()] if match else core
 
 
 def is_classification(text: str) -> bool:
@@ -73,7 +120,7 @@ def is_identifier(text: str) -> bool:
 #: A person's initial before a name (``N. Khrushchev``, ``John F. Kennedy``): section
 #: headings have none (``U.S. Policy`` is no initial: no space after its first point).
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s[A-Z][a-z]")
-_CLOSING_QUOTES = "”\"’"
+_CLOSING_QUOTES = '”"’'
 
 
 def heading_shape(text: str) -> str | None:
@@ -132,9 +179,14 @@ def looks_like_signature(text: str) -> bool:
     if not words or len(words) > 6 or not core[0].isupper() or NUMBERED_PARAGRAPH.match(core):
         return False
     if core[-1] == ".":
-        return len(words) <= 5 and all(
-            w[0].isupper() or w in ("de", "van", "von", "du", "da", "y", "la", "le", "der")
-            for w in words) and not is_dateline(core)
+        return (
+            len(words) <= 5
+            and all(
+                w[0].isupper() or w in ("de", "van", "von", "du", "da", "y", "la", "le", "der")
+                for w in words
+            )
+            and not is_dateline(core)
+        )
     return core[-1] not in ";:,?!"
 
 
@@ -142,8 +194,17 @@ def looks_like_signature(text: str) -> bool:
 
 #: Characters matched as a plain space (no-break spaces) or not at all (zero-width space,
 #: soft hyphen, the text-presentation selector a browser copies after ``↩``).
-_SHADOW = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None,
-                         "\u00ad": None, "\ufe0e": None, "\ufeff": None})
+_SHADOW = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u200b": None,
+        "\u00ad": None,
+        "\ufe0e": None,
+        "\ufeff": None,
+    }
+)
 
 
 _SHADOWED = re.compile("[" + "".join(chr(c) for c in _SHADOW) + "]")
@@ -160,16 +221,23 @@ def shadow(text: str) -> str:
 #: ``711.61/4–1249: Telegram``, ``740.00119 Control (Germany)/6–1047``, ``File No.
 #: 723.2515/116.``, ``123 Kirk, Alan G.: Telegram`` (a slash, or a kind, must be there).
 _DECIMAL_FILE = re.compile(
-    r"^(?:File No\.\s*)?" + lx.FILE_CLASS + lx.FILE_SUBJECT
-    + r"(?:(?P<slash>/" + lx.FILE_DOCUMENT + r")\.?(?:\s*\([^)]*\))?)?"
-    + r"(?P<kind>:\s*\S.*)?$")
+    r"^(?:File No\.\s*)?"
+    + lx.FILE_CLASS
+    + lx.FILE_SUBJECT
+    + r"(?:(?P<slash>/"
+    + lx.FILE_DOCUMENT
+    + r")\.?(?:\s*\([^)]*\))?)?"
+    + r"(?P<kind>:\s*\S.*)?$"
+)
 _FILES_LINE = re.compile(
     r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives)"
-    r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)")
+    r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)"
+)
 _KIND_LINE = re.compile(
     r"^[A-Z][^.!?]{0,80}:\s*(?:Circular |Personal |Secret |Confidential )?"
     r"(?:[Tt]elegram|[Aa]irgram|[Dd]espatch|[Ii]nstruction|[Mm]emorandum|[Nn]ote|[Ll]etter|"
-    r"[Tt]elephone [Mm]essage|[Rr]adiogram|[Cc]able)s?$")
+    r"[Tt]elephone [Mm]essage|[Rr]adiogram|[Cc]able)s?$"
+)
 
 
 def is_source_line(text: str) -> bool:
@@ -189,8 +257,10 @@ def is_source_line(text: str) -> bool:
     return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core))
 
 
-_HONORIFIC = (r"(?:Mr\.|Mrs\.|Messrs\.|Miss|Señor|Senhor|Sir|Baron|Count|Prince|Marquis|"
-              r"General|Admiral|Commodore|Commander|Captain|Lord|Dr\.|The)")
+_HONORIFIC = (
+    r"(?:Mr\.|Mrs\.|Messrs\.|Miss|Señor|Senhor|Sir|Baron|Count|Prince|Marquis|"
+    r"General|Admiral|Commodore|Commander|Captain|Lord|Dr\.|The)"
+)
 _NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.$")
 #: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
 #: A 1900s–1950s despatch's ``No. 1805`` under the title reads the same, without the bracket.
@@ -199,7 +269,8 @@ DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No
 
 _DOCUMENT_TITLE = re.compile(
     r"^(?:The|Memorandum|Aide-M[ée]moire|Letter|Note|Telegram|Minutes|Message|Report|"
-    r"Statement|Circular|Instruction|Despatch)\b")
+    r"Statement|Circular|Instruction|Despatch)\b"
+)
 
 
 def is_document_title(text: str) -> bool:
@@ -225,10 +296,14 @@ _MONTH = lx.MONTH_WORD
 #: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
-    r"(?P<date>(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+" + _MONTH
+    r"(?P<date>(?:"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+"
+    + _MONTH
     + r")(?:,?\s*\[?\d{4}\]?)?)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$")
+    r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$"
+)
 #: The line under a dateline that says when the despatch arrived: ``(Received April 10.)``,
 #: ``[Received 4:14 p.m.]``.
 RECEIVED = re.compile(r"^[(\[]Received\b[^()\[\]]{0,60}[)\]]\.?$")
@@ -246,10 +321,15 @@ SALUTE = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r")[:,]$")
 CLOSING = re.compile(r"^(?:" + "|".join(lx.CLOSINGS) + r")[,.]?$")
 SIGNED_MARK = re.compile(r"^\((?:[Ss]igned|[Ss]gd\.?)\)\s*\S")
 #: What a page prints where a signature would be: ``[File copy not signed]``.
-NOT_SIGNED = re.compile(r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "
-                        r"illegible|Initialed|Signed)\.?\]$", re.IGNORECASE)
-LIST_HEAD = re.compile(r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
-                       r"Participant)(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$")
+NOT_SIGNED = re.compile(
+    r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "
+    r"illegible|Initialed|Signed)\.?\]$",
+    re.IGNORECASE,
+)
+LIST_HEAD = re.compile(
+    r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
+    r"Participant)(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$"
+)
 
 
 def is_salute(text: str) -> bool:

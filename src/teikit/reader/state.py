@@ -25,9 +25,13 @@ class Draft:
     roles: list[list[str] | None] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)  # the kinds of block added so far
 
-    def add(self, block: Block, content: list[TextField] | None = None,
-            items: list[tuple[TextField | None, TextField]] | None = None,
-            roles: list[str] | None = None) -> None:
+    def add(
+        self,
+        block: Block,
+        content: list[TextField] | None = None,
+        items: list[tuple[TextField | None, TextField]] | None = None,
+        roles: list[str] | None = None,
+    ) -> None:
         self.blocks.append(block)
         self.kinds.add(block.kind)
         self.content.append(content or [])
@@ -106,4 +110,3 @@ class ReaderBase:
 
     def fail(self, line: int | None, message: str, hint: str, code: str) -> InputError:
         return InputError(Problem(self.name, line, message, hint, code))
-

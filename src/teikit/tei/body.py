@@ -170,8 +170,7 @@ class _Writer:
             self.inlines(sub(div, "p", rend="flushleft"), block.content)
         elif kind == "heading":
             p = sub(div, "p", rend="sectiontitle")
-            self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p,
-                         block.content)
+            self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p, block.content)
         elif kind == "paragraph":
             self.inlines(sub(div, "p"), block.content)
         elif kind == "closer":

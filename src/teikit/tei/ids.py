@@ -11,8 +11,14 @@
 
 from __future__ import annotations
 
-SYMBOL_NAMES = {"*": "ast", "†": "dagger", "‡": "ddagger", "§": "sect", "‖": "parallel",
-                "¶": "para"}
+SYMBOL_NAMES = {
+    "*": "ast",
+    "†": "dagger",
+    "‡": "ddagger",
+    "§": "sect",
+    "‖": "parallel",
+    "¶": "para",
+}
 
 
 def tei_id(volume: str | None, number: int | None) -> str:

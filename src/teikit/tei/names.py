@@ -15,8 +15,7 @@ def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None,
-        **attrs: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     """Append a TEI child element with optional text and attributes (``xml_id`` -> xml:id)."""
     element = etree.SubElement(parent, tei(tag))
     for key, value in attrs.items():

@@ -11,12 +11,39 @@ from lxml import etree
 from teikit.tei.names import TEI_NS
 
 #: Elements whose content is elements only, in the TEI teikit writes.
-CONTAINERS = frozenset(f"{{{TEI_NS}}}{name}" for name in (
-    "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc",
-    "biblStruct", "analytic", "monogr", "imprint", "series", "respStmt", "availability",
-    "encodingDesc", "projectDesc", "editorialDecl", "appInfo", "application", "profileDesc",
-    "langUsage", "text", "body", "div", "list", "closer", "refsDecl", "citeStructure",
-))
+CONTAINERS = frozenset(
+    f"{{{TEI_NS}}}{name}"
+    for name in (
+        "TEI",
+        "teiCorpus",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "biblStruct",
+        "analytic",
+        "monogr",
+        "imprint",
+        "series",
+        "respStmt",
+        "availability",
+        "encodingDesc",
+        "projectDesc",
+        "editorialDecl",
+        "appInfo",
+        "application",
+        "profileDesc",
+        "langUsage",
+        "text",
+        "body",
+        "div",
+        "list",
+        "closer",
+        "refsDecl",
+        "citeStructure",
+    )
+)
 
 
 def _is_container(element: etree._Element) -> bool:

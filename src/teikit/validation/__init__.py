@@ -107,20 +107,26 @@ class Validator:
             without jing installed.
     """
 
-    def __init__(self, schema: Path | str | None = None, *, rules: bool = True,
-                 rules_path: Path | str | None = None, edition: bool = False,
-                 engine: str = "auto") -> None:
+    def __init__(
+        self,
+        schema: Path | str | None = None,
+        *,
+        rules: bool = True,
+        rules_path: Path | str | None = None,
+        edition: bool = False,
+        engine: str = "auto",
+    ) -> None:
         if engine not in ENGINES:
-            raise SchemaError(f"unknown validation engine {engine!r}: one of "
-                              + ", ".join(ENGINES))
+            raise SchemaError(f"unknown validation engine {engine!r}: one of " + ", ".join(ENGINES))
         self.edition = edition
         self.use_rules = rules
         self.schema = Path(schema) if schema else None
         self.rules_path = Path(rules_path) if rules_path else None
         self.jing: JingGrammar | None = None
         self.grammar: Grammar | None = None
-        if self.schema is not None and (engine == "jing"
-                                        or (engine == "auto" and find_jing() is not None)):
+        if self.schema is not None and (
+            engine == "jing" or (engine == "auto" and find_jing() is not None)
+        ):
             self.jing = JingGrammar(self.schema)
         else:
             self.grammar = load_grammar(self.schema or default_grammar_path())
@@ -222,9 +228,23 @@ class Validator:
             try:
                 data = read_input(path)  # regular files only: a FIFO is never opened
             except InputError as exc:
-                reports.append(FileReport(name, [Finding(
-                    name, None, None, "error", RULE_UNREADABLE, exc.problem.message,
-                    exc.problem.hint)], checked=False))
+                reports.append(
+                    FileReport(
+                        name,
+                        [
+                            Finding(
+                                name,
+                                None,
+                                None,
+                                "error",
+                                RULE_UNREADABLE,
+                                exc.problem.message,
+                                exc.problem.hint,
+                            )
+                        ],
+                        checked=False,
+                    )
+                )
                 continue
             parsed = parse_bytes(data, name)
             if isinstance(parsed, list):
@@ -260,14 +280,23 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileRep
     """
     files, missing = expand_paths(paths, recursive=True)
     rule = {"missing": RULE_UNREADABLE, "empty-folder": RULE_NO_INPUT}
-    problems = [FileReport(p.path, [Finding(p.path, None, None, "error", rule[p.code],
-                                            p.message)], checked=False) for p in missing]
+    problems = [
+        FileReport(
+            p.path, [Finding(p.path, None, None, "error", rule[p.code], p.message)], checked=False
+        )
+        for p in missing
+    ]
     return files, problems
 
 
-def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None, *,
-                   rules: bool = True, edition: bool = False,
-                   engine: str = "auto") -> ValidationReport:
+def validate_paths(
+    paths: Iterable[Path | str],
+    schema: Path | str | None = None,
+    *,
+    rules: bool = True,
+    edition: bool = False,
+    engine: str = "auto",
+) -> ValidationReport:
     """Validate files and folders against a grammar and teikit's rules.
 
     Args:
@@ -285,5 +314,4 @@ def validate_paths(paths: Iterable[Path | str], schema: Path | str | None = None
     Raises:
         SchemaError: a schema is missing or does not compile.
     """
-    return Validator(schema, rules=rules, edition=edition,
-                     engine=engine).validate_paths(paths)
+    return Validator(schema, rules=rules, edition=edition, engine=engine).validate_paths(paths)

@@ -111,8 +111,9 @@ def _describe(attr: _Attr) -> str:
     if attr.values:
         quoted = [f'"{v}"' for v in attr.values]
         pieces.append(quoted[0] if len(quoted) == 1 else "one of " + ", ".join(quoted))
-    typed = [dtype + (f" matching {pattern}" if pattern else "")
-             for dtype, pattern in attr.datatypes]
+    typed = [
+        dtype + (f" matching {pattern}" if pattern else "") for dtype, pattern in attr.datatypes
+    ]
     if typed:
         pieces.append("a value of type " + " or ".join(typed))
     return " or ".join(pieces) if pieces else "another value"
@@ -151,17 +152,26 @@ class _AttributeIndex:
         found: list[etree._Element] = []
         if parent is not None:
             for pattern in self.by_name.get(etree.QName(parent).localname, []):
-                found += [k for k in self.children[pattern]
-                          if (k.get("name") or "").split(":")[-1] == local and k not in found]
+                found += [
+                    k
+                    for k in self.children[pattern]
+                    if (k.get("name") or "").split(":")[-1] == local and k not in found
+                ]
         if not found:
             found = self.by_name.get(local, [])
         return [self.attributes[p] for p in found]
 
-    def _walk(self, node: etree._Element, attrs: dict[str, _Attr],
-              kids: list[etree._Element], required: bool, seen: set[str]) -> None:
+    def _walk(
+        self,
+        node: etree._Element,
+        attrs: dict[str, _Attr],
+        kids: list[etree._Element],
+        required: bool,
+        seen: set[str],
+    ) -> None:
         if not isinstance(node.tag, str) or not node.tag.startswith(_R):
             return
-        tag = node.tag[len(_R):]
+        tag = node.tag[len(_R) :]
         if tag == "element":
             kids.append(node)
             return
@@ -184,8 +194,11 @@ class _AttributeIndex:
 
     def _attribute(self, node: etree._Element, name: str, required: bool) -> _Attr:
         attr = _Attr(name, required)
-        children = [c for c in node if isinstance(c.tag, str) and c.tag.startswith(_R)
-                    and c.tag != f"{_R}name"]
+        children = [
+            c
+            for c in node
+            if isinstance(c.tag, str) and c.tag.startswith(_R) and c.tag != f"{_R}name"
+        ]
         if not children:
             attr.anything = True
         for child in children:
@@ -193,13 +206,12 @@ class _AttributeIndex:
         return attr
 
     def _values(self, node: etree._Element, attr: _Attr, seen: set[str]) -> None:
-        tag = node.tag[len(_R):] if isinstance(node.tag, str) and node.tag.startswith(_R) else ""
+        tag = node.tag[len(_R) :] if isinstance(node.tag, str) and node.tag.startswith(_R) else ""
         if tag == "value":
             attr.values.append(" ".join((node.text or "").split()))
         elif tag == "data":
             param = node.find(f"{_R}param[@name='pattern']")
-            attr.datatypes.append((node.get("type", ""),
-                                   param.text if param is not None else None))
+            attr.datatypes.append((node.get("type", ""), param.text if param is not None else None))
         elif tag == "ref":
             ref = node.get("name", "")
             if ref in seen:
@@ -221,8 +233,9 @@ def _attribute_name(qname: str) -> str:
     return q.localname if q.namespace is None else qname
 
 
-def _explain(index: _AttributeIndex, element: etree._Element,
-             suspect: str | None) -> tuple[str, str | None] | None:
+def _explain(
+    index: _AttributeIndex, element: etree._Element, suspect: str | None
+) -> tuple[str, str | None] | None:
     """Say which attributes of ``element`` no pattern for its name accepts.
 
     ``suspect`` is the attribute libxml2 named (without its prefix), if it named one.
@@ -241,12 +254,21 @@ def _explain(index: _AttributeIndex, element: etree._Element,
             if spec is None:
                 problems.append((name, f"attribute {name} is not allowed on {local}"))
             elif not _value_ok(spec, value):
-                problems.append((name, f'{name}="{value}" on {local} is not allowed: '
-                                       f"expected {_describe(spec)}"))
+                problems.append(
+                    (
+                        name,
+                        f'{name}="{value}" on {local} is not allowed: expected {_describe(spec)}',
+                    )
+                )
         for name, spec in attrs.items():
             if spec.required and name not in present:
-                problems.append((name, f"{local} lacks the required attribute {name}"
-                                       + (f" ({_describe(spec)})" if not spec.anything else "")))
+                problems.append(
+                    (
+                        name,
+                        f"{local} lacks the required attribute {name}"
+                        + (f" ({_describe(spec)})" if not spec.anything else ""),
+                    )
+                )
         if best is None or len(problems) < len(best):
             best = problems
     if not best and suspect is not None:
@@ -284,8 +306,10 @@ class Grammar:
         if not path.is_file():
             raise SchemaError(f"{path}: no such schema file")
         if path.suffix.lower() != ".rng":
-            raise SchemaError(f"{path}: teikit reads RELAX NG in XML syntax (.rng); "
-                              "convert a compact .rnc schema with trang first")
+            raise SchemaError(
+                f"{path}: teikit reads RELAX NG in XML syntax (.rng); "
+                "convert a compact .rnc schema with trang first"
+            )
         try:
             self._schema = etree.parse(str(path), etree.XMLParser(no_network=True))
             self._relaxng = etree.RelaxNG(self._schema)
@@ -325,11 +349,14 @@ class Grammar:
             if element is None and named and etree.QName(root).localname == named.group(1):
                 element = root  # libxml2 gives no path for the root's attributes
             attribute = None
-            if element is not None and entry.type_name in ("RELAXNG_ERR_ATTRVALID",
-                                                           "RELAXNG_ERR_INVALIDATTR"):
+            if element is not None and entry.type_name in (
+                "RELAXNG_ERR_ATTRVALID",
+                "RELAXNG_ERR_INVALIDATTR",
+            ):
                 suspect = _INVALID_ATTR.match(message)
-                explained = _explain(self._attributes(), element,
-                                     suspect.group(1) if suspect else None)
+                explained = _explain(
+                    self._attributes(), element, suspect.group(1) if suspect else None
+                )
                 if explained is not None:
                     message, attribute = explained
             if element is not None and attribute is not None:
@@ -353,9 +380,10 @@ def _drop_echoes(findings: list[Finding]) -> list[Finding]:
     places: dict[tuple[int | None, int | None], int] = {}
     for f in findings:
         places[(f.line, f.column)] = places.get((f.line, f.column), 0) + 1
-    return [f for f in findings
-            if not (_ECHO.match(f.message) and places[(f.line, f.column)] > 1)]
+    return [f for f in findings if not (_ECHO.match(f.message) and places[(f.line, f.column)] > 1)]
 
 
-_ECHO = re.compile(r"^Element \S+ (has extra content"
-                   r"|failed to validate content|failed to validate attributes)")
+_ECHO = re.compile(
+    r"^Element \S+ (has extra content"
+    r"|failed to validate content|failed to validate attributes)"
+)

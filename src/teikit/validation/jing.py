@@ -26,8 +26,10 @@ from teikit.validation.report import RULE_GRAMMAR, Finding, SchemaError
 #: Command-line bytes per jing run (Linux allows about 2 MB for all arguments).
 ARGUMENT_BUDGET = 500_000
 
-_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|fatal|warning):"
-                   r" (?P<message>.*)$")
+_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>error|fatal|warning):"
+    r" (?P<message>.*)$"
+)
 _ATTRIBUTE = re.compile(r'^(?:value of )?attribute "(?P<name>[^"]+)"')
 
 
@@ -50,8 +52,9 @@ def _batches(paths: list[Path], budget: int) -> Iterable[list[Path]]:
         yield batch
 
 
-def _tag_position(text: str, starts: list[int], line: int, column: int,
-                  message: str) -> tuple[int, int]:
+def _tag_position(
+    text: str, starts: list[int], line: int, column: int, message: str
+) -> tuple[int, int]:
     """Move jing's position (just after the start tag it complains about) to the tag's
     start, or to the attribute the message names, as the lxml findings point.
 
@@ -75,7 +78,8 @@ def _tag_position(text: str, starts: list[int], line: int, column: int,
     named = _ATTRIBUTE.match(message)
     if named:
         found = re.compile(r"\s" + re.escape(named.group("name")) + r"\s*=").search(
-            text, tag, offset)
+            text, tag, offset
+        )
         if found:
             target = found.start() + 1
     new_line = bisect.bisect_right(starts, target)
@@ -98,12 +102,16 @@ class JingGrammar:
         if not self.path.is_file():
             raise SchemaError(f"{path}: no such schema file")
         if self.path.suffix.lower() != ".rng":
-            raise SchemaError(f"{path}: teikit reads RELAX NG in XML syntax (.rng); "
-                              "convert a compact .rnc schema with trang first")
+            raise SchemaError(
+                f"{path}: teikit reads RELAX NG in XML syntax (.rng); "
+                "convert a compact .rnc schema with trang first"
+            )
         found = command or find_jing()
         if found is None:
-            raise SchemaError("jing is not installed (Debian: apt-get install jing); "
-                              "validate without it, or install it")
+            raise SchemaError(
+                "jing is not installed (Debian: apt-get install jing); "
+                "validate without it, or install it"
+            )
         self.command = found
 
     def check_files(self, files: dict[str, Path]) -> dict[str, list[Finding]]:
@@ -125,8 +133,10 @@ class JingGrammar:
             for absolute, line, column, message in self._run(batch):
                 name = by_path.get(absolute)
                 if name is None:
-                    raise SchemaError(f"{self.path}: jing could not use this schema: "
-                                      f"{absolute}:{line}:{column}: {message}")
+                    raise SchemaError(
+                        f"{self.path}: jing could not use this schema: "
+                        f"{absolute}:{line}:{column}: {message}"
+                    )
                 found[name].append(Finding(name, line, column, "error", RULE_GRAMMAR, message))
         for name, findings in found.items():
             if findings:
@@ -150,24 +160,36 @@ class JingGrammar:
 
     def _run(self, batch: list[Path]) -> Iterable[tuple[str, int, int, str]]:
         try:
-            result = subprocess.run([self.command, str(self.path), *map(str, batch)],
-                                    capture_output=True, text=True, check=False)
+            result = subprocess.run(
+                [self.command, str(self.path), *map(str, batch)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
         except OSError as exc:
-            raise SchemaError(f"cannot run jing ({self.command}): "
-                              f"{exc.strerror or exc}") from exc
+            raise SchemaError(f"cannot run jing ({self.command}): {exc.strerror or exc}") from exc
         parsed = 0
         for raw in (result.stdout + "\n" + result.stderr).splitlines():
             match = _LINE.match(raw)
             if match is None or match.group("kind") == "warning":
                 continue
             parsed += 1
-            yield (match.group("path"), int(match.group("line")), int(match.group("col")),
-                   match.group("message").strip())
+            yield (
+                match.group("path"),
+                int(match.group("line")),
+                int(match.group("col")),
+                match.group("message").strip(),
+            )
         if result.returncode != 0 and not parsed:
-            detail = " ".join(line for line in result.stderr.splitlines()
-                              if line and not line.startswith("[warning]"))
-            raise SchemaError(f"{self.path}: jing failed (exit {result.returncode})"
-                              + (f": {detail}" if detail else ""))
+            detail = " ".join(
+                line
+                for line in result.stderr.splitlines()
+                if line and not line.startswith("[warning]")
+            )
+            raise SchemaError(
+                f"{self.path}: jing failed (exit {result.returncode})"
+                + (f": {detail}" if detail else "")
+            )
 
 
 def _at_tags(path: Path, findings: list[Finding]) -> list[Finding]:

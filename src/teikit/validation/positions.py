@@ -47,8 +47,9 @@ class SourceMap:
     def _build(self) -> None:
         self._starts = [m.start() for m in _TOKENS.finditer(self._text) if m.group(1)]
         elements = list(self._tree.getroot().iter(etree.Element))
-        self._index = ({el: i for i, el in enumerate(elements)}
-                       if len(elements) == len(self._starts) else {})
+        self._index = (
+            {el: i for i, el in enumerate(elements)} if len(elements) == len(self._starts) else {}
+        )
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
 
     def position(self, element: etree._Element | None) -> tuple[int | None, int | None]:
@@ -73,8 +74,9 @@ class SourceMap:
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def attribute_position(self, element: etree._Element,
-                           name: str) -> tuple[int | None, int | None]:
+    def attribute_position(
+        self, element: etree._Element, name: str
+    ) -> tuple[int | None, int | None]:
         """Return the line and column of attribute ``name`` in ``element``'s start tag.
 
         Args:
@@ -175,5 +177,8 @@ _STEP = re.compile(r"(?P<name>\*|[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?)(\[(?P<n
 
 def _step_name(element: etree._Element) -> str:
     """An element's name as libxml2 writes it in a path: prefix:local, or local."""
-    return f"{element.prefix}:{etree.QName(element).localname}" if element.prefix \
+    return (
+        f"{element.prefix}:{etree.QName(element).localname}"
+        if element.prefix
         else etree.QName(element).localname
+    )

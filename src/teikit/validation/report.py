@@ -107,11 +107,14 @@ class ValidationReport:
 
     def summary(self) -> str:
         """One line: how many files, errors and warnings."""
+
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
-        text = (f"{plural(self.checked, 'file')} checked: {plural(self.errors, 'error')}, "
-                f"{plural(self.warnings, 'warning')}")
+        text = (
+            f"{plural(self.checked, 'file')} checked: {plural(self.errors, 'error')}, "
+            f"{plural(self.warnings, 'warning')}"
+        )
         if self.unreadable:
             text += f"; {self.unreadable} not readable or refused"
         return text

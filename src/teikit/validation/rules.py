@@ -75,8 +75,9 @@ def rule_ids(path: Path) -> list[str]:
         The ids in document order.
     """
     tree = etree.parse(str(path), etree.XMLParser(no_network=True))
-    return [str(i) for i in xpath_items(tree, "//sch:assert/@id | //sch:report/@id",
-                                        {"sch": SCH_NS})]
+    return [
+        str(i) for i in xpath_items(tree, "//sch:assert/@id | //sch:report/@id", {"sch": SCH_NS})
+    ]
 
 
 def _roles(schema: etree._ElementTree) -> dict[str, Severity]:
@@ -131,23 +132,29 @@ def _ordinal_locations(stylesheet: etree._ElementTree) -> None:
                 template.remove(child)
             text = etree.SubElement(template, f"{{{XSL_NS}}}text")
             text.text = "#"
-            etree.SubElement(template, f"{{{XSL_NS}}}value-of",
-                             select="@*[local-name() = 'n' and namespace-uri() = "
-                                    f"'{ORDINAL_NS}']")
+            etree.SubElement(
+                template,
+                f"{{{XSL_NS}}}value-of",
+                select=f"@*[local-name() = 'n' and namespace-uri() = '{ORDINAL_NS}']",
+            )
         elif template.get("match") == "@*":
-            step = etree.Element(f"{{{XSL_NS}}}apply-templates",
-                                 select="parent::*", mode="schematron-get-full-path")
+            step = etree.Element(
+                f"{{{XSL_NS}}}apply-templates", select="parent::*", mode="schematron-get-full-path"
+            )
             template.insert(0, step)
 
 
-_LOCATION = re.compile(r"#(?P<n>\d+)(?:/@(?:(?P<name>[^*\[/]+)"
-                       r"|\*\[local-name\(\)='(?P<local>[^']+)'"
-                       r" and namespace-uri\(\)='(?P<ns>[^']*)'\]))?$")
+_LOCATION = re.compile(
+    r"#(?P<n>\d+)(?:/@(?:(?P<name>[^*\[/]+)"
+    r"|\*\[local-name\(\)='(?P<local>[^']+)'"
+    r" and namespace-uri\(\)='(?P<ns>[^']*)'\]))?$"
+)
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
-def _located(location: str,
-             elements: list[etree._Element]) -> tuple[etree._Element | None, str | None]:
+def _located(
+    location: str, elements: list[etree._Element]
+) -> tuple[etree._Element | None, str | None]:
     """The element (and attribute name) of an ordinal SVRL location."""
     match = _LOCATION.match(location)
     if match is None or int(match.group("n")) >= len(elements):
@@ -182,16 +189,15 @@ class Rules:
             compiled = Schematron(schema, store_xslt=True, phase=self.phase)
             stylesheet = compiled.validator_xslt
             _ordinal_locations(stylesheet)
-            self._transform = etree.XSLT(stylesheet,
-                                         access_control=DENY_ALL)
-        except (etree.XMLSyntaxError, etree.SchematronParseError,
-                etree.XSLTParseError) as exc:
+            self._transform = etree.XSLT(stylesheet, access_control=DENY_ALL)
+        except (etree.XMLSyntaxError, etree.SchematronParseError, etree.XSLTParseError) as exc:
             raise SchemaError(f"{path}: not a Schematron schema that compiles: {exc}") from exc
         self.ids = rule_ids(path)
         self.roles = _roles(schema)
 
-    def check(self, tree: etree._ElementTree, source: SourceMap, path: str,
-              file_stem: str) -> list[Finding]:
+    def check(
+        self, tree: etree._ElementTree, source: SourceMap, path: str, file_stem: str
+    ) -> list[Finding]:
         """Run the rules over one document.
 
         Args:
@@ -208,25 +214,43 @@ class Rules:
             counted.set(_ORDINAL, str(number))
         try:
             svrl = self._transform(
-                tree, profile_run=False, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)})
+                tree, profile_run=False, **{FILE_STEM_PARAM: etree.XSLT.strparam(file_stem)}
+            )
         except etree.XSLTApplyError as exc:
-            return [Finding(path, None, None, "error", "schematron",
-                            f"the rules could not run on this file: {exc}")]
+            return [
+                Finding(
+                    path,
+                    None,
+                    None,
+                    "error",
+                    "schematron",
+                    f"the rules could not run on this file: {exc}",
+                )
+            ]
         finally:
             for counted in elements:
                 del counted.attrib[_ORDINAL]
             etree.cleanup_namespaces(tree, keep_ns_prefixes=None)
         findings: list[Finding] = []
-        for node in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
-                                        f"{{{SVRL_NS}}}successful-report"):
+        for node in svrl.getroot().iter(
+            f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"
+        ):
             element, attribute = _located(node.get("location", ""), elements)
             if element is not None and attribute is not None:
                 line, column = source.attribute_position(element, attribute)
             else:
                 line, column = source.position(element)
             text = " ".join(text_of(node).split())
-            findings.append(Finding(path, line, column, _severity(node.get("role")),
-                                    node.get("id") or "schematron", text))
+            findings.append(
+                Finding(
+                    path,
+                    line,
+                    column,
+                    _severity(node.get("role")),
+                    node.get("id") or "schematron",
+                    text,
+                )
+            )
         if self.python_sequences:
             findings += sequences.run(tree, source, path, self.roles)
         return findings

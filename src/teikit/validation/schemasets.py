@@ -80,8 +80,12 @@ _TEI = "http://www.tei-c.org/ns/1.0"
 
 def is_volume_file(root: etree._Element) -> bool:
     """A volume file (build/volumes/): its own publicationStmt carries the frus idno."""
-    return bool(root.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno"
-                           "[@type='frus']", namespaces={"t": _TEI}))
+    return bool(
+        root.xpath(
+            "/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='frus']",
+            namespaces={"t": _TEI},
+        )
+    )
 
 
 def is_dts_passage(root: etree._Element) -> bool:
@@ -92,8 +96,9 @@ def is_dts_passage(root: etree._Element) -> bool:
 #: Checked in order; the first match wins. :data:`DEFAULT` is not in it: it is the
 #: answer when nothing matches.
 SCHEMA_SETS: list[SchemaSet] = [
-    SchemaSet("frus-volume", "frus-volume.rng", "frus-volume.sch", is_volume_file,
-              named_by_id=True),
+    SchemaSet(
+        "frus-volume", "frus-volume.rng", "frus-volume.sch", is_volume_file, named_by_id=True
+    ),
     SchemaSet("dts-passage", "dts-fragment.rng", None, is_dts_passage),
 ]
 

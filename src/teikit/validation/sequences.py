@@ -120,16 +120,19 @@ def check_notes(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
         if prev.div is None and div is None:
             continue
         numbers = unanchored.get(div, []) if div is not None else []
-        between = max(0, bisect.bisect_left(numbers, this_n)
-                      - bisect.bisect_right(numbers, prev.n))
+        between = max(0, bisect.bisect_left(numbers, this_n) - bisect.bisect_right(numbers, prev.n))
         expected = prev.n + 1 + between
         if this_n == expected or (this_n == prev.n and between == 0):
             continue
-        yield note, (
-            f'Note n="{n}" follows note n="{prev.element.get("n")}": numbered notes run '
-            f'in sequence in document order, so n="{_xpath_string(expected)}" was expected '
-            "here (symbol notes, and notes without an anchor, are exempt; the print may "
-            "repeat a number for a second note).")
+        yield (
+            note,
+            (
+                f'Note n="{n}" follows note n="{prev.element.get("n")}": numbered notes run '
+                f'in sequence in document order, so n="{_xpath_string(expected)}" was expected '
+                "here (symbol notes, and notes without an anchor, are exempt; the print may "
+                "repeat a number for a second note)."
+            ),
+        )
 
 
 def check_pages(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
@@ -153,8 +156,13 @@ def check_pages(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
         prev_n = prev.get("n")
         if int(n or "0") > _xpath_number(prev_n):  # False when prev_n is not a number
             continue
-        yield pb, (f"Page {n} comes after page {prev_n or ''}: page numbers must increase "
-                   "through the document.")
+        yield (
+            pb,
+            (
+                f"Page {n} comes after page {prev_n or ''}: page numbers must increase "
+                "through the document."
+            ),
+        )
 
 
 #: Rule id -> the one-pass check that stands for it.
@@ -164,8 +172,9 @@ CHECKS: dict[str, Callable[[etree._Element], Iterator[tuple[etree._Element, str]
 }
 
 
-def run(tree: etree._ElementTree, source: SourceMap, path: str,
-        roles: dict[str, Severity]) -> list[Finding]:
+def run(
+    tree: etree._ElementTree, source: SourceMap, path: str, roles: dict[str, Severity]
+) -> list[Finding]:
     """Run every sequence check over one document.
 
     Args:
@@ -182,6 +191,5 @@ def run(tree: etree._ElementTree, source: SourceMap, path: str,
     for rule, check in CHECKS.items():
         for element, message in check(root):
             line, column = source.position(element)
-            findings.append(Finding(path, line, column, roles.get(rule, "error"), rule,
-                                    message))
+            findings.append(Finding(path, line, column, roles.get(rule, "error"), rule, message))
     return findings
