@@ -149,9 +149,9 @@ def _package(
     etree.SubElement(meta, f"{{{DC_NS}}}title").text = heading
     etree.SubElement(meta, f"{{{DC_NS}}}language").text = lang
     etree.SubElement(meta, f"{{{DC_NS}}}publisher").text = "Made with teikit"
-    etree.SubElement(meta, f"{{{DC_NS}}}rights").text = (
-        "Public domain (a work of the United States Government)"
-    )
+    etree.SubElement(
+        meta, f"{{{DC_NS}}}rights"
+    ).text = "Public domain (a work of the United States Government)"
     etree.SubElement(meta, f"{{{OPF_NS}}}meta", property="dcterms:modified").text = modified
     manifest = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
     for ident, href, media in items:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, OutputError, Problem, TeikitError
+from teikit.errors import InputError, Interrupted, OutputError, Problem, TeikitError
 from teikit.facts import DocFacts, facts_of, facts_xml
 from teikit.files import copy_atomically, expand_paths, write_atomically
 from teikit.resources import data_dir
@@ -235,10 +235,45 @@ def render_paths(
         raise RenderError(f"{out_dir}: cannot make the output folder ({exc.strerror})") from exc
     report = RenderReport(output=to)
     files, report.errors = collect_inputs(paths)
-    extension = OUTPUTS[to].extension
     with_companions = to == "html" and companions
     citations = _citation_outputs() if with_companions else []
     edition: list[DocFacts] = []  # only the header facts are kept, for the index
+    try:
+        _render_each(
+            files, to, out_dir, params, per_document, citations, edition, report, with_companions
+        )
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
+        stopped = Interrupted(report.errors, (), len(report.rendered), getattr(exc, "signum", None))
+        stopped.total = len(files)
+        raise stopped from exc
+    if with_companions and report.rendered:
+        report.written.append(copy_css(out_dir))
+        index_params = {
+            k: v for k, v in (params or {}).items() if k in ("edition-title", "css-href")
+        }
+        target = out_dir / INDEX_NAME
+        try:
+            write_atomically(_index_bytes(edition, index_params), target)
+        except TransformError as exc:
+            report.errors.append(Problem(str(target), None, str(exc), "", "transform"))
+            return report
+        report.written.append(target)
+    return report
+
+
+def _render_each(
+    files: list[Path],
+    to: str,
+    out_dir: Path,
+    params: Mapping[str, str] | None,
+    per_document: Mapping[str, Mapping[str, str]] | None,
+    citations: list[str],
+    edition: list[DocFacts],
+    report: RenderReport,
+    with_companions: bool,
+) -> None:
+    """Render each file in turn, collecting into ``report`` (and the facts into ``edition``)."""
+    extension = OUTPUTS[to].extension
     for path in files:
         try:
             root = read_tei(path)
@@ -276,19 +311,6 @@ def render_paths(
         if with_companions:
             edition.append(facts_of(root, path.stem))
             _write_companions(path, doc_id, node, citations, out_dir, report)
-    if with_companions and report.rendered:
-        report.written.append(copy_css(out_dir))
-        index_params = {
-            k: v for k, v in (params or {}).items() if k in ("edition-title", "css-href")
-        }
-        target = out_dir / INDEX_NAME
-        try:
-            write_atomically(_index_bytes(edition, index_params), target)
-        except TransformError as exc:
-            report.errors.append(Problem(str(target), None, str(exc), "", "transform"))
-            return report
-        report.written.append(target)
-    return report
 
 
 def _write_companions(

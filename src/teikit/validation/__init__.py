@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from teikit.errors import InputError
+from teikit.errors import InputError, Interrupted
 from teikit.files import display_name, expand_paths, read_input
 from teikit.resources import data_dir
 from teikit.validation.grammar import Grammar, load_grammar
@@ -216,12 +216,26 @@ class Validator:
         report = ValidationReport()
         files, problems = collect_files(paths)
         report.files.extend(problems)
-        report.files.extend(self._validate_files(files))
+        try:
+            self._validate_files(files, report.files)
+        except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: report what was found so far
+            found = [f for r in report.files for f in r.findings]
+            stopped = Interrupted(
+                [f for f in found if f.severity == "error"],
+                [f for f in found if f.severity != "error"],
+                len(report.files) - len(problems),
+                getattr(exc, "signum", None),
+            )
+            stopped.total = len(files)
+            raise stopped from exc
         return report
 
-    def _validate_files(self, files: list[Path]) -> list[FileReport]:
-        """Check files one by one; with jing, the grammar for all of them at the end."""
-        reports: list[FileReport] = []
+    def _validate_files(
+        self, files: list[Path], reports: list[FileReport] | None = None
+    ) -> list[FileReport]:
+        """Check files one by one into ``reports``; with jing, the grammar for all of them
+        at the end."""
+        reports = [] if reports is None else reports
         for_jing: dict[str, Path] = {}
         for path in files:
             name = display_name(path)
