@@ -34,6 +34,7 @@ from teikit.resources import data_dir
 from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
 from teikit.transform import OUTPUTS, Output, TransformError, transform
+from teikit.xmltypes import nsmap, text_of
 
 OUTPUTS.setdefault(
     "epub-document", Output("epub-document.xsl", "xhtml", "EPUB 3 content document of one document")
@@ -84,7 +85,7 @@ def _modified(paths: Sequence[Path]) -> str:
 
 
 def _xhtml_page(title: str, lang: str = "en") -> tuple[etree._Element, etree._Element]:
-    html = etree.Element(_x("html"), nsmap={None: XHTML_NS, "epub": EPUB_NS})
+    html = etree.Element(_x("html"), nsmap=nsmap(XHTML_NS, epub=EPUB_NS))
     html.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     html.set("lang", lang)
     head = etree.SubElement(html, _x("head"))
@@ -137,9 +138,8 @@ def _package(
 ) -> bytes:
     package = etree.Element(
         f"{{{OPF_NS}}}package",
-        nsmap={None: OPF_NS, "dc": DC_NS},
-        version="3.0",
-        **{"unique-identifier": "book-id"},
+        {"version": "3.0", "unique-identifier": "book-id"},
+        nsmap=nsmap(OPF_NS, dc=DC_NS),
     )
     package.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     meta = etree.SubElement(package, f"{{{OPF_NS}}}metadata")
@@ -166,7 +166,7 @@ def _package(
 
 
 def _container() -> bytes:
-    root = etree.Element(f"{{{CONTAINER_NS}}}container", nsmap={None: CONTAINER_NS}, version="1.0")
+    root = etree.Element(f"{{{CONTAINER_NS}}}container", nsmap=nsmap(CONTAINER_NS), version="1.0")
     files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
     etree.SubElement(
         files,
@@ -203,16 +203,18 @@ def volume_epub(
         EpubError: when a document cannot be read or transformed.
     """
     volume_id = volume.get("id", "")
+    edition = volume.getparent()
+    if edition is None:
+        raise EpubError("the volume's facts element is not inside an edition's facts")
     title_page = transform(
-        etree.tostring(volume.getparent(), encoding="utf-8"),
+        etree.tostring(edition, encoding="utf-8"),
         "epub-title",
         {"volume-id": volume_id, "css-href": EPUB_CSS},
     )
-    heading = " ".join(
-        "".join(
-            etree.fromstring(title_page.encode("utf-8")).find(f".//{_x('h1')}").itertext()
-        ).split()
-    )
+    h1 = etree.fromstring(title_page.encode("utf-8")).find(f".//{_x('h1')}")
+    if h1 is None:
+        raise EpubError("the volume's title page has no h1 heading")
+    heading = " ".join(text_of(h1).split())
     entries: list[tuple[str, str, str]] = [
         ("css", EPUB_CSS, "text/css"),
         ("nav", "nav.xhtml", "application/xhtml+xml"),
@@ -281,7 +283,7 @@ def write_volume_epubs(
         volume_id = volume.get("id")
         if not volume_id:
             continue
-        docs = [by_id[d.get("id")] for d in volume.findall("{urn:teikit:facts}doc")]
+        docs = [by_id[d.get("id", "")] for d in volume.findall("{urn:teikit:facts}doc")]
         target = out_dir / EPUB_DIR / EPUB_NAME.format(volume=volume_id)
         try:
             data = volume_epub(volume, docs, tei_paths)

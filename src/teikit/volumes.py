@@ -31,6 +31,7 @@ from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
 from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
+from teikit.xmltypes import attrib_items, nsmap, text_of, xpath_items
 
 #: The namespace of the Office of the Historian's own attributes.
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
@@ -63,7 +64,7 @@ TITLE_TYPES = (
 
 #: The namespaces of a volume file; every element written into it is made with them, so
 #: that the FRUS attributes keep their prefix.
-NSMAP = {None: TEI_NS, "frus": FRUS_NS}
+NSMAP = nsmap(TEI_NS, frus=FRUS_NS)
 _T = f"{{{TEI_NS}}}"
 _NS = {"t": TEI_NS}
 
@@ -93,8 +94,9 @@ def date_span(when: str) -> DateSpan | None:
     Returns:
         The span, or None when ``when`` is none of those forms or no real date.
     """
-    if _TIME.match(when):
-        moment = when if _TIME.match(when).group(1) else when[:16] + ":00" + when[16:]
+    timed = _TIME.match(when)
+    if timed:
+        moment = when if timed.group(1) else when[:16] + ":00" + when[16:]
         if moment.endswith("Z"):
             moment = moment[:-1] + "+00:00"
         elif len(moment) == 19:
@@ -173,10 +175,10 @@ def _sub(
 
 
 def _first(root: etree._Element, path: str) -> str | None:
-    found = root.xpath(path, namespaces=_NS)
+    found = xpath_items(root, path, _NS)
     if not found:
         return None
-    value = found[0] if isinstance(found[0], str) else "".join(found[0].itertext())
+    value = found[0] if isinstance(found[0], str) else text_of(found[0])
     return " ".join(str(value).split()) or None
 
 
@@ -251,7 +253,7 @@ def document_div(root: etree._Element) -> etree._Element:
     found = root.find(f"{_T}text/{_T}body/{_T}div[@type='document']")
     if found is None:
         raise TeikitError('the TEI has no div type="document" in its body')
-    div = etree.Element(found.tag, dict(found.attrib), nsmap=NSMAP)
+    div = etree.Element(found.tag, dict(attrib_items(found)), nsmap=NSMAP)
     div.text = found.text
     div.extend(deepcopy(child) for child in found)
     date = root.find(f"{_T}teiHeader/{_T}profileDesc/{_T}creation/{_T}date[@when]")
@@ -339,8 +341,9 @@ def _stream_volume(
     attrs = {XML_ID: docs[0].volume.volume_id or "", f"{{{XML_NS}}}lang": "en"}
     # lxml's incremental writer binds the xml prefix only when the map names it.
     with xf.element(f"{_T}TEI", attrs, nsmap={**NSMAP, "xml": XML_NS}):
-        first: etree._Element | None = load(docs[0])
-        header = volume_header(docs, first)
+        first_root = load(docs[0])
+        header = volume_header(docs, first_root)
+        first: etree._Element | None = first_root
         etree.indent(header, space="  ", level=1)
         xf.write("\n  ", header, "\n  ")
         with xf.element(f"{_T}text"):

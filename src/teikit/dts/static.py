@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
-from teikit.dts.api import DtsApi, UrlScheme
+from teikit.dts.api import DEFAULT_TITLE, DtsApi, UrlScheme
 from teikit.facts import DocFacts
 from teikit.incremental import write_if_changed
 
@@ -81,7 +81,7 @@ def write_static(
         OSError: a file cannot be written.
     """
     urls = UrlScheme(STATIC_BASE, static=True)
-    api = DtsApi(edition, tei_paths, urls, **({"title": title} if title else {}))
+    api = DtsApi(edition, tei_paths, urls, title or DEFAULT_TITLE)
     written: list[Path] = []
 
     def put(url: str, data: bytes) -> None:
@@ -109,7 +109,9 @@ def write_static(
             paged = {**query, "page": str(page)}
             answer = api.navigation(paged)
             put(urls.navigation_url(resource, paged), to_json(answer))
-            if answer["view"]["next"] == answer["view"]["@id"]:
+            view = answer["view"]
+            assert isinstance(view, dict)  # api.navigation's page links
+            if view["next"] == view["@id"]:
                 break
             page += 1
 
