@@ -37,6 +37,39 @@ NOT_YET = {
     "letter_marker_unanchored_b": "a letter marker glued to a word ('mapa' = 'map' + note a) "
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
+    # 1861-1929 classes (issue 8, round "early"); each stays a strict xfail until fixed.
+    "early_signature_address_a": "the closer is looked for in the last two lines only: a "
+    "signature followed by the addressee's line ('…, Esq., &c., &c., &c.') stays prose",
+    "early_address_no_signature_b": "an addressee's line after the closing (signature "
+    "dropped by the page) stays a prose paragraph, not the Office's postscript",
+    "early_stacked_signatures_b": "stacked signatures (one name a line) and the address line "
+    "after them stay paragraphs",
+    "early_signature_title_lines_a": "a four-line dateline, a signature whose title runs onto "
+    "a second line, and a two-line address come out as section titles and paragraphs",
+    "early_dateline_broken_enclosure_a": "a two-line dateline broken after the day ('Athens, "
+    "April 25,' / '1882.') leaves the year as a paragraph",
+    "early_capital_continuation_lines_a": "print line breaks: a line that begins with a "
+    "capital, or is all lower case, starts a new paragraph or a section heading",
+    "early_closing_variants_a": "'I avail, etc.', 'Be pleased, etc.,', 'We have the honor, "
+    "&c.,' are not known closings, so the one-word signatures under them stay paragraphs",
+    "early_garbled_opener_a": "an opener the page copied out of order ('of State,' / date / "
+    "'No. 14.]Washington, …') stays body paragraphs",
+    "early_for_the_secretary_b": "'I am [etc.]' is read as a section title and 'For the "
+    "Secretary of State:' stays a paragraph outside the closer",
+    "early_telegram_paraphrase_b": "a two-word signature with a final period after prose "
+    "('Nelson Wainwright.') is read as a sentence",
+    "early_file_no_repeated_dateline_a": "the date line the page repeats under a dateline "
+    "becomes a body paragraph",
+    "early_numbered_translation_enclosure_b": "inclosure labels 'No. 1.' / '[Translation.]' "
+    "stay in the part before them; the closing before an address line is not a closer",
+    "early_signature_title_line_enclosure_b": "a signature with the officer's title on the next "
+    "line ('David J. Hill,' / 'Acting Secretary.') stays two paragraphs",
+    "early_table_as_text_b": "a sentence holding ' to ' after a short line reads as a "
+    "sender-to-recipient title and opens an invented inclosure",
+    "early_quoted_telegrams_b": "a sentence holding ' to ' after a quoted telegram's signature "
+    "opens an invented inclosure",
+    "early_unlabelled_enclosure_address_b": "with an address line after the signature, neither "
+    "the signature nor the unlabelled inclosure after it is found",
 }
 
 
@@ -203,7 +236,7 @@ def check_pages(div: etree._Element, expect: dict, problems: list[str]) -> None:
 
 def check_paragraphs(div: etree._Element, expect: dict, problems: list[str]) -> None:
     special = expect["special"]
-    lines = {special.get("closing"), special.get("salute")} - {None}
+    lines = {special.get("closing"), special.get("salute"), *special.get("closings", [])} - {None}
     # The document's own paragraphs, and those of its enclosures and postscripts (never a
     # note's paragraphs).
     prose = [p for p in div.iter(f"{T}p") if p.get("rend") is None
@@ -249,6 +282,19 @@ def check_special(whole: etree._Element, expect: dict, problems: list[str]) -> N
     signed = [spaced(el) for el in whole.iter(f"{T}signed")]
     if "signed" in special and signed != special["signed"]:
         problems.append(f"signed {signed}, expected {special['signed']}")
+    if "datelines" in special:  # every dateline, enclosures' included, in order
+        found = [spaced(el) for el in whole.iter(f"{T}dateline")]
+        if found != special["datelines"]:
+            problems.append(f"datelines {found}, expected {special['datelines']}")
+    if "closings" in special:  # each a block of its own (p or closer/salute), in order
+        blocks = [spaced(el) for el in whole.iter(f"{T}p", f"{T}salute")
+                  if not any(local(a) == "note" for a in el.iterancestors())]
+        rest = iter(blocks)
+        if not all(any(b == want for b in rest) for want in special["closings"]):
+            problems.append(f"closings {special['closings']} are not blocks of their own, in "
+                            f"order, among {blocks}")
+    if "signed_last" in special and signed[-1:] != [special["signed_last"]]:
+        problems.append(f"last signed {signed[-1:]}, expected {special['signed_last']!r}")
     if "dateline" in special:
         datelines = texts(".//t:dateline")
         wanted = [special["dateline"]] if special["dateline"] else []
@@ -436,10 +482,14 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     assert len(report.files) == len(list(FIXTURES.glob("*.txt")))
     assert report.is_valid(), "\n".join(str(f) for f in report.findings)
     warnings = {(Path(f.path).parent.name, f.rule) for f in report.findings}
+    # Pages of 1861-1929 whose text gives no source line have no source note.
+    sourceless = {path.name.removesuffix(".expect.json") for path in CASES
+                  if path.name.startswith("early_")
+                  and json.loads(path.read_text("utf-8"))["source_inline"] is None}
     assert warnings <= {(name, "source-note") for name in
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
                          "letter_marker_unanchored_b", "despatch_title_first_b",
-                         "memorandum_title_first_b")}
+                         "memorandum_title_first_b", *sourceless)}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
