@@ -50,8 +50,6 @@ NOT_YET = {
     "April 25,' / '1882.') leaves the year as a paragraph",
     "early_capital_continuation_lines_a": "print line breaks: a line that begins with a "
     "capital, or is all lower case, starts a new paragraph or a section heading",
-    "early_closing_variants_a": "'I avail, etc.', 'Be pleased, etc.,', 'We have the honor, "
-    "&c.,' are not known closings, so the one-word signatures under them stay paragraphs",
     "early_garbled_opener_a": "an opener the page copied out of order ('of State,' / date / "
     "'No. 14.]Washington, …') stays body paragraphs",
     "early_for_the_secretary_b": "'I am [etc.]' is read as a section title and 'For the "

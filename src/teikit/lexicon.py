@@ -99,6 +99,24 @@ CLOSINGS: tuple[str, ...] = (
     r"I have the honor to be, .{0,80}",
     r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
     r"Accept, .{0,120}",
+    # 1861-1929 despatches and notes: the printed volumes shorten the closing with
+    # ``etc.``, ``&c.`` or ``[etc.]`` (``I avail, etc.``, ``Be pleased, etc.,``, ``I am [etc.]``).
+    r"I (?:am|have|remain),(?: sir,)? (?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
+    r"I (?:am|have|remain) \[etc\.\]",
+    r"(?:I|We) (?:have|had) the hono(?:u)?r(?: to (?:be|remain))?, (?:etc\.|&c\.)",
+    r"I avail(?: myself)?(?: of [^,]{1,100})?,? (?:etc\.|&c\.)",
+    r"(?:Please accept|Be pleased|Pray accept)(?: [^,]{1,60})?, (?:etc\.|&c\.)",
+    r"With (?:assurances|the assurances|respect and (?:consideration|esteem)|(?:high|the highest|"
+    r"great) (?:consideration|respect))(?: [^,]{1,60})?(?:, (?:etc\.|&c\.))?",
+    r"I am, (?:gentlemen|my lord|my Lord|madam|your excellency|your Excellency), .{0,80}",
+    r"(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly),? [Yy]ours",
+    r"Ever yours,? (?:and )?(?:sincerely|faithfully|truly)",
+    # A closing sentence of the 1860s-1890s that ends on the writer's service:
+    # ``… will greatly oblige your very obedient servants,``.
+    r"[A-Z].{0,150}\b(?:obedient|humble) servants?",
+    # A short line that ends in the printed abbreviation: ``Trusting to your approval, I have,
+    # &c.,``, ``With assurances, etc.,``.
+    r"[A-Z][^.;:]{0,70}, (?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
 )
 
 #: Salutations on a line of their own, or opening the first paragraph.
