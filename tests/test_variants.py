@@ -66,6 +66,8 @@ NOT_YET = {
     "sender-to-recipient title and opens an invented inclosure",
     "early_quoted_telegrams_b": "a sentence holding ' to ' after a quoted telegram's signature "
     "opens an invented inclosure",
+    "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
+    "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
     "early_unlabelled_enclosure_address_b": "with an address line after the signature, neither "
     "the signature nor the unlabelled inclosure after it is found",
 }
