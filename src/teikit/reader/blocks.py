@@ -6,12 +6,45 @@ from typing import TYPE_CHECKING
 
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.model import Block, PageBreak
+from teikit.reader.model import (
+    BODY_TEXT,
+    Classification,
+    Closer,
+    CloserPart,
+    CloserRole,
+    Dateline,
+    Despatch,
+    Heading,
+    Identifier,
+    ItemList,
+    ListItem,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    ParticipantList,
+    PlainList,
+    Salute,
+    SubjectList,
+)
 from teikit.reader.notelist import (
     is_label,
     strip_arrow,
 )
 from teikit.reader.state import ReaderBase, next_nonblank
+
+#: The list each list head opens (the kinds :func:`~teikit.reader.patterns.list_head` reads).
+_ListKind = (
+    type[PlainList[TextField]] | type[SubjectList[TextField]] | type[ParticipantList[TextField]]
+)
+LIST_KINDS: dict[str, _ListKind] = {
+    "subject": SubjectList,
+    "participants": ParticipantList,
+}
+
+
+def _item(body: TextField, label: TextField | None = None) -> ListItem[TextField]:
+    """A drafted list item: its text, and its label if it has one."""
+    return ListItem(content=[body], label=[label] if label is not None else None, line=body.line)
 
 
 class BodyReader(ReaderBase):
@@ -19,7 +52,7 @@ class BodyReader(ReaderBase):
 
     if TYPE_CHECKING:  # the heading region and closing, read by FurnitureReader
 
-        def find_closer(self, start: int, end: int) -> dict[int, str]: ...
+        def find_closer(self, start: int, end: int) -> dict[int, CloserRole]: ...
         def dateline_span(self, i: int, end: int) -> int | None: ...
         def _dateline_follows(self, i: int, end: int) -> bool: ...
 
@@ -43,21 +76,19 @@ class BodyReader(ReaderBase):
             if page:
                 kind = (page.group(1) or "").lower()
                 pb = PageBreak(page.group(2), kind, lineno)
-                self.draft.add(Block("pagebreak", line=lineno, page=pb))
+                self.draft.add(PageBreakBlock(line=lineno, page=pb))
                 i += 1
                 continue
             bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
             if pending is not None and not bullet and pending[0] == "participants":
                 stop = self._participant_lines(i, end, closer)
                 if stop > i:  # one participant a line, without bullets
-                    items: list[tuple[TextField | None, TextField]] = [
-                        (None, TextField.from_raw(lines[n].strip(), n + 1))
+                    items = [
+                        _item(TextField.from_raw(lines[n].strip(), n + 1))
                         for n in range(i, stop)
                         if lines[n].strip()
                     ]
-                    self.draft.add(
-                        Block("participants", line=pending[2], head=pending[1]), items=items
-                    )
+                    self.draft.add(ParticipantList(line=pending[2], head=pending[1], items=items))
                     pending = None
                     i = stop
                     continue
@@ -70,8 +101,10 @@ class BodyReader(ReaderBase):
                     f"{kind}-empty",
                 )
                 self.draft.add(
-                    Block("paragraph", line=head_line),
-                    [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                    Paragraph(
+                        line=head_line,
+                        content=[TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                    )
                 )
                 pending = None
             if i in closer and not self._has_paragraph():
@@ -84,10 +117,7 @@ class BodyReader(ReaderBase):
                 kind, head, rest = heading
                 if rest:
                     item = TextField.from_raw(text[text.index(":") + 1 :].strip(), lineno)
-                    self.draft.add(
-                        Block(kind, line=lineno, head=head),  # type: ignore[arg-type]
-                        items=[(None, item)],
-                    )
+                    self.draft.add(LIST_KINDS[kind](line=lineno, head=head, items=[_item(item)]))
                 else:
                     pending = (kind, head, lineno)
                 i += 1
@@ -98,11 +128,14 @@ class BodyReader(ReaderBase):
                 continue
             if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
                 self.draft.add(
-                    Block("paragraph", line=lineno, joined=True),
-                    [
-                        TextField.from_raw(text, lineno),
-                        TextField.from_raw(lines[i + 1].strip(), lineno + 1),
-                    ],
+                    Paragraph(
+                        line=lineno,
+                        joined=True,
+                        content=[
+                            TextField.from_raw(text, lineno),
+                            TextField.from_raw(lines[i + 1].strip(), lineno + 1),
+                        ],
+                    )
                 )
                 front = False
                 i += 2
@@ -117,26 +150,28 @@ class BodyReader(ReaderBase):
                 # punctuation is the paper's own title (``Relations Between …: their …``).
                 shape = pt.front_title_shape(fld.text)
             if shape:
-                self.draft.add(Block("heading", line=lineno, smallcaps=shape == "smallcaps"), [fld])
+                self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
             else:
                 front = False
                 stop = self._wrapped_lines(i, end, closer)
                 fields = [fld] + [
                     TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)
                 ]
-                self.draft.add(Block("paragraph", line=lineno, joined=stop > i + 1), fields)
+                self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
                 i = stop
                 continue
             i += 1
         if pending is not None:
             kind, head, head_line = pending
             self.draft.add(
-                Block("paragraph", line=head_line),
-                [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                Paragraph(
+                    line=head_line,
+                    content=[TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                )
             )
 
     def _add_dateline(
-        self, fields: list[TextField], after: int, end: int, closer: dict[int, str]
+        self, fields: list[TextField], after: int, end: int, closer: dict[int, CloserRole]
     ) -> bool:
         """Add a dateline of ``fields``, with the ``(Received April 10.)`` line under it when
         there is one (the Office keeps it in the dateline); the next line is ``after``."""
@@ -148,11 +183,11 @@ class BodyReader(ReaderBase):
         ):
             fields = [*fields, TextField.from_raw(self.lines[nxt].strip(), nxt + 1)]
             after = nxt + 1
-        self.draft.add(Block("dateline", line=fields[0].line), fields)
+        self.draft.add(Dateline(line=fields[0].line, content=fields))
         self._front_next = after
         return True
 
-    def _participant_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+    def _participant_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a run of participant lines from ``i`` (``The Secretary``, ``Mr.
         Kellerman, EUR``, a group line ``United States``): short lines that are no sentence,
         dateline, list head or page marker. In style B the run ends at a blank line."""
@@ -183,7 +218,7 @@ class BodyReader(ReaderBase):
             n -= 1
         return n
 
-    def _wrapped_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+    def _wrapped_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a paragraph that the page broke at its print lines (style A): a line
         with no end punctuation, continued by lines that begin in lower case."""
         n = i
@@ -203,7 +238,7 @@ class BodyReader(ReaderBase):
             n += 1
         return n + 1
 
-    def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
+    def _label_continues(self, i: int, end: int, closer: dict[int, CloserRole]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""
         if i + 1 >= end or i + 1 in closer:
             return False
@@ -216,56 +251,52 @@ class BodyReader(ReaderBase):
             or pt.BULLET_B.match(raw)
         )
 
-    def _read_closer(self, closer: dict[int, str]) -> int:
+    def _read_closer(self, closer: dict[int, CloserRole]) -> int:
         """Add the closing lines: the closing phrase as a paragraph (as the Office of the
         Historian encodes it), a page marker between it and the signature as a page break,
         the signature (or a note such as ``[File copy not signed]``) as the closer. Return
         the index of the line after the closer."""
         lines = self.lines
         order = sorted(closer)
-        fields: list[TextField] = []
-        roles: list[str] = []
+        parts: list[CloserPart[TextField]] = []
         for n in range(order[0], order[-1] + 1):
             text = lines[n].strip()
             page = pt.PAGE_LINE.match(pt.shadow(text))
             if n in closer and closer[n] == "salute":
-                self.draft.add(Block("paragraph", line=n + 1), [TextField.from_raw(text, n + 1)])
+                self.draft.add(Paragraph(line=n + 1, content=[TextField.from_raw(text, n + 1)]))
             elif n in closer:
-                fields.append(TextField.from_raw(text, n + 1))
-                roles.append(closer[n])
+                parts.append(CloserPart(role=closer[n], content=[TextField.from_raw(text, n + 1)]))
             elif page:
                 kind = (page.group(1) or "").lower()
-                self.draft.add(
-                    Block("pagebreak", line=n + 1, page=PageBreak(page.group(2), kind, n + 1))
-                )
+                pb = PageBreak(page.group(2), kind, n + 1)
+                self.draft.add(PageBreakBlock(line=n + 1, page=pb))
             elif text:  # pragma: no cover - find_closer takes consecutive lines only
                 raise AssertionError(f"line {n + 1} inside the closer is neither")
-        if fields:
-            self.draft.add(Block("closer", line=order[0] + 1), fields, roles=roles)
+        if parts:
+            self.draft.add(Closer(line=order[0] + 1, parts=parts))
         return order[-1] + 1
 
     def _front_line(
-        self, i: int, end: int, fld: TextField, layout: str, closer: dict[int, str]
+        self, i: int, end: int, fld: TextField, layout: str, closer: dict[int, CloserRole]
     ) -> bool:
         """Read an opening line (despatch number, dateline, salutation, identifier,
         classification); set ``_front_next`` and return True when the line is one."""
         lineno = i + 1
         core = pt.shadow(fld.text).strip()
-        kinds = self.draft.kinds
+        draft = self.draft
         self._front_next = i + 1
         if (
             layout != "modern"
             and pt.DESPATCH_NUMBER.match(core)
-            and not kinds & {"despatch", "paragraph", "list", "subject", "participants"}
+            and not draft.has(Despatch, Paragraph, ItemList)
         ):
-            self.draft.add(Block("despatch", line=lineno), [fld])
+            self.draft.add(Despatch(line=lineno, content=[fld]))
             return True
         # A second dateline may follow the subject and participants lists (the time of the
         # talk under the date of the memorandum).
-        if ("dateline" not in kinds or kinds & {"subject", "participants"}) and not kinds & {
-            "paragraph",
-            "list",
-        }:
+        if (not draft.has(Dateline) or draft.has(SubjectList, ParticipantList)) and not draft.has(
+            Paragraph, PlainList
+        ):
             span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
             if span is not None and not set(range(i, span)) & set(closer):
                 fields = [fld] + [
@@ -279,16 +310,16 @@ class BodyReader(ReaderBase):
                     return self._add_dateline([fld, second], nxt + 1, end, closer)
             if pt.is_dateline(core):
                 return self._add_dateline([fld], i + 1, end, closer)
-        if pt.is_salute(core) and "salute" not in kinds:
-            self.draft.add(Block("salute", line=lineno), [fld])
+        if pt.is_salute(core) and not draft.has(Salute):
+            self.draft.add(Salute(line=lineno, content=[fld]))
             return True
         if layout == "older" and pt.is_identifier(fld.text) and not fld.breaks:
             fld.searchable = False  # an identifier holds no note (TEI idno has text only)
-            self.draft.add(Block("identifier", line=lineno), [fld])
+            self.draft.add(Identifier(line=lineno, content=[fld]))
             return True
         if layout in ("older", "modern") and pt.is_classification(core):
             self.draft.add(
-                Block("classification", line=lineno, smallcaps=core == core.lower()), [fld]
+                Classification(line=lineno, smallcaps=core == core.lower(), content=[fld])
             )
             return True
         return False
@@ -299,7 +330,7 @@ class BodyReader(ReaderBase):
         end: int,
         front: bool,
         pending: tuple[str, str, int] | None,
-        closer: dict[int, str],
+        closer: dict[int, CloserRole],
     ) -> int:
         lines = self.lines
         entries: list[tuple[str, int]] = []
@@ -322,35 +353,33 @@ class BodyReader(ReaderBase):
                 )
             entries.append((entry, i + 1))
             i += 1
-        items: list[tuple[TextField | None, TextField]] = []
+        items: list[ListItem[TextField]] = []
         k = 0
         while k < len(entries):
             text, lineno = entries[k]
             if is_label(text) and k + 1 < len(entries) and not is_label(entries[k + 1][0]):
                 label = TextField.from_raw(text, lineno)
                 body = TextField.from_raw(entries[k + 1][0], entries[k + 1][1])
-                items.append((label, body))
+                items.append(_item(body, label))
                 k += 2
                 continue
-            items.append((None, TextField.from_raw(text, lineno)))
+            items.append(_item(TextField.from_raw(text, lineno)))
             k += 1
-        kind, head, line = "list", None, entries[0][1]
+        kind: _ListKind = PlainList
+        head, line = None, entries[0][1]
         if pending is not None:
-            kind, head, line = pending
+            kind, head, line = LIST_KINDS[pending[0]], pending[1], pending[2]
         elif front and not self._has_paragraph():
-            kind = "subject"
+            kind = SubjectList
         # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
         # changes between the two is several lists.
         start = 0
         for k in range(1, len(items) + 1):
-            if k == len(items) or (items[k][0] is None) != (items[start][0] is None):
-                self.draft.add(
-                    Block(kind, line=line, head=head),  # type: ignore[arg-type]
-                    items=items[start:k],
-                )
-                kind, head, line = "list", None, items[k][1].line if k < len(items) else 0
+            if k == len(items) or (items[k].label is None) != (items[start].label is None):
+                self.draft.add(kind(line=line, head=head, items=items[start:k]))
+                kind, head, line = PlainList, None, items[k].line if k < len(items) else 0
                 start = k
         return i
 
     def _has_paragraph(self) -> bool:
-        return bool(self.draft.kinds & {"paragraph", "list", "heading", "subject", "participants"})
+        return self.draft.has(*BODY_TEXT)
