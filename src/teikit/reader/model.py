@@ -2,6 +2,15 @@
 
 Text is kept exactly as the input has it. Inline content is a list of plain strings,
 :class:`NoteRef`, :class:`PageBreak` and :class:`LineBreak` items.
+
+The body is a list of blocks, one typed variant per kind (:data:`Block` is their union),
+each carrying only its own fields. A block's text is held in *runs*: a text block's content,
+a list's labels and items, a closer's parts. The variants are generic in what a run holds:
+the reader drafts them with runs of text fields (one per input line) and, once the note
+markers are placed, turns each run into inline content (:func:`map_runs`). :func:`walk` is
+the one traversal every consumer uses: it yields each run of each block once, in reading
+order. Sets of kinds that rules group together are tuples of variant types (``OPENER_RUN``
+…), tested with ``isinstance``.
 """
 
 from __future__ import annotations

@@ -94,7 +94,6 @@ class ReaderBase:
         self.draft = Draft()
         self.title_fields: list[TextField] = []
         self.cost = 0.0
-        self._front_next = 0  # the line after an opening line _front_line has read
         #: Claims on lines that no field records: (1-based line, role), for the accounting.
         self.uses: list[tuple[int, str]] = []
 
