@@ -45,7 +45,7 @@ from teikit.reader.model import (
     Salute,
     SourceInline,
     SubjectList,
-    map_runs,
+    convert_runs,
     page_breaks,
     walk,
 )
@@ -150,17 +150,17 @@ def test_a_variant_left_out_of_the_writer_is_caught(monkeypatch: pytest.MonkeyPa
         body.write_body(etree.Element(tei("text")), document, "d1")
 
 
-def test_map_runs_keeps_the_kind_and_its_fields() -> None:
+def test_convert_runs_changes_every_run_in_place() -> None:
     for kind, build in BUILDERS.items():
         block = build("x")
-        changed = map_runs(block, lambda run: [token.upper() for token in run])
-        assert type(changed) is kind
-        assert changed.line == block.line
+        before = [list(run) for _, run in walk([block])]
+        changed = convert_runs(block, lambda run: [token.upper() for token in run])
+        assert changed is block and type(changed) is kind
         assert [run for _, run in walk([changed])] == [
-            [token.upper() for token in run] for _, run in walk([block])
+            [token.upper() for token in run] for run in before
         ]
-    heading = map_runs(Heading(line=3, smallcaps=True, content=["a"]), lambda run: run)
-    assert isinstance(heading, Heading) and heading.smallcaps
+    heading = convert_runs(Heading(line=3, smallcaps=True, content=["a"]), lambda run: run)
+    assert isinstance(heading, Heading) and heading.smallcaps and heading.line == 3
 
 
 def test_page_breaks_come_between_and_inside_blocks_in_order() -> None:

@@ -52,9 +52,8 @@ from teikit.reader.model import (
     PageBreakBlock,
     Postscript,
     TextBlock,
-    map_runs,
+    convert_runs,
     page_breaks,
-    walk,
 )
 from teikit.reader.notelist import (
     RawNote,
@@ -252,12 +251,11 @@ class _Reader(FurnitureReader, BodyReader):
     def _account(self, notes_start: int, raw_notes: list[RawNote]) -> dict[int, str]:
         """Claim every line the draft and the note list used; warn of any other."""
         uses = list(self.uses)
-        claimed: dict[int, set[int]] = {}  # block index: the lines it used
-        blocks = self.draft.blocks
-        for block, run in walk(blocks):
-            claimed.setdefault(id(block), set()).update(fld.line for fld in run)
-        for block in blocks:
-            lines = claimed.get(id(block), set()).union(block.own_lines())
+        # A block claims the lines of its runs' fields and the lines it holds itself.
+        for block in self.draft.blocks:
+            lines = set(block.own_lines())
+            for run in block.runs():  # the walk's order, block by block
+                lines.update([fld.line for fld in run])
             uses += [(line, block.role) for line in sorted(lines)]
         for raw in raw_notes:
             uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
@@ -435,7 +433,7 @@ class _Reader(FurnitureReader, BodyReader):
                     result.extend(fld.inlines())
                 return result
 
-            block = map_runs(draft, inlines)
+            block = convert_runs(draft, inlines)
             if isinstance(block, TextBlock) and not isinstance(block, Head):
                 content = block.content
                 while content and isinstance(content[0], PageBreak):

@@ -7,7 +7,7 @@ The body is a list of blocks, one typed variant per kind (:data:`Block` is their
 each carrying only its own fields. A block's text is held in *runs*: a text block's content,
 a list's labels and items, a closer's parts. The variants are generic in what a run holds:
 the reader drafts them with runs of text fields (one per input line) and, once the note
-markers are placed, turns each run into inline content (:func:`map_runs`). :func:`walk` is
+markers are placed, turns each run into inline content (:func:`convert_runs`). :func:`walk` is
 the one traversal every consumer uses: it yields each run of each block once, in reading
 order. Sets of kinds that rules group together are tuples of variant types (``OPENER_RUN``
 …), tested with ``isinstance``.
@@ -15,8 +15,8 @@ order. Sets of kinds that rules group together are tuples of variant types (``OP
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Literal, TypeAlias, TypeVar, Union, cast
 
 
@@ -58,9 +58,9 @@ class BlockBase(Generic[R]):
     #: The block's role in the line accounting (:attr:`Document.lines`).
     role: ClassVar[str]
 
-    def runs(self) -> Iterator[list[R]]:
+    def runs(self) -> Sequence[list[R]]:
         """The block's runs of text, in reading order."""
-        return iter(())
+        return ()
 
     def own_lines(self) -> tuple[int, ...]:
         """Lines the block uses beyond those of its runs (a page marker, a list head)."""
@@ -77,8 +77,8 @@ class TextBlock(BlockBase[R]):
 
     content: list[R] = field(default_factory=list)
 
-    def runs(self) -> Iterator[list[R]]:
-        yield self.content
+    def runs(self) -> Sequence[list[R]]:
+        return (self.content,)
 
 
 @dataclass(kw_only=True)
@@ -186,11 +186,13 @@ class ItemList(BlockBase[R]):
     head: str | None = None
     list_type: ClassVar[str | None] = None
 
-    def runs(self) -> Iterator[list[R]]:
+    def runs(self) -> Sequence[list[R]]:
+        found: list[list[R]] = []
         for item in self.items:
             if item.label is not None:
-                yield item.label
-            yield item.content
+                found.append(item.label)
+            found.append(item.content)
+        return found
 
     def own_lines(self) -> tuple[int, ...]:
         return (self.line,) if self.head else ()
@@ -239,9 +241,8 @@ class Closer(BlockBase[R]):
     role: ClassVar[str] = "closer"
     parts: list[CloserPart[R]] = field(default_factory=list)
 
-    def runs(self) -> Iterator[list[R]]:
-        for part in self.parts:
-            yield part.content
+    def runs(self) -> Sequence[list[R]]:
+        return [part.content for part in self.parts]
 
 
 @dataclass(kw_only=True)
@@ -321,23 +322,19 @@ def walk(blocks: Iterable[Block[R]]) -> Iterator[tuple[Block[R], list[R]]]:
             yield block, run
 
 
-def map_runs(block: Block[R], change: Callable[[list[R]], list[S]]) -> Block[S]:
-    """Return a copy of ``block`` with ``change`` applied to each of its runs."""
+def convert_runs(block: Block[R], change: Callable[[list[R]], list[S]]) -> Block[S]:
+    """Replace each run of ``block`` by ``change`` of it, in place (the draft's blocks
+    become the document's: no copy), and return the block, now holding runs of ``S``."""
     if isinstance(block, TextBlock):
-        return cast("Block[S]", replace(cast(Any, block), content=change(block.content)))
-    if isinstance(block, ItemList):
-        items = [
-            ListItem(
-                content=change(item.content),
-                label=change(item.label) if item.label is not None else None,
-                line=item.line,
-            )
-            for item in block.items
-        ]
-        return cast("Block[S]", replace(cast(Any, block), items=items))
-    if isinstance(block, Closer):
-        parts = [CloserPart(role=part.role, content=change(part.content)) for part in block.parts]
-        return cast("Block[S]", replace(cast(Any, block), parts=parts))
+        block.content = change(block.content)  # type: ignore[assignment]
+    elif isinstance(block, ItemList):
+        for item in block.items:
+            item.content = change(item.content)  # type: ignore[assignment]
+            if item.label is not None:
+                item.label = change(item.label)  # type: ignore[assignment]
+    elif isinstance(block, Closer):
+        for part in block.parts:
+            part.content = change(part.content)  # type: ignore[assignment]
     return cast("Block[S]", block)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from teikit.errors import InputError, Problem
 from teikit.reader.fields import TextField
-from teikit.reader.model import Block, BlockBase, walk
+from teikit.reader.model import Block, BlockBase
 from teikit.reader.notelist import B_NOTE
 from teikit.textsource import SourceText
 
@@ -30,7 +30,7 @@ class Draft:
         """Append ``block``, and its fields to :attr:`fields`."""
         self.blocks.append(block)
         self.seen.add(type(block))
-        for _, run in walk((block,)):
+        for run in block.runs():  # the walk's order, block by block
             self.fields.extend(run)
 
     def has(self, *kinds: type[BlockBase[Any]]) -> bool:
