@@ -60,6 +60,10 @@ FRONT_RULES: tuple[tuple[str, str], ...] = (
     ("a classification line: Confidential, SECRET", "_front_classification"),
 )
 
+#: A list head on a line of its own, waiting for its items: (the list it opens, the head's
+#: text, its line).
+_Pending = tuple[_ListKind, str, int]
+
 _FRONT = LineContext(front=True)
 _TEXT = LineContext(front=False)
 
@@ -72,7 +76,7 @@ class _Body:
     end: int  # the index after the run's last line
     layout: str
     front: bool = True  # before the first paragraph: the document's opening furniture
-    pending: tuple[str, str, int] | None = None  # a list head waiting for its bullets
+    pending: _Pending | None = None  # a list head waiting for its bullets
 
 
 class BodyReader(ReaderBase):
@@ -139,7 +143,7 @@ class BodyReader(ReaderBase):
         assert body.pending is not None
         kind, head, head_line = body.pending
         lines = self.lines
-        if kind == "participants":
+        if kind is ParticipantList:
             stop = self._participant_lines(i, body.end, body.closer)
             if stop > i:  # one participant a line, without bullets
                 items = [
@@ -154,7 +158,7 @@ class BodyReader(ReaderBase):
             head_line,
             f"'{head}' is not followed by a bulleted list; kept it as a paragraph",
             "",
-            f"{kind}-empty",
+            f"{kind.role}-empty",
         )
         self.draft.add(
             Paragraph(
@@ -177,7 +181,7 @@ class BodyReader(ReaderBase):
             item = TextField.from_raw(text[text.index(":") + 1 :].strip(), i + 1)
             self.draft.add(LIST_KINDS[kind](line=i + 1, head=head, items=[_item(item)]))
         else:
-            body.pending = (kind, head, i + 1)
+            body.pending = (LIST_KINDS[kind], head, i + 1)
         return i + 1
 
     def _assemble_bullets(self, i: int, body: _Body) -> int:
@@ -402,7 +406,7 @@ class BodyReader(ReaderBase):
         i: int,
         end: int,
         front: bool,
-        pending: tuple[str, str, int] | None,
+        pending: _Pending | None,
         closer: dict[int, CloserRole],
     ) -> int:
         lines = self.lines
@@ -441,7 +445,7 @@ class BodyReader(ReaderBase):
         kind: _ListKind = PlainList
         head, line = None, entries[0][1]
         if pending is not None:
-            kind, head, line = LIST_KINDS[pending[0]], pending[1], pending[2]
+            kind, head, line = pending
         elif front and not self._has_paragraph():
             kind = SubjectList
         # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
