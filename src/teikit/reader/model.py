@@ -52,7 +52,12 @@ S = TypeVar("S")
 @dataclass(kw_only=True)
 class BlockBase(Generic[R]):
     """What every block has: the input line it begins on, its role in the line accounting,
-    and its runs of text, in reading order (none by default)."""
+    and its runs of text, in reading order (none by default).
+
+    A variant that adds no field of its own is a plain subclass: it keeps its base's
+    dataclass methods (``repr`` and ``==`` see the subclass) and costs no code generation
+    at import.
+    """
 
     line: int = 0
     #: The block's role in the line accounting (:attr:`Document.lines`).
@@ -81,21 +86,18 @@ class TextBlock(BlockBase[R]):
         return (self.content,)
 
 
-@dataclass(kw_only=True)
 class Head(TextBlock[R]):
     """The document heading (number and title)."""
 
     role: ClassVar[str] = "head"
 
 
-@dataclass(kw_only=True)
 class SourceInline(TextBlock[R]):
     """1952–54 and older: the file-number / lot-file line, kept as an inline source note."""
 
     role: ClassVar[str] = "source-inline"
 
 
-@dataclass(kw_only=True)
 class Identifier(TextBlock[R]):
     """A document identifier line (``CA-3400``, ``NIE-58``)."""
 
@@ -132,28 +134,24 @@ class Paragraph(TextBlock[R]):
         return " " if self.joined else LineBreak()
 
 
-@dataclass(kw_only=True)
 class Dateline(TextBlock[R]):
     """Place and date under the title (one or two lines)."""
 
     role: ClassVar[str] = "dateline"
 
 
-@dataclass(kw_only=True)
 class Salute(TextBlock[R]):
     """A salutation on a line of its own (``Dear Mr. Secretary:``)."""
 
     role: ClassVar[str] = "salute"
 
 
-@dataclass(kw_only=True)
 class Despatch(TextBlock[R]):
     """An older despatch's own number after the title (``No. 214.]``)."""
 
     role: ClassVar[str] = "despatch"
 
 
-@dataclass(kw_only=True)
 class Enclosure(TextBlock[R]):
     """Opens an enclosure; its content is the label line (``[Inclosure 1 in No. 72.]``),
     if the page has one."""
@@ -161,7 +159,6 @@ class Enclosure(TextBlock[R]):
     role: ClassVar[str] = "enclosure"
 
 
-@dataclass(kw_only=True)
 class EnclosureHead(TextBlock[R]):
     """An enclosure's own title (``Mr. Dorsey to Mr. Pell.``)."""
 
@@ -198,14 +195,12 @@ class ItemList(BlockBase[R]):
         return (self.line,) if self.head else ()
 
 
-@dataclass(kw_only=True)
 class PlainList(ItemList[R]):
     """A bulleted list, or a list of labels and items."""
 
     role: ClassVar[str] = "list"
 
 
-@dataclass(kw_only=True)
 class SubjectList(ItemList[R]):
     """The subjects of a memorandum, perhaps under ``Subject:``."""
 
@@ -213,7 +208,6 @@ class SubjectList(ItemList[R]):
     list_type: ClassVar[str | None] = "subject"
 
 
-@dataclass(kw_only=True)
 class ParticipantList(ItemList[R]):
     """The participants of a conversation, perhaps under ``Participants:``."""
 
@@ -256,7 +250,6 @@ class PageBreakBlock(BlockBase[R]):
         return (self.page.line,)
 
 
-@dataclass(kw_only=True)
 class Postscript(BlockBase[R]):
     """Opens a postscript (``P. S.—…``) after a signature; it holds no text itself."""
 
