@@ -62,10 +62,6 @@ NOT_YET = {
     "stay in the part before them; the closing before an address line is not a closer",
     "early_signature_title_line_enclosure_b": "a signature with the officer's title on the next "
     "line ('David J. Hill,' / 'Acting Secretary.') stays two paragraphs",
-    "early_table_as_text_b": "a sentence holding ' to ' after a short line reads as a "
-    "sender-to-recipient title and opens an invented inclosure",
-    "early_quoted_telegrams_b": "a sentence holding ' to ' after a quoted telegram's signature "
-    "opens an invented inclosure",
     "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
     "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
     "early_unlabelled_enclosure_address_b": "with an address line after the signature, neither "

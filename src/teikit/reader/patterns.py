@@ -288,7 +288,26 @@ def is_sender_title(text: str) -> bool:
     core = strip_trailing_marker(shadow(text).strip())
     if len(core.split()) <= 12 and core[-1:].isalpha() and not core.startswith("The "):
         core += "."  # ``Mr. Bancroft to Mr. Fish``: some pages drop the final period
-    return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30
+    return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30 and _names_sender(core)
+
+
+#: The words a sender's name and office may hold besides capitalised ones: ``The Minister
+#: for Foreign Affairs``, ``Count de Valbom``, ``Messrs. Hecht, Held and Kayser``.
+_SENDER_SMALL_WORDS = frozenset(
+    ("of", "in", "for", "and", "the", "at", "on", "de", "del", "della", "di", "da", "do", "dos",
+     "du", "des", "la", "le", "van", "von", "der", "y", "e", "ad", "interim", "&")
+)  # fmt: skip
+
+
+def _names_sender(title: str) -> bool:
+    """Tell whether the part of a title before `` to `` is a name or an office: its words
+    are capitalised or small joining words. A sentence holding `` to `` (``The message was
+    delivered to the minister.``) names no sender and is no title."""
+    sender = title.split(" to ", 1)[0]
+    return all(
+        word[:1].isupper() or not word[:1].isalpha() or word.lower() in _SENDER_SMALL_WORDS
+        for word in sender.split()
+    )
 
 
 _MONTH = lx.MONTH_WORD
