@@ -38,12 +38,6 @@ NOT_YET = {
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
     # 1861-1929 classes (issue 8, round "early"); each stays a strict xfail until fixed.
-    "early_signature_address_a": "the closer is looked for in the last two lines only: a "
-    "signature followed by the addressee's line ('…, Esq., &c., &c., &c.') stays prose",
-    "early_address_no_signature_b": "an addressee's line after the closing (signature "
-    "dropped by the page) stays a prose paragraph, not the Office's postscript",
-    "early_stacked_signatures_b": "stacked signatures (one name a line) and the address line "
-    "after them stay paragraphs",
     "early_signature_title_lines_a": "a four-line dateline, a signature whose title runs onto "
     "a second line, and a two-line address come out as section titles and paragraphs",
     "early_dateline_broken_enclosure_a": "a two-line dateline broken after the day ('Athens, "
@@ -52,20 +46,12 @@ NOT_YET = {
     "capital, or is all lower case, starts a new paragraph or a section heading",
     "early_garbled_opener_a": "an opener the page copied out of order ('of State,' / date / "
     "'No. 14.]Washington, …') stays body paragraphs",
-    "early_for_the_secretary_b": "'I am [etc.]' is read as a section title and 'For the "
-    "Secretary of State:' stays a paragraph outside the closer",
-    "early_telegram_paraphrase_b": "a two-word signature with a final period after prose "
-    "('Nelson Wainwright.') is read as a sentence",
     "early_file_no_repeated_dateline_a": "the date line the page repeats under a dateline "
     "becomes a body paragraph",
     "early_numbered_translation_enclosure_b": "inclosure labels 'No. 1.' / '[Translation.]' "
     "stay in the part before them; the closing before an address line is not a closer",
-    "early_signature_title_line_enclosure_b": "a signature with the officer's title on the next "
-    "line ('David J. Hill,' / 'Acting Secretary.') stays two paragraphs",
     "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
     "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
-    "early_unlabelled_enclosure_address_b": "with an address line after the signature, neither "
-    "the signature nor the unlabelled inclosure after it is found",
 }
 
 

@@ -114,9 +114,10 @@ CLOSINGS: tuple[str, ...] = (
     # A closing sentence of the 1860s-1890s that ends on the writer's service:
     # ``… will greatly oblige your very obedient servants,``.
     r"[A-Z].{0,150}\b(?:obedient|humble) servants?",
-    # A short line that ends in the printed abbreviation: ``Trusting to your approval, I have,
-    # &c.,``, ``With assurances, etc.,``.
-    r"[A-Z][^.;:]{0,70}, (?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
+    # A short line whose writer closes with the printed abbreviation: ``Trusting to your
+    # approval, I have, &c.,`` (never ``Señor Don Matias Romero, &c., &c., &c.``, an address).
+    r"[A-Z][^.;:]{0,60}\b(?:I|[Ww]e) (?:have|am|remain|avail|beg|pray)[^.;:]{0,30},? "
+    r"(?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
 )
 
 #: Salutations on a line of their own, or opening the first paragraph.
@@ -130,4 +131,91 @@ SALUTATIONS: tuple[str, ...] = (
     r"Excellency",
     r"Your Excellency",
     r"Monsieur le Ministre",
+)
+
+#: How the addressee's line under an 1860s–1900s signature begins (``Hon. William H.
+#: Seward, …``, ``His Excellency …``); a line ending in ``&c., &c., &c.`` or holding
+#: ``Esq.`` is one too (regular-expression alternatives).
+ADDRESS_OPENERS: tuple[str, ...] = (
+    r"Hon\.",
+    r"The Hon(?:orable|ourable|\.)",
+    r"(?:His|Her|Their|Your) (?:Excellency|Excellencies|Highness|Majesty|Lordship)",
+    r"Messrs\.",
+    r"Señor Don",
+)
+#: Capitalised words that end a sentence rather than sign a letter: a last line of such
+#: words with a final period (``Full Text Follows.``) is no signature unless a closing
+#: stands above it.
+SENTENCE_WORDS: frozenset[str] = frozenset(
+    (
+        # the end of a message, its copy and its handling
+        "full",
+        "text",
+        "follows",
+        "follow",
+        "ends",
+        "end",
+        "message",
+        "not",
+        "printed",
+        "repeated",
+        "sent",
+        "unchanged",
+        "situation",
+        "received",
+        "quote",
+        "unquote",
+        "continued",
+        "copy",
+        "omitted",
+        "here",
+        "same",
+        "date",
+        "signed",
+        "paraphrase",
+        "translation",
+        "enclosure",
+        "inclosure",
+        "department",
+        "none",
+        "all",
+        "well",
+        "urgent",
+        "secret",
+        "confidential",
+        "strictly",
+        "personal",
+        # one-word telegraphic sentences
+        "please",
+        "advise",
+        "instruct",
+        "instructions",
+        "acknowledge",
+        "repeat",
+        "reply",
+        "answer",
+        "confirm",
+        "confirmed",
+        "cable",
+        "wire",
+        "telegraph",
+        "proceed",
+        "report",
+        "inform",
+        "expedite",
+        "noted",
+        "approved",
+        "agreed",
+        "done",
+        "correct",
+        "understood",
+        "yes",
+        "no",
+        "impossible",
+        "stop",
+        "thanks",
+        "regards",
+        "declined",
+        "refused",
+    )
 )

@@ -26,6 +26,7 @@ from teikit.reader.model import (
     Paragraph,
     ParticipantList,
     PlainList,
+    Postscript,
     Salute,
     SubjectList,
 )
@@ -310,26 +311,63 @@ class BodyReader(ReaderBase):
     def _read_closer(self, closer: dict[int, CloserRole]) -> int:
         """Add the closing lines: the closing phrase as a paragraph (as the Office of the
         Historian encodes it), a page marker between it and the signature as a page break,
-        the signature (or a note such as ``[File copy not signed]``) as the closer. Return
-        the index of the line after the closer."""
+        the signature (or a note such as ``[File copy not signed]``) as the closer, each of
+        several stacked names a signed of its own, and the addressee's lines under it as a
+        postscript paragraph. Return the index of the line after the closer.
+
+        A signature runs over several lines (``David J. Hill,`` / ``Acting Secretary.``)
+        until a line ends in a period."""
         lines = self.lines
         order = sorted(closer)
         parts: list[CloserPart[TextField]] = []
+        address: list[TextField] = []
+        editor: list[TextField] = []
+
+        def flush() -> None:
+            if parts:
+                self.draft.add(Closer(line=parts[0].content[0].line, parts=list(parts)))
+                parts.clear()
+
         for n in range(order[0], order[-1] + 1):
             text = lines[n].strip()
             page = pt.PAGE_LINE.match(pt.shadow(text))
-            if n in closer and closer[n] == "salute":
-                self.draft.add(Paragraph(line=n + 1, content=[TextField.from_raw(text, n + 1)]))
-            elif n in closer:
-                parts.append(CloserPart(role=closer[n], content=[TextField.from_raw(text, n + 1)]))
+            fld = TextField.from_raw(text, n + 1)
+            role = closer.get(n)
+            if role == "salute":
+                self.draft.add(Paragraph(line=n + 1, content=[fld]))
+            elif role == "address":
+                if pt.EDITOR_LINE.match(pt.shadow(text)):
+                    editor.append(fld)  # ``[For these inclosures see post…]``: its own p
+                else:
+                    address.append(fld)
+            elif (
+                role == "signed"
+                and parts
+                and parts[-1].role == "signed"
+                and not (
+                    pt.strip_trailing_marker(pt.shadow(parts[-1].content[-1].text))
+                    .rstrip()
+                    .endswith(".")
+                )
+            ):
+                parts[-1].content.append(fld)  # the signature's next line: its office
+            elif role is not None:
+                parts.append(CloserPart(role=role, content=[fld]))  # stacked names: signed each
+            elif page and parts and not address:
+                parts[-1].content.append(fld)  # a page marker inside the signature block
             elif page:
+                flush()
                 kind = (page.group(1) or "").lower()
                 pb = PageBreak(page.group(2), kind, n + 1)
                 self.draft.add(PageBreakBlock(line=n + 1, page=pb))
             elif text:  # pragma: no cover - find_closer takes consecutive lines only
                 raise AssertionError(f"line {n + 1} inside the closer is neither")
-        if parts:
-            self.draft.add(Closer(line=order[0] + 1, parts=parts))
+        flush()
+        if address:
+            self.draft.add(Postscript(line=address[0].line))
+            self.draft.add(Paragraph(line=address[0].line, content=address))
+            for fld in editor:
+                self.draft.add(Paragraph(line=fld.line, content=[fld]))
         return order[-1] + 1
 
     def _front_line(self, i: int, body: _Body, fld: TextField) -> int | None:

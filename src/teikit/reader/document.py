@@ -167,10 +167,12 @@ class _Reader(FurnitureReader, BodyReader):
         return bool(
             layout == "nineteenth-century"
             and pt.is_sender_title(core)
+            and not pt.is_address(core)  # ``Hon. E. B. Washburne, Minister … to France.``
             and len(core.split()) <= _TITLE_WORDS
             and (
                 pt.looks_like_signature(previous)
                 or pt.NOT_SIGNED.match(previous)
+                or pt.is_address(previous)
                 or len(previous.split()) <= _SIGNATURE_WORDS
             )
             and previous[-1] not in ":,;"

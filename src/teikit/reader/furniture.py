@@ -4,6 +4,7 @@ title, dateline) and its closing (closing phrase and signature)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
@@ -289,7 +290,10 @@ class FurnitureReader(ReaderBase):
     # -- the bottom: closing and signature ------------------------------------------------
 
     def find_closer(self, start: int, end: int) -> dict[int, CloserRole]:
-        """Find the closer's lines, scanning back from the end of the body."""
+        """Find the closer's lines, scanning back from the end of the body: the addressee's
+        line(s) an older page prints under the signature, the signature (one line, a name
+        and its title over two, or several stacked names), a ``For the Secretary of State:``
+        line over it, and the closing phrase."""
         lines = self.lines
         body = [
             n
@@ -298,29 +302,95 @@ class FurnitureReader(ReaderBase):
         ]
         if len(body) < 2:
             return {}
-        last = body[-1]
-        raw = lines[last]
-        if pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw):
+        if pt.BULLET_A.match(lines[body[-1]]) or pt.BULLET_B.match(lines[body[-1]]):
             return {}
-        # A note marker glued to the end says nothing of the line's shape.
-        text = pt.strip_trailing_marker(pt.shadow(raw).strip())
-        previous = pt.shadow(lines[body[-2]]).strip()
+
+        def text(k: int) -> str:
+            # A note marker glued to the end says nothing of the line's shape.
+            return pt.strip_trailing_marker(pt.shadow(lines[body[k]]).strip())
+
         roles: dict[int, CloserRole] = {}
-        if pt.NOT_SIGNED.match(text):
-            roles[last] = "text"
-        elif pt.is_closing(text):
-            roles[last] = "salute"
-            return roles
-        elif pt.looks_like_signature(text) and not pt.is_salute(text) and not pt.list_head(text):
-            if (
-                text.endswith(".")
-                and not pt.is_closing(previous)
-                and not re.search(r"\b[A-Z]\.", text)
-            ):
-                return {}  # ``Full Text Follows.``: a sentence, unless a closing precedes it
-            roles[last] = "signed"
+        # An editor's bracketed line under the addressee's line belongs to the postscript.
+        bottom = len(body)
+        while bottom > 2 and pt.EDITOR_LINE.match(text(bottom - 1)):
+            bottom -= 1
+        top = self._address_top(body[:bottom], text)
+        if top is not None:
+            roles.update((n, "address") for n in body[top:])
         else:
-            return {}
-        if len(body) >= 3 and pt.is_closing(previous):
-            roles[body[-2]] = "salute"
+            top = len(body)
+        # The closing phrase, with at most four signature lines under it.
+        for c in range(top - 1, max(top - 6, 0) - 1, -1):
+            if pt.is_closing(text(c)):
+                block = [text(k) for k in range(c + 1, top)]
+                if c > 0 and all(self._signature_part(t) for t in block):
+                    roles[body[c]] = "salute"
+                    for k in range(c + 1, top):
+                        for_signer = pt.FOR_SIGNER.match(text(k)) or pt.NOT_SIGNED.match(text(k))
+                        roles[body[k]] = "text" if for_signer else "signed"
+                    return roles
+                break
+            if not self._signature_part(text(c)):
+                break
+        if top < 1:
+            return roles
+        last = text(top - 1)
+        if pt.NOT_SIGNED.match(last):
+            roles[body[top - 1]] = "text"
+        elif (
+            pt.looks_like_signature(last)
+            and not pt.is_salute(last)
+            and not pt.list_head(last)
+            and top >= 2
+        ):
+            if (
+                last.endswith(".")
+                and not re.search(r"\b[A-Z]\.", last)
+                and not (pt.is_name_line(last) or roles)
+            ):
+                return roles  # ``Full Text Follows.``: a sentence, unless a closing precedes it
+            roles[body[top - 1]] = "signed"
+            # Names stacked one a line in capitals (``B. HECHT.`` / ``MARK HELD.``).
+            k = top - 2
+            while k >= 1 and top - k <= 4 and self._stacked_name(text(k)):
+                roles[body[k]] = "signed"
+                k -= 1
+            if k >= 1 and top - k > 2 and pt.is_closing(text(k)):
+                roles[body[k]] = "salute"
         return roles
+
+    def _address_top(self, body: list[int], text: Callable[[int], str]) -> int | None:
+        """The first of the addressee's lines at the end of ``body`` (an index into it):
+        an address line, then at most two lines that continue it; None if there is none."""
+        for k in range(len(body) - 1, max(len(body) - 4, 1) - 1, -1):
+            if (
+                pt.is_address(text(k))
+                and (k == len(body) - 1 or text(k).endswith(","))
+                and all(len(text(j).split()) <= 12 for j in range(k + 1, len(body)))
+            ):
+                return k
+        return None
+
+    @staticmethod
+    def _signature_part(text: str) -> bool:
+        """Tell whether a line may stand in a signature block under a closing phrase: a
+        name, an office (``Acting Secretary.``, ``in Japan.``), ``For the …:``."""
+        words = text.split()
+        if not words or len(words) > 10 or pt.is_closing(text) or pt.is_dateline(text):
+            return False
+        if pt.FOR_SIGNER.match(text) or pt.NOT_SIGNED.match(text):
+            return True
+        if text[-1] in ':;?!”"’':
+            return False
+        return pt.looks_like_signature(text) or pt.is_office_line(text)
+
+    @staticmethod
+    def _stacked_name(text: str) -> bool:
+        """Tell whether a line is a name in capitals, as stacked signatures print them."""
+        letters = [c for c in text if c.isalpha()]
+        return (
+            bool(letters)
+            and all(c.isupper() for c in letters)
+            and len(text.split()) <= 5
+            and pt.looks_like_signature(text)
+        )

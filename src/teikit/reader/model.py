@@ -217,7 +217,10 @@ class ParticipantList(ItemList[R]):
 
 #: The kinds of closer line: the closing phrase, the signature, or a line such as ``[File
 #: copy not signed]``.
-CloserRole = Literal["salute", "signed", "text"]
+#: A closing line's role: the closing phrase (``salute``, written as a paragraph), a
+#: signature line, a line of the closer's own (``[File copy not signed]``, ``For the
+#: Secretary of State:``), or the addressee's line under the signature (a postscript).
+CloserRole = Literal["salute", "signed", "text", "address"]
 
 
 @dataclass(kw_only=True)

@@ -265,6 +265,8 @@ _NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.
 #: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
 #: A 1900s–1950s despatch's ``No. 1805`` under the title reads the same, without the bracket.
 DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No\.\s*\d{1,6})$")
+#: An editor's line in brackets under the signature: ``[For these inclosures see post…]``.
+EDITOR_LINE = re.compile(r"^\[(?:For|See|The|This|Here|Inclosures?|Enclosures?)\b.*\]\.?$")
 
 
 _DOCUMENT_TITLE = re.compile(
@@ -339,6 +341,50 @@ def is_dateline(text: str) -> bool:
 SALUTE = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r")[:,]$")
 CLOSING = re.compile(r"^(?:" + "|".join(lx.CLOSINGS) + r")[,.]?$")
 SIGNED_MARK = re.compile(r"^\((?:[Ss]igned|[Ss]gd\.?)\)\s*\S")
+#: The addressee's line under an older signature: ``Charles Francis Adams, Esq., &c., &c.,
+#: &c.``, ``Hon. William H. Seward, Secretary of State, Washington, D. C.``.
+ADDRESS = re.compile(
+    r"^(?:(?:To )?(?:" + "|".join(lx.ADDRESS_OPENERS) + r")\s.{2,160}"
+    r"|[A-Z][^:;]{2,120}, Esq\.(?:,.{0,80})?"
+    r"|[A-Z][^:;]{2,120},? (?:&c\.|etc\.)(?:,? ?(?:&c\.|etc\.))*(?:,? [A-Z][^:;]{0,40})?\.?)$"
+)
+#: A line over the signature of one who signs for another: ``For the Secretary of State:``.
+FOR_SIGNER = re.compile(r"^For the [A-Z][^:]{2,60}:$")
+
+
+def is_address(text: str) -> bool:
+    """Tell whether a line is the addressee's line printed under an older signature."""
+    core = shadow(text).strip()
+    return len(core) <= 200 and not is_closing(core) and bool(ADDRESS.match(core))
+
+
+def is_office_line(text: str) -> bool:
+    """Tell whether a line names a person or an office in capitalised words (``R. T.
+    MORROW, Chargé d’Affaires ad interim``, ``Acting Secretary.``, ``in Japan.``)."""
+    words = shadow(text).strip().split()
+    return 0 < len(words) <= 10 and all(
+        w[:1].isupper()
+        or not w[:1].isalpha()
+        or w.lower().strip(",.") in _SENDER_SMALL_WORDS
+        or w.lower().startswith(("d’", "d'"))
+        for w in words
+    )
+
+
+def is_name_line(text: str) -> bool:
+    """Tell whether a line with a final period is a name (``Nelson Wainwright.``,
+    ``RUSSELL.``, ``Loomis.``) rather than a sentence of capitalised words (``Full Text
+    Follows.``, ``Acknowledge.``)."""
+    core = shadow(text).strip().rstrip(".")
+    letters = [c for c in core if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    words = core.split()
+    return 1 <= len(words) <= 3 and not any(
+        w.strip(",").lower() in lx.SENTENCE_WORDS for w in words
+    )
+
+
 #: What a page prints where a signature would be: ``[File copy not signed]``.
 NOT_SIGNED = re.compile(
     r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "

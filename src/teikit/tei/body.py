@@ -198,6 +198,8 @@ class _Writer:
                     sub(element, "lb")
                 self.inlines(element, part.content)
             else:
+                if element.text and self._last_child(element) is None:
+                    sub(element, "lb")  # ``For the Secretary of State:<lb/><signed>…``
                 self.inlines(sub(element, part.role), part.content)
 
     def list_block(self, div: etree._Element, block: ItemList[Inline]) -> None:
