@@ -48,8 +48,6 @@ NOT_YET = {
     "'No. 14.]Washington, …') stays body paragraphs",
     "early_file_no_repeated_dateline_a": "the date line the page repeats under a dateline "
     "becomes a body paragraph",
-    "early_numbered_translation_enclosure_b": "inclosure labels 'No. 1.' / '[Translation.]' "
-    "stay in the part before them; the closing before an address line is not a closer",
     "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
     "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
 }

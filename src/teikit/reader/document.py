@@ -164,6 +164,18 @@ class _Reader(FurnitureReader, BodyReader):
         ``previous``) opens an enclosure."""
         if pt.ENCLOSURE_LABEL.match(core):
             return True
+        if pt.NUMBERED_LABEL.match(core) and layout == "nineteenth-century":
+            # ``No. 1.`` under a signature, over ``[Translation.]`` or the inclosure's title.
+            below = next_nonblank(self.lines, i + 1)
+            text = pt.shadow(self.lines[below]).strip() if below < end else ""
+            return bool(
+                (
+                    pt.looks_like_signature(previous)
+                    or pt.is_address(previous)
+                    or pt.is_closing(previous)
+                )
+                and (pt.KIND_LABEL.match(text) or pt.is_sender_title(text))
+            )
         return bool(
             layout == "nineteenth-century"
             and pt.is_sender_title(core)
@@ -177,6 +189,8 @@ class _Reader(FurnitureReader, BodyReader):
             )
             and previous[-1] not in ":,;"
             and not pt.ENCLOSURE_LABEL.match(previous)
+            and not pt.NUMBERED_LABEL.match(previous)
+            and not pt.KIND_LABEL.match(previous)
             and next_nonblank(self.lines, i + 1) < end
         )
 
@@ -186,9 +200,14 @@ class _Reader(FurnitureReader, BodyReader):
         lines = self.lines
         self.draft.seen = set()  # the enclosure opens as a document does
         label: list[TextField] = []
-        if pt.ENCLOSURE_LABEL.match(pt.shadow(lines[begin]).strip()):
+        first = pt.shadow(lines[begin]).strip()
+        if pt.ENCLOSURE_LABEL.match(first) or pt.NUMBERED_LABEL.match(first):
             label = [TextField.from_raw(lines[begin].strip(), begin + 1)]
             begin += 1
+            below = next_nonblank(lines, begin)
+            if below < end and pt.KIND_LABEL.match(pt.shadow(lines[below]).strip()):
+                label.append(TextField.from_raw(lines[below].strip(), below + 1))
+                begin = below + 1
         self.draft.add(Enclosure(line=label[0].line if label else begin + 1, content=label))
         top = next_nonblank(lines, begin)
         while top < end and pt.PAGE_LINE.match(pt.shadow(lines[top]).strip()):

@@ -429,5 +429,9 @@ def list_head(text: str) -> tuple[str, str, str] | None:
 #: The line that opens an enclosure printed after a despatch: ``[Inclosure.]``, ``[Inclosure
 #: 1 in No. 72.]``, ``[Enclosure]``, ``[Enclosure 2—Translation]``.
 ENCLOSURE_LABEL = re.compile(r"^\[(?:In|En)closure\b[^\[\]]{0,80}\]\.?$", re.IGNORECASE)
+#: An 1860s–1870s inclosure's number on a line of its own under the signature: ``No. 1.``.
+NUMBERED_LABEL = re.compile(r"^No\. \d{1,2}\.$")
+#: A second label line under an inclosure's number: ``[Translation.]``, ``[Extract.]``.
+KIND_LABEL = re.compile(r"^\[(?:Translation|Extract|Copy|Memorandum)\b[^\[\]]{0,40}\]\.?$")
 #: The first line of a postscript: ``P. S.—…``, ``P.S. …``.
 POSTSCRIPT = re.compile(r"^P\.\s?S\.")
