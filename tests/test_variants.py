@@ -38,16 +38,8 @@ NOT_YET = {
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
     # 1861-1929 classes (issue 8, round "early"); each stays a strict xfail until fixed.
-    "early_signature_title_lines_a": "a four-line dateline, a signature whose title runs onto "
-    "a second line, and a two-line address come out as section titles and paragraphs",
-    "early_dateline_broken_enclosure_a": "a two-line dateline broken after the day ('Athens, "
-    "April 25,' / '1882.') leaves the year as a paragraph",
     "early_capital_continuation_lines_a": "print line breaks: a line that begins with a "
     "capital, or is all lower case, starts a new paragraph or a section heading",
-    "early_garbled_opener_a": "an opener the page copied out of order ('of State,' / date / "
-    "'No. 14.]Washington, …') stays body paragraphs",
-    "early_file_no_repeated_dateline_a": "the date line the page repeats under a dateline "
-    "becomes a body paragraph",
     "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
     "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
 }

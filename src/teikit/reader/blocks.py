@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,6 +65,9 @@ FRONT_RULES: tuple[tuple[str, str], ...] = (
 #: A list head on a line of its own, waiting for its items: (the list it opens, the head's
 #: text, its line).
 _Pending = tuple[_ListKind, str, int]
+
+#: The year a page broke off a dateline (``Athens, April 25,`` / ``1882.``).
+_YEAR_LINE = re.compile(r"^\d{4}\b.{0,20}$")
 
 _FRONT = LineContext(front=True)
 _TEXT = LineContext(front=False)
@@ -386,11 +390,13 @@ class BodyReader(ReaderBase):
     # changed nothing) when it does not fit.
 
     def _front_despatch(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        glued = pt.GLUED_DESPATCH.match(core)
         if (
             body.layout != "modern"
-            and pt.DESPATCH_NUMBER.match(core)
+            and (pt.DESPATCH_NUMBER.match(core) or (glued and pt.is_dateline(glued.group(2))))
             and not self.draft.has(Despatch, Paragraph, ItemList)
         ):
+            # A number glued to a repeated date stays whole: one input line, one block.
             self.draft.add(Despatch(line=i + 1, content=[fld]))
             return i + 1
         return None
@@ -399,12 +405,20 @@ class BodyReader(ReaderBase):
         draft = self.draft
         # A second dateline may follow the subject and participants lists (the time of the
         # talk under the date of the memorandum).
-        if (draft.has(Dateline) and not draft.has(SubjectList, ParticipantList)) or draft.has(
-            Paragraph, PlainList
-        ):
+        if (
+            draft.has(Dateline)
+            and not draft.has(SubjectList, ParticipantList)
+            and not self._repeats_dateline(core)
+        ) or draft.has(Paragraph, PlainList):
             return None
         end, closer = body.end, body.closer
-        span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
+        span = self.dateline_span(i, end)
+        if (
+            span is not None
+            and pt.is_dateline(core)
+            and not _YEAR_LINE.match(pt.shadow(self.lines[span - 1]).strip())
+        ):
+            span = None  # a whole dateline on one line: only a year broken off it joins it
         if span is not None and not set(range(i, span)) & set(closer):
             fields = [fld] + [
                 TextField.from_raw(self.lines[k].strip(), k + 1) for k in range(i + 1, span)
@@ -418,6 +432,16 @@ class BodyReader(ReaderBase):
         if pt.is_dateline(core):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
+
+    def _repeats_dateline(self, core: str) -> bool:
+        """Tell whether a line repeats the last line of the dateline above it, as pages of
+        1880–1913 do (``Peking, January 29, 1913.`` twice)."""
+        datelines = [b for b in self.draft.blocks if isinstance(b, Dateline)]
+        return bool(
+            datelines
+            and pt.is_dateline(core)
+            and pt.shadow(datelines[-1].content[-1].text).strip() == core
+        )
 
     def _front_salute(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         if pt.is_salute(core) and not self.draft.has(Salute):

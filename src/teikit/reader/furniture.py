@@ -11,6 +11,9 @@ from teikit.reader.fields import TextField
 from teikit.reader.model import CloserRole, Head, SourceInline
 from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
 
+#: A dateline runs over at most so many lines.
+_DATELINE_LINES = 4
+
 #: What an opening rule returns: (next line index, number, layout, source line).
 _Opening = tuple[int, int | None, str, str | None]
 
@@ -267,17 +270,27 @@ class FurnitureReader(ReaderBase):
         return len(text.split()) <= 3 and text[:1].isupper()
 
     def dateline_span(self, i: int, end: int) -> int | None:
-        """When two or three consecutive lines from ``i`` read together as a dateline (a
-        page may break one anywhere: ``Rio de`` / ``Janeiro, May 2, 1941—4`` / ``p.m.``),
+        """When two to four consecutive lines from ``i`` read together as a dateline (a
+        page may break one anywhere: ``Rio de`` / ``Janeiro, May 2, 1941—4`` / ``p.m.``;
+        ``Legation of the United States in`` / ``Japan,`` / ``Yedo,`` / ``May 2, 1865.``),
         return the index of the line after them."""
         parts: list[str] = []
         found = None
-        for k in range(i, min(i + 3, end)):
+        for k in range(i, min(i + _DATELINE_LINES, end)):
             text = pt.shadow(self.lines[k]).strip()
             if not text or pt.PAGE_LINE.match(text):
                 break
             parts.append(text)
-            if len(parts) >= 2 and pt.is_dateline(" ".join(parts)):
+            if (
+                len(parts) >= 2
+                and (
+                    pt.is_dateline(" ".join(parts))
+                    # ``of State,`` / ``Washington, May 19, 1880.``: the place lost a word
+                    or (
+                        pt.DATELINE_FRAGMENT.match(parts[0]) and pt.is_dateline(" ".join(parts[1:]))
+                    )
+                )
+            ):
                 found = k + 1  # the longest reading wins: ``…—4`` / ``p.m.``
         return found
 

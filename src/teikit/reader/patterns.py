@@ -265,6 +265,11 @@ _NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.
 #: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
 #: A 1900s–1950s despatch's ``No. 1805`` under the title reads the same, without the bracket.
 DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No\.\s*\d{1,6})$")
+#: A despatch number the page glued to a repeat of the date (``No. 102.]Washington, May 19,
+#: 1880.``); group 2 is the date.
+GLUED_DESPATCH = re.compile(r"^(No\.\s*\d{1,5}\.?\])(\S.*)$")
+#: A place that lost its first word in the copy (``of State,`` for ``Department of State,``).
+DATELINE_FRAGMENT = re.compile(r"^(?:of|the) [A-Z][\w ]{1,40},$")
 #: An editor's line in brackets under the signature: ``[For these inclosures see post…]``.
 EDITOR_LINE = re.compile(r"^\[(?:For|See|The|This|Here|Inclosures?|Enclosures?)\b.*\]\.?$")
 
