@@ -107,3 +107,33 @@ def test_a_closing_alone_at_the_end_stays_a_paragraph_without_postscript() -> No
     )
     div = root.find(f".//{T}div[@type='document']")
     assert div.find(f"{T}postscript") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("British ambassador, a copy of which is inclosed.", True),
+        ("to forward a copy of his reply:", True),
+        ("occasion the Secretary of State, Mr.", False),  # the name is on the next line
+        ("the minister plenipotentiary (the Hon. E.", False),  # an initial
+        ("dispatch No. 40, relative to the action of the", False),
+    ],
+)
+def test_print_line_ends(line: str, ends: bool) -> None:
+    assert pt.ends_sentence(line) is ends
+
+
+def test_print_lines_are_joined_only_on_pages_that_keep_them() -> None:
+    """A page with one paragraph a line keeps a capitalised line as its own paragraph."""
+    kept = _convert(
+        "Mr. Carver to Mr. Frelinghuysen.\nSir: The Cortes closed its session\n"
+        "yesterday without acting on the bill on the\nduties, which the minister of\n"
+        "Finance will bring forward again.\nI have, &c.,"
+    )
+    one_a_line = _convert(
+        "Mr. Carver to Mr. Frelinghuysen.\nSir: The Cortes closed its session yesterday.\n"
+        "Flour will pay the old duty for another year.\nI have, &c.,"
+    )
+    kept_p = ["".join(p.itertext()) for p in kept.find(f".//{T}body").iter(f"{T}p")]
+    assert kept_p[0].endswith("which the minister of Finance will bring forward again.")
+    assert len(list(one_a_line.find(f".//{T}body").iter(f"{T}p"))) == 3  # two and the closing

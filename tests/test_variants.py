@@ -38,8 +38,6 @@ NOT_YET = {
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
     # 1861-1929 classes (issue 8, round "early"); each stays a strict xfail until fixed.
-    "early_capital_continuation_lines_a": "print line breaks: a line that begins with a "
-    "capital, or is all lower case, starts a new paragraph or a section heading",
     "early_title_wrapped_name_a": "a title the print broke inside a name ('Mr. Rockhill to "
     "Mr.' / 'Sherman.') ends at the first line; the second joins the dateline",
 }

@@ -219,3 +219,19 @@ SENTENCE_WORDS: frozenset[str] = frozenset(
         "refused",
     )
 )
+
+#: Abbreviations after which a print line may break without ending a sentence (``Mr.`` /
+#: ``Frelinghuysen``).
+LINE_END_ABBREVIATIONS: tuple[str, ...] = (
+    "Mr.",
+    "Mrs.",
+    "Messrs.",
+    "Dr.",
+    "St.",
+    "Gen.",
+    "Col.",
+    "Capt.",
+    "Hon.",
+    "No.",
+    "Nos.",
+)

@@ -218,6 +218,8 @@ class BodyReader(ReaderBase):
         if after is not None:
             return after
         shape = pt.heading_shape(fld.text)
+        if shape and self.print_lines and pt.OPEN_LINE_END.search(fld.text):
+            shape = None  # a paragraph's first print line, not a heading
         if not shape and body.front and body.layout == "older":
             # Before the first paragraph of an older document, a line without end
             # punctuation is the paper's own title (``Relations Between …: their …``).
@@ -281,12 +283,27 @@ class BodyReader(ReaderBase):
 
     def _wrapped_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a paragraph that the page broke at its print lines (style A): a line
-        with no end punctuation, continued by lines that begin in lower case."""
+        with no end punctuation, continued by lines that begin in lower case; on a page that
+        kept all its print lines, by any line until one ends a sentence."""
         n = i
         while self.style == "A" and n + 1 < end and n + 1 not in closer:
             here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
             raw = self.lines[n + 1]
             following = pt.shadow(raw).strip()
+            if self.print_lines:
+                if (
+                    not here
+                    or not following
+                    or pt.ends_sentence(here)
+                    or pt.PAGE_LINE.match(following)
+                    or pt.ENCLOSURE_LABEL.match(following)
+                    or pt.POSTSCRIPT.match(following)
+                    or pt.BULLET_A.match(raw)
+                    or pt.BULLET_B.match(raw)
+                ):
+                    break
+                n += 1
+                continue
             if (
                 not here
                 or here[-1] in '.?!:;”")]’'

@@ -74,6 +74,8 @@ from teikit.textsource import SourceText
 #: and the line before it is a signature or at most _SIGNATURE_WORDS words long.
 _TITLE_WORDS = 14
 _SIGNATURE_WORDS = 8
+#: So many body lines ending inside a sentence tell a page that kept its print lines.
+_PRINT_LINE_ENDS = 2
 
 
 class _Reader(FurnitureReader, BodyReader):
@@ -96,6 +98,7 @@ class _Reader(FurnitureReader, BodyReader):
         if self.style == "B":
             self._check_b_numbering(raw_notes)
         body_start, number, layout, source_line = self.read_head(notes_start)
+        self.print_lines = self._keeps_print_lines(body_start, notes_start, layout)
         self.read_parts(body_start, notes_start, layout)
         notes = self.place_notes(raw_notes, layout)
         roles = self._account(notes_start, raw_notes)
@@ -127,6 +130,21 @@ class _Reader(FurnitureReader, BodyReader):
             kind=kind,  # type: ignore[arg-type]
             lines=roles,
         )
+
+    def _keeps_print_lines(self, start: int, end: int, layout: str) -> bool:
+        """Tell whether an older page kept its print's line breaks: in style A, at least
+        :data:`_PRINT_LINE_ENDS` body lines that end inside a sentence (a lower-case word or
+        a number, no punctuation) before more text."""
+        if self.style != "A" or layout != "nineteenth-century":
+            return False
+        lines = self.lines
+        open_ends = sum(
+            1
+            for k in range(start, end - 1)
+            if lines[k + 1].strip()
+            and pt.OPEN_LINE_END.search(pt.strip_trailing_marker(pt.shadow(lines[k]).strip()))
+        )
+        return open_ends >= _PRINT_LINE_ENDS
 
     # -- enclosures and postscripts ----------------------------------------------------
 

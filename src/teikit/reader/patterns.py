@@ -270,6 +270,20 @@ DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No
 GLUED_DESPATCH = re.compile(r"^(No\.\s*\d{1,5}\.?\])(\S.*)$")
 #: A place that lost its first word in the copy (``of State,`` for ``Department of State,``).
 DATELINE_FRAGMENT = re.compile(r"^(?:of|the) [A-Z][\w ]{1,40},$")
+#: A print line that ends inside a sentence: a lower-case word or a number, no punctuation
+#: (``… to the action of the``, ``… of the 30th``).
+OPEN_LINE_END = re.compile(r"(?:^|\s)[a-z0-9][\w’'-]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether a print line ends a sentence (a full stop, not ``Mr.`` or an initial)."""
+    core = strip_trailing_marker(shadow(text).strip())
+    if not core or core[-1] not in '.?!:;”")]’':
+        return False
+    last = core.split()[-1]
+    return last not in lx.LINE_END_ABBREVIATIONS and not re.fullmatch(r"[A-Z]\.", last)
+
+
 #: An editor's line in brackets under the signature: ``[For these inclosures see post…]``.
 EDITOR_LINE = re.compile(r"^\[(?:For|See|The|This|Here|Inclosures?|Enclosures?)\b.*\]\.?$")
 

@@ -94,6 +94,9 @@ class ReaderBase:
         self.draft = Draft()
         self.title_fields: list[TextField] = []
         self.cost = 0.0
+        #: The page keeps its print's line breaks (an 1860s–1890s page copied from a scan):
+        #: a paragraph runs on over lines until one ends a sentence. Set by the reader.
+        self.print_lines = False
         #: Claims on lines that no field records: (1-based line, role), for the accounting.
         self.uses: list[tuple[int, str]] = []
 
