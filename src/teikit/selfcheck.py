@@ -130,6 +130,30 @@ class TeiWords:
         return self.notes[k - 1][1] if k else None
 
 
+def undecorated(lines: Sequence[str]) -> list[str]:
+    """Return the input lines with the page's decorations (:data:`DECORATIONS`) replaced
+    by spaces: what is left of each line is its text, as the check reads it.
+
+    Args:
+        lines: the decoded input lines.
+
+    Returns:
+        One string per input line.
+    """
+    last_flush = -1
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip() and _FLUSH.match(lines[index]):
+            last_flush = index
+            break
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        for _name, pattern, where in DECORATIONS:
+            if where == "all" or index > last_flush:
+                line = pattern.sub(" ", line)
+        out.append(line)
+    return out
+
+
 def input_words(lines: Sequence[str]) -> InputWords:
     """Read the words and page markers of a page text.
 
@@ -140,14 +164,9 @@ def input_words(lines: Sequence[str]) -> InputWords:
         The words in input order, decorations removed (see :data:`DECORATIONS`), each page
         marker one word, with the line each word stands on.
     """
-    flush = [i for i, line in enumerate(lines) if line.strip() and _FLUSH.match(line)]
-    notes_from = flush[-1] + 1 if flush else 0
     words: list[str] = []
     starts: list[int] = []
-    for index, line in enumerate(lines):
-        for _name, pattern, where in DECORATIONS:
-            if where == "all" or index >= notes_from:
-                line = pattern.sub(" ", line)
+    for line in undecorated(lines):
         if "Page" in line:
             line = PAGE_MARKER.sub(_page_sub, line)
         starts.append(len(words))
