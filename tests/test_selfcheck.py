@@ -15,6 +15,7 @@ from conftest import REPO, SEED_FILES, TEI_NS
 from lxml import etree
 
 import teikit.convert as convert_module
+import teikit.selfcheck as selfcheck
 from teikit.cli import main
 from teikit.convert import ConvertOptions, convert_file, convert_many
 from teikit.selfcheck import SelfCheckError, check_conversion, input_words, shown, tei_words
@@ -303,3 +304,39 @@ def test_a_lost_marker_does_not_shift_the_source_note() -> None:
     root = convert_file(FIXTURES / "lost_marker_shifts_notes_a.txt").root
     head_note = root.find(f".//{T}head/{T}note")
     assert head_note.get("type") == "source" and head_note.get("n") == "1"
+
+
+# -- the compact comparison -------------------------------------------------------------------
+
+
+def test_the_streams_are_the_words_however_the_pieces_are_batched(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Spill after every few pieces, so that words run across the batches' ends.
+    monkeypatch.setattr(selfcheck, "_PIECES", 3)
+    monkeypatch.setattr(selfcheck, "_NORMAL_CHUNK", 7)
+    pieces = ["Hong Ko", "ng", "1 that\n", " while", "", "  So", "viet\u00a0and\t", "Chinese",
+              " ", "may", "\n\n", "succeed.", "x"]
+    words = selfcheck._Words()
+    for piece in pieces:
+        words.pieces.append(piece)
+        if len(words.pieces) > selfcheck._PIECES:
+            words.spill()
+    assert words.text() == " ".join("".join(pieces).split())
+    long_text = "".join(pieces) * 5
+    assert selfcheck._normal(long_text) == " ".join(long_text.split())
+    lines = _lines_of(SEED_352)
+    assert selfcheck._input_text(lines).split(" ") == input_words(lines).words
+
+
+@pytest.mark.parametrize("source, marked, parted", [
+    ("Kong1 that", "Kong\uffff1 that", None),  # a glued marker
+    ("Kong 1 that", "Kong\uffff1 that", None),  # a marker set off by a space
+    ("Kong 1 2 that", "Kong\uffff1\uffff2 that", None),  # two side by side
+    ("Kong that", "Kong\uffff1 that", (5, 5)),  # a marker the input does not have
+    ("Kong 1 that", "Kong1 that", (4, 4)),  # two words joined where no marker was placed
+    ("Kong that", "Kong", (4, 4)),  # a lost word
+    ("Kong", "Kong more", (4, 4)),  # an added word
+])
+def test_part_at_lets_a_seam_stand_for_nothing_or_one_space(
+        source: str, marked: str, parted: tuple[int, int] | None) -> None:
+    assert selfcheck.part_at(source, marked) == parted
