@@ -23,7 +23,7 @@ from teikit.convert import ConvertOptions, convert_file
 from teikit.errors import InputError, StrictModeError
 from teikit.reader import read_document
 from teikit.reader.model import Document
-from teikit.reader.plain import find_markers, note_list, read_plain
+from teikit.reader.plain import find_markers, looks_like_a_page, note_list, read_plain
 from teikit.selfcheck import SelfCheckError, check_conversion
 from teikit.textsource import SourceText, decode, read_source
 from teikit.validation import Validator
@@ -166,12 +166,69 @@ def test_a_reader_that_breaks_gives_the_plain_reading(monkeypatch: pytest.Monkey
     assert _errors(result.to_bytes(), "broken.xml") == []
 
 
-def test_a_page_without_a_heading_is_still_refused() -> None:
-    # Not a want of structure but not a FRUS page: the reader's InputError stands.
+def test_prose_without_a_heading_is_still_refused() -> None:
+    # No heading, no page marker, no note list: not a FRUS page; the reader's refusal stands.
     source = decode(b"Just some words.\nAnd more words.\n", "words.txt")
     with pytest.raises(InputError) as caught:
         convert_module.convert_text(source)
     assert caught.value.problem.code == "no-title"
+    assert looks_like_a_page(source.lines) is False
+    assert looks_like_a_page(UNHEADED.split("\n")) is True
+    assert looks_like_a_page(["Notes", "Text.1", "- A note without its arrow."]) is False
+
+
+#: A FRUS page (a note list, a page marker) under a heading the reader does not know.
+UNHEADED = ("Notes on the talks at Bergen, taken by an officer of the Embassy\n"
+            "The Foreign Minister opened the talks on the fisheries.1 Both sides spoke.\n"
+            "[Page 12]\nThe next session is set for Thursday.\n"
+            "- Source: Department of State, an invented file.↩")
+
+
+def test_a_page_under_an_unknown_heading_gets_the_plain_reading() -> None:
+    result = convert_module.convert_text(decode(UNHEADED.encode(), "unheaded.txt"))
+    assert result.reading == "plain"
+    (warning,) = [w for w in result.warnings if w.code == "structure-simplified"]
+    assert warning.line == 1 and warning.message.startswith(
+        "the structured reading found no heading it knows (no recognisable title); wrote a "
+        "plain reading instead: took line 1 as the heading")
+    root = etree.fromstring(result.to_bytes())
+    assert root.findtext(f".//{T}body/{T}div/{T}head").startswith("Notes on the talks")
+    assert [n.get("n") for n in root.iter(f"{T}note")] == ["1"]
+    assert [pb.get("n") for pb in root.iter(f"{T}pb")] == ["12"]
+    assert _errors(result.to_bytes(), "unheaded.xml") == []
+
+
+def _broken(source: SourceText, structured: Document | None = None):
+    raise IndexError("list index out of range")
+
+
+def test_when_both_readings_break_it_is_one_reader_fault(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(convert_module, "read_document", _broken)
+    monkeypatch.setattr(convert_module, "read_plain", _broken)
+    with pytest.raises(InputError) as caught:
+        convert_file(SEED_352)
+    assert caught.value.problem.code == "reader-fault"
+    assert caught.value.problem.message == (
+        "the reader broke off (IndexError: list index out of range), and the plain reading "
+        "too (IndexError: list index out of range); nothing was written")
+    result = CliRunner().invoke(main, ["convert", str(SEED_352), "-o", str(tmp_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len([x for x in result.stderr.splitlines() if "reader-fault" in x or
+                "the reader broke off" in x]) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.usefixtures("word_dropping_plain_reading")
+def test_a_broken_reader_and_a_failing_plain_reading_is_a_self_check_refusal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert_module, "read_document", _broken)
+    with pytest.raises(SelfCheckError) as caught:
+        convert_file(SEED_352)
+    assert caught.value.problem.message == (
+        f"self-check failed: the TEI lacks the word “{WORD}” of the input (in the plain "
+        "reading: the reader broke off (IndexError: list index out of range)); the TEI was "
+        "not written")
 
 
 @pytest.mark.usefixtures("word_dropping_reader")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NoReturn
 
 from lxml import etree
 
@@ -47,7 +48,7 @@ from teikit.errors import (
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Document, PageBreak
-from teikit.reader.plain import PlainReading, read_plain
+from teikit.reader.plain import PlainReading, looks_like_a_page, read_plain
 from teikit.selfcheck import SelfCheckError, check_conversion
 from teikit.tei.body import write_body
 from teikit.tei.header import HeaderFacts, write_header
@@ -240,8 +241,9 @@ def convert_text(
     """Convert one decoded page text into TEI.
 
     The structured reading (:func:`teikit.reader.read_document`) comes first. When its TEI
-    fails the self-check, or the reader breaks on a structure it does not expect (an error
-    other than :class:`InputError`), the text is read again by the plain reading
+    fails the self-check, the reader breaks on a structure it does not expect (an error
+    other than :class:`InputError`), or it finds no heading it knows (:data:`FALLBACK_CODES`)
+    on a text that is a FRUS page all the same, the text is read again by the plain reading
     (:func:`teikit.reader.plain.read_plain`), whose TEI must pass the same check; it is
     returned with a ``structure-simplified`` warning naming the line where the structured
     reading parted from the input and what was simplified. Only when the plain reading
@@ -261,7 +263,8 @@ def convert_text(
         The :class:`Conversion`.
 
     Raises:
-        InputError: when the text cannot be read as a FRUS document (no heading).
+        InputError: when the text cannot be read as a FRUS document (no heading, and no
+            page marker or note list), or both readings broke (``reader-fault``).
         SelfCheckError: when the TEI of both readings lost, added or changed a word, note
             or page marker (the structured reading's difference is the one named).
         StrictModeError: in strict mode, when there were warnings.
@@ -270,12 +273,18 @@ def convert_text(
     if facts.volume is not None:  # what the volume id says
         facts = replace(facts, volume=complete_volume(facts.volume))
     structured: Document | None = None
-    parted: SelfCheckError | None = None
+    parted: Problem | None = None  # where the structured reading parted, or stopped
+    refused: InputError | None = None
     failure = ""
     try:
         structured, read_warnings = read_document(source)
-    except InputError:
-        raise  # no heading: not a FRUS document page, refused as documented
+    except InputError as exc:
+        # No heading the reader knows: refused as documented, unless the text is a FRUS
+        # page all the same (it has page markers or a note list).
+        if exc.problem.code not in FALLBACK_CODES or not looks_like_a_page(source.lines):
+            raise
+        refused, parted = exc, exc.problem
+        failure = f"found no heading it knows ({exc.problem.message.split(':')[0]})"
     except Exception as exc:  # a reader fault must not cost the document
         failure = f"broke off ({type(exc).__name__}: {exc})"
     if structured is not None:
@@ -287,29 +296,68 @@ def convert_text(
         try:
             check_conversion(source.name, source.lines, root)
         except SelfCheckError as exc:
-            parted = exc
+            parted = exc.problem
             failure = f"parted from the input here ({_detail(exc.problem.message)})"
         else:
             return _finish(source, file_id, root, warnings, strict)
-    plain = read_plain(source, structured)
-    warnings = [*extra_warnings, *_facts_warnings(source, plain.document, facts, number_from)]
-    file_id, root = _tei(source, plain.document, facts, warnings)
-    if self_check:
-        try:
+    try:
+        plain = read_plain(source, structured)
+        warnings = [*extra_warnings, *_facts_warnings(source, plain.document, facts, number_from)]
+        file_id, root = _tei(source, plain.document, facts, warnings)
+        if self_check:
             check_conversion(source.name, source.lines, root)
-        except SelfCheckError as again:
-            if parted is None:
-                raise
-            problem = parted.problem
-            raise SelfCheckError(
-                replace(
-                    problem,
-                    message=f"self-check failed: {_detail(problem.message)}; the plain "
-                    f"reading failed too (line {again.problem.line}); the TEI was not written",
-                )
-            ) from again
-    warnings.append(_simplified(source, parted.problem if parted else None, failure, plain))
+    except SelfCheckError as again:
+        _refuse(source, parted, refused, failure, f"line {again.problem.line}", again)
+    except Exception as exc:  # the plain reading broke: the same refusal, or a fault's
+        _refuse(source, parted, refused, failure, f"{type(exc).__name__}: {exc}", exc)
+    warnings.append(_simplified(source, parted, failure, plain))
     return _finish(source, file_id, root, warnings, strict, reading="plain")
+
+
+#: The reader's refusals that the plain reading may take over, when the text is a FRUS page
+#: all the same (:func:`teikit.reader.plain.looks_like_a_page`): a heading it does not know.
+FALLBACK_CODES = frozenset({"no-title"})
+
+
+def _refuse(
+    source: SourceText,
+    parted: Problem | None,
+    refused: InputError | None,
+    failure: str,
+    why: str,
+    cause: Exception,
+) -> NoReturn:
+    """Raise the refusal of a page whose plain reading failed too (``why``, ``cause``): the
+    structured reading's refusal or self-check error, saying so; else (the reader broke) the
+    plain reading's self-check error, or a ``reader-fault`` error when it broke as well."""
+    if refused is not None:
+        raise refused from cause
+    if parted is not None:
+        raise SelfCheckError(
+            replace(
+                parted,
+                message=f"self-check failed: {_detail(parted.message)}; the plain reading "
+                f"failed too ({why}); the TEI was not written",
+            )
+        ) from cause
+    if isinstance(cause, SelfCheckError):
+        problem = cause.problem
+        raise SelfCheckError(
+            replace(
+                problem,
+                message=f"self-check failed: {_detail(problem.message)} (in the plain reading: "
+                f"the reader {failure}); the TEI was not written",
+            )
+        ) from cause
+    raise InputError(
+        Problem(
+            source.name,
+            None,
+            f"the reader {failure}, and the plain reading too ({why}); nothing was written",
+            "a converter fault: report it with this input",
+            "reader-fault",
+        )
+    ) from cause
 
 
 def _detail(message: str) -> str:

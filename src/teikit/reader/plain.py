@@ -130,6 +130,25 @@ def note_list(lines: Sequence[str], style: str, after: int) -> list[_Raw]:
     return found
 
 
+def looks_like_a_page(lines: Sequence[str]) -> bool:
+    """Tell whether a text is a FRUS page even though its heading is not one the reader
+    knows: it has a page marker, or a note list whose extent is certain (:func:`note_list`)
+    below its first line. Prose alone is not taken for a page.
+
+    Args:
+        lines: the input lines.
+
+    Returns:
+        True when the plain reading may take the text's first line as its heading.
+    """
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return False
+    if any("Page" in line and _PAGE.search(line) for line in lines):
+        return True
+    return bool(note_list(lines, block_style(lines), first))
+
+
 def _parts(text: str, line: int) -> list[Inline]:
     """Split a line's text at its page markers: strings and :class:`PageBreak` items."""
     out: list[Inline] = []
