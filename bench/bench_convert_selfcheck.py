@@ -1,5 +1,7 @@
 """Benchmark the converter's self-check: its cost per document and its share of conversion.
 
+Also what a fallback to the plain reading (teikit.reader.plain) would cost per document.
+
 Run: python bench/bench_convert_selfcheck.py [--repeat N] [--large-mb M]
 Prints figures; asserts nothing. For each set of inputs (the seeds, the variant fixtures,
 the dev-set pages the reader converts, when ../shared/devset is beside the repository) it
@@ -19,9 +21,12 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import teikit.convert as convert_module
+from teikit.catalog import DocumentFacts
 from teikit.convert import ConvertOptions, convert_file
 from teikit.errors import InputError
 from teikit.reader import read_document
+from teikit.reader.plain import read_plain
 from teikit.selfcheck import check_conversion
 from teikit.textsource import read_source
 
@@ -67,13 +72,23 @@ def measure(label: str, paths: list[Path], rounds: int) -> None:
         for source, root in zip(sources, trees, strict=True):
             check_conversion(source.name, source.lines, root)
 
+    structured = [read_document(source)[0] for source in sources]
+
+    def plain_fallback() -> None:  # what a fallback adds: the plain reading, its TEI, its check
+        for source, document in zip(sources, structured, strict=True):
+            reading = read_plain(source, document)
+            _, root = convert_module._tei(source, reading.document, DocumentFacts(), [])
+            check_conversion(source.name, source.lines, root)
+
     off = best_of(rounds, convert(OFF))
     on = best_of(rounds, convert(ON))
     alone = best_of(rounds, check_alone)
+    plain = best_of(rounds, plain_fallback)
     n = len(paths)
     print(f"{label}: {n} docs; convert {off / n * 1e3:.2f} ms/doc without the check, "
           f"{on / n * 1e3:.2f} ms/doc with it; the check alone {alone / n * 1e3:.3f} ms/doc "
-          f"= {alone / (off + alone) * 100:.1f}% of a checked conversion")
+          f"= {alone / (off + alone) * 100:.1f}% of a checked conversion; a fallback to the "
+          f"plain reading would add {plain / n * 1e3:.2f} ms/doc")
 
 
 def peak_mb(work: Callable[[], object]) -> float:
