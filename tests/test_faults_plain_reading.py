@@ -8,6 +8,7 @@ the page refused. The faults here are made by wrapping the reader as a reader bu
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, SEED_FILES, TEI_NS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import teikit.convert as convert_module
@@ -255,8 +258,8 @@ def test_the_plain_reading_passes_the_check_and_validates_on_every_page(path: Pa
         structured, _ = read_document(source)
     except InputError:
         structured = None
-    for given in (structured, None):
-        document = read_plain(source, given).document
+    for reading_of in (structured, None):
+        document = read_plain(source, reading_of).document
         _, root = convert_module._tei(source, document, convert_module.DocumentFacts(), [])
         check_conversion(source.name, source.lines, root)
         assert _errors(etree.tostring(root), path.name) == []
@@ -297,3 +300,65 @@ def test_the_note_list_of_style_b_is_the_labelled_indented_run() -> None:
     assert [(n.label, n.lines) for n in note_list(lines, "B", 0)] == [
         ("1", [4, 6]), ("2", [8])]
     assert note_list(["1. T", "", "Text.1", "", "  More.", "  1. A."], "B", 0) == []
+
+
+# -- properties: on any page text the plain reading loses nothing and validates ---------------
+
+EXAMPLES = int(os.environ.get("TEIKIT_HYPOTHESIS_EXAMPLES", "150"))
+#: Words that cannot be taken for a marker, and words that can (or that end in digits).
+_PLAIN = ["the", "Embassy", "1954", "70,000", "talks,", "(Sebald)", "“Yes”", "711.61/4–1249:",
+          "[at]", "agreed.", "*", "12:30", "a.", "2.", "—", "prob-ably"]
+_TRICKY = ["Kong1", "estimate.*", "19542", "F86", "†", "1952;3"]
+#: The words a marker is glued to in the generated pages (as FRUS pages glue them).
+_MARKABLE = {"the", "Embassy", "talks,", "(Sebald)", "“Yes”", "[at]", "agreed.", "prob-ably"}
+
+
+@st.composite
+def page_texts(draw: st.DrawFn) -> str:
+    """Page texts in the shapes of both renderings: a heading, lines of words with page
+    markers anywhere, bullets, and a trailing note list (or none); in half of them the note
+    markers are glued where they belong and no other word looks like one."""
+    style = draw(st.sampled_from("AB"))
+    clean = draw(st.booleans())
+    pool = st.sampled_from(_PLAIN if clean else _PLAIN + _TRICKY)
+    page = iter(range(2, 1000))
+
+    def line(pages: int = 2) -> list[str]:
+        words = draw(st.lists(pool, min_size=1, max_size=8))
+        at = sorted(draw(st.lists(st.integers(0, len(words)), max_size=pages)), reverse=True)
+        for k, n in zip(at, sorted((next(page) for _ in at), reverse=True), strict=True):
+            words.insert(k, f"[Page {n}]")  # page numbers that go up through the page
+        return words
+
+    head = draw(st.sampled_from(["12. A Title", "No. 12", "Editorial Note", "A Title"]))
+    body = [line() for _ in range(draw(st.integers(0, 6)))]
+    paged_notes = draw(st.integers(0, 4)) == 0  # now and then a page marker in a note
+    notes = [" ".join(line(2 if paged_notes else 0)) for _ in range(draw(st.integers(0, 3)))]
+    first = draw(st.integers(0, 1))
+    numbers = iter(range(first, first + len(notes)))
+    places = [(0, -1)] + [(k, j) for k, words in enumerate(body, 1)
+                          for j, word in enumerate(words) if word in _MARKABLE]
+    chosen = sorted(draw(st.lists(st.sampled_from(places), min_size=len(notes),
+                                  max_size=len(notes), unique=True))) if clean and len(
+        places) >= len(notes) else []
+    lines = [[head], *body]
+    for k, j in chosen:  # glue the markers in order of appearance
+        lines[k][j] += str(next(numbers))
+    texts = [draw(st.sampled_from(["", "", "- ", "  • "])) + " ".join(words)
+             for words in lines[1:]]
+    texts.insert(0, lines[0][0])
+    if style == "A":
+        texts += [f"- {text}" + draw(st.sampled_from(["↩", "↩", "", " ↩"])) for text in notes]
+        return "\n".join(texts)
+    texts += [f"  {k}. {text}" for k, text in enumerate(notes, 1)]
+    return "\n\n".join(texts)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(page_texts())
+def test_the_plain_reading_of_any_page_passes_the_check_and_validates(text: str) -> None:
+    source = decode(text.encode("utf-8"), "generated.txt")
+    document = read_plain(source).document
+    _, root = convert_module._tei(source, document, convert_module.DocumentFacts(), [])
+    check_conversion(source.name, source.lines, root)
+    assert _errors(etree.tostring(root), "generated.xml") == []

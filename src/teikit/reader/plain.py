@@ -11,7 +11,8 @@ only what is safe to read:
   decorations (bullets, return arrows, note-list labels; see
   :func:`teikit.selfcheck.undecorated`) taken off;
 - **the trailing note list** as notes only when both its extent and every marker are
-  certain (:data:`NOTE_LIST_RULES`, :func:`find_markers`); otherwise its lines stay
+  certain (:data:`NOTE_LIST_RULES`, :func:`find_markers`) and no page marker stands among
+  the notes (a note's page break would come before the body's); otherwise its lines stay
   paragraphs of text, markers and all, exactly as the page has them.
 
 Lists, closings, datelines, salutations, section headings, enclosures: all of them become
@@ -324,11 +325,17 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
         markers = find_markers(
             [c for c, kind in zip(contents, kinds, strict=True) if kind != "pagebreak"], labels
         )
-        if markers is None:
-            simplified.append(
-                f"kept the {len(raw_notes)} listed notes as paragraphs of text (their "
-                "markers could not all be found without doubt)"
+        paged = any(_PAGE.search(text[k]) for raw in raw_notes for k in raw.lines)
+        if markers is None or paged:
+            why = (
+                "a page marker stands among them"
+                if paged
+                else "their markers could not all be found without doubt"
             )
+            simplified.append(
+                f"kept the {len(raw_notes)} listed notes as paragraphs of text ({why})"
+            )
+            markers = None
             # Back into the body, in input order, after everything before them.
             for raw in raw_notes:
                 for k in raw.lines:
