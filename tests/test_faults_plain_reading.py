@@ -111,6 +111,10 @@ def test_a_reader_that_drops_a_word_gives_the_plain_reading_with_a_warning() -> 
     assert root.find(f".//{T}head/{T}note").get("n") == "0"
     # The structured reading's own warnings are not repeated: they describe TEI not written.
     assert [w.code for w in result.warnings] == ["structure-simplified"]
+    # The header says so too.
+    declared = root.findall(f".//{T}editorialDecl/{T}p")[-1].text
+    assert declared.startswith("The structure of this text was read plainly") and (
+        "read every line after the heading as a paragraph" in declared)
 
 
 @pytest.mark.usefixtures("word_dropping_reader", "word_dropping_plain_reading")

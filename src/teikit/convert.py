@@ -310,8 +310,22 @@ def convert_text(
         _refuse(source, parted, refused, failure, f"line {again.problem.line}", again)
     except Exception as exc:  # the plain reading broke: the same refusal, or a fault's
         _refuse(source, parted, refused, failure, f"{type(exc).__name__}: {exc}", exc)
-    warnings.append(_simplified(source, parted, failure, plain))
+    warning = _simplified(source, parted, failure, plain)
+    _declare_plain(root, plain)
+    warnings.append(warning)
     return _finish(source, file_id, root, warnings, strict, reading="plain")
+
+
+def _declare_plain(root: etree._Element, reading: PlainReading) -> None:
+    """Say in the header's editorial declaration that the body is the plain reading."""
+    decl = root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc/{{{TEI_NS}}}editorialDecl")
+    if decl is None:  # pragma: no cover - write_header always writes one
+        return
+    what = "; ".join(reading.simplified) or "kept the text as it stands"
+    etree.SubElement(decl, tei("p")).text = (
+        "The structure of this text was read plainly, not by teikit's structured reading "
+        f"(teikit.reader.plain): {what}."
+    )
 
 
 #: The reader's refusals that the plain reading may take over, when the text is a FRUS page
