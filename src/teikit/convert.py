@@ -302,7 +302,8 @@ def convert_text(
             return _finish(source, file_id, root, warnings, strict)
     try:
         plain = read_plain(source, structured)
-        warnings = [*extra_warnings, *_facts_warnings(source, plain.document, facts, number_from)]
+        warnings = [*extra_warnings, *plain.warnings]
+        warnings += _facts_warnings(source, plain.document, facts, number_from)
         file_id, root = _tei(source, plain.document, facts, warnings)
         if self_check:
             check_conversion(source.name, source.lines, root)

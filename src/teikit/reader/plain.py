@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from teikit.errors import Problem
 from teikit.lexicon import PAGE_MARKER
 from teikit.reader.model import Block, Document, Inline, LineBreak, Note, NoteRef, PageBreak
 from teikit.selfcheck import undecorated
@@ -60,10 +61,43 @@ _FLUSH = re.compile(r"^(?:\S|\s+[•·▪◦]\s)")
 
 @dataclass
 class PlainReading:
-    """The plain reading of a page: the document, and what it simplified (for the warning)."""
+    """The plain reading of a page: the document, what it simplified (for the converter's
+    warning) and what it found wrong in the page (page markers that repeat or go back)."""
 
     document: Document
     simplified: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _page_sequence(name: str, blocks: list[Block]) -> list[Problem]:
+    """Warn where a page marker repeats or goes back (each kind of marker counts on its own),
+    as the structured reading does: such pages cannot all have their own ``pg_N`` id."""
+    warnings: list[Problem] = []
+    last: dict[str, int] = {}
+    pages = [
+        item
+        for block in blocks
+        for item in ([block.page] if block.page is not None else block.content)
+        if isinstance(item, PageBreak)
+    ]
+    for pb in pages:
+        if not pb.n.isdigit():
+            continue
+        before = last.get(pb.kind)
+        if before is not None and int(pb.n) <= before:
+            label = f"{pb.kind.title()} Page" if pb.kind else "Page"
+            warnings.append(
+                Problem(
+                    name,
+                    pb.line,
+                    f"[{label} {pb.n}] comes after page {before}: page markers should go up; "
+                    "kept it where it stands",
+                    "check that no part of the page was pasted twice",
+                    "page-sequence",
+                )
+            )
+        last[pb.kind] = max(int(pb.n), before or 0)
+    return warnings
 
 
 @dataclass
@@ -414,4 +448,4 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
         kind=doc_kind,
         lines=dict(sorted(roles.items())),
     )
-    return PlainReading(document, simplified)
+    return PlainReading(document, simplified, _page_sequence(source.name, blocks))
