@@ -366,3 +366,13 @@ def test_the_plain_reading_of_any_page_passes_the_check_and_validates(text: str)
     _, root = convert_module._tei(source, document, convert_module.DocumentFacts(), [])
     check_conversion(source.name, source.lines, root)
     assert _errors(etree.tostring(root), "generated.xml") == []
+
+
+def test_page_markers_above_the_heading_stay_above_it() -> None:
+    source = decode("[Page 5]\n\n[Facsimile Page 2]\nA heading\nText.".encode(), "x.txt")
+    document = read_plain(source).document
+    assert [(b.kind, b.line) for b in document.blocks] == [
+        ("pagebreak", 1), ("pagebreak", 3), ("head", 4), ("paragraph", 5)]
+    _, root = convert_module._tei(source, document, convert_module.DocumentFacts(), [])
+    check_conversion(source.name, source.lines, root)
+    assert _errors(etree.tostring(root), "x.xml") == []

@@ -275,7 +275,8 @@ def _heading_lines(
 ) -> tuple[list[int], list[int], bool]:
     """Return the inline source lines, the heading lines (0-based) and whether they are the
     structured reading's; a heading the structured reading found is kept only when it opens
-    the page (nothing but blank lines and page markers before or among its lines)."""
+    the page (nothing but blank lines, and page markers before its first line, above it).
+    Page markers above the heading stay above it (:func:`read_plain`)."""
     if structured is not None:
         roles = structured.lines
         source = [n - 1 for n in sorted(roles) if roles[n] == "source-inline"]
@@ -283,7 +284,7 @@ def _heading_lines(
         if head and (not source or max(source) < min(head)):
             top = set(source) | set(head)
             if all(
-                k in top or not lines[k].strip() or _PAGE_LINE.match(lines[k])
+                k in top or not lines[k].strip() or (k < min(top) and _PAGE_LINE.match(lines[k]))
                 for k in range(max(top) + 1)
             ):
                 return source, head, True
@@ -334,6 +335,8 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
     kinds.append("head")
     lines_of.append(head_lines[0] + 1)
     top = set(source_lines) | set(head_lines)
+    opening = [k for k in range(min(top)) if _PAGE_LINE.match(lines[k])]
+    top.update(opening)
     for k, line in enumerate(text):
         if k in top or k in in_notes:
             continue
@@ -399,6 +402,11 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
                 roles.update((k + 1, "note") for k in raw.lines)
 
     blocks: list[Block] = []
+    for k in opening:  # page markers above the heading stay above it
+        for item in _parts(text[k].strip(), k + 1):
+            assert isinstance(item, PageBreak)
+            blocks.append(Block("pagebreak", line=k + 1, page=item))
+        roles[k + 1] = "pagebreak"
     for k in source_lines:
         roles[k + 1] = "source-inline"
     if source_lines:
