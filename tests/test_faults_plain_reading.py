@@ -25,7 +25,7 @@ from teikit.cli import main
 from teikit.convert import ConvertOptions, convert_file
 from teikit.errors import InputError, StrictModeError
 from teikit.reader import read_document
-from teikit.reader.model import Document
+from teikit.reader.model import Document, walk
 from teikit.reader.plain import find_markers, looks_like_a_page, note_list, read_plain
 from teikit.selfcheck import SelfCheckError, check_conversion
 from teikit.textsource import SourceText, decode, read_source
@@ -49,10 +49,10 @@ def _line_of(path: Path, needle: str) -> int:
 
 def _drop_word(document: Document, word: str) -> Document:
     """Take ``word`` out of the first block that holds it, as a faulty reader would."""
-    for block in document.blocks:
-        for k, item in enumerate(block.content):
+    for _block, run in walk(document.blocks):
+        for k, item in enumerate(run):
             if isinstance(item, str) and f" {word}" in item:
-                block.content[k] = item.replace(f" {word}", "", 1)
+                run[k] = item.replace(f" {word}", "", 1)
                 return document
     raise AssertionError(f"{word} is not in the document")
 
@@ -369,9 +369,9 @@ def test_the_plain_reading_of_any_page_passes_the_check_and_validates(text: str)
 
 
 def test_page_markers_above_the_heading_stay_above_it() -> None:
-    source = decode("[Page 5]\n\n[Facsimile Page 2]\nA heading\nText.".encode(), "x.txt")
+    source = decode(b"[Page 5]\n\n[Facsimile Page 2]\nA heading\nText.", "x.txt")
     document = read_plain(source).document
-    assert [(b.kind, b.line) for b in document.blocks] == [
+    assert [(b.role, b.line) for b in document.blocks] == [
         ("pagebreak", 1), ("pagebreak", 3), ("head", 4), ("paragraph", 5)]
     _, root = convert_module._tei(source, document, convert_module.DocumentFacts(), [])
     check_conversion(source.name, source.lines, root)

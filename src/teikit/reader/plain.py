@@ -28,7 +28,20 @@ from dataclasses import dataclass, field
 
 from teikit.errors import Problem
 from teikit.lexicon import PAGE_MARKER
-from teikit.reader.model import Block, Document, Inline, LineBreak, Note, NoteRef, PageBreak
+from teikit.reader.model import (
+    Block,
+    Document,
+    Head,
+    Inline,
+    LineBreak,
+    Note,
+    NoteRef,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    SourceInline,
+    page_breaks,
+)
 from teikit.selfcheck import undecorated
 from teikit.textsource import SourceText
 
@@ -69,18 +82,12 @@ class PlainReading:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _page_sequence(name: str, blocks: list[Block]) -> list[Problem]:
+def _page_sequence(name: str, blocks: list[Block[Inline]]) -> list[Problem]:
     """Warn where a page marker repeats or goes back (each kind of marker counts on its own),
     as the structured reading does: such pages cannot all have their own ``pg_N`` id."""
     warnings: list[Problem] = []
     last: dict[str, int] = {}
-    pages = [
-        item
-        for block in blocks
-        for item in ([block.page] if block.page is not None else block.content)
-        if isinstance(item, PageBreak)
-    ]
-    for pb in pages:
+    for pb in page_breaks(blocks):
         if not pb.n.isdigit():
             continue
         before = last.get(pb.kind)
@@ -401,11 +408,11 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
                 )
                 roles.update((k + 1, "note") for k in raw.lines)
 
-    blocks: list[Block] = []
+    blocks: list[Block[Inline]] = []
     for k in opening:  # page markers above the heading stay above it
         for item in _parts(text[k].strip(), k + 1):
             assert isinstance(item, PageBreak)
-            blocks.append(Block("pagebreak", line=k + 1, page=item))
+            blocks.append(PageBreakBlock(line=k + 1, page=item))
         roles[k + 1] = "pagebreak"
     for k in source_lines:
         roles[k + 1] = "source-inline"
@@ -415,14 +422,16 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
             if n:
                 inline.append(" ")
             inline.extend(_parts(text[k].strip(), k + 1))
-        blocks.append(Block("source-inline", inline, line=source_lines[0] + 1))
+        blocks.append(SourceInline(content=inline, line=source_lines[0] + 1))
     for content, block_kind, at in zip(contents, kinds, lines_of, strict=True):
         if block_kind == "pagebreak":
             page = content[0]
             assert isinstance(page, PageBreak)
-            blocks.append(Block("pagebreak", line=at, page=page))
+            blocks.append(PageBreakBlock(line=at, page=page))
+        elif block_kind == "head":
+            blocks.append(Head(content=content, line=at))
         else:
-            blocks.append(Block("head" if block_kind == "head" else "paragraph", content, line=at))
+            blocks.append(Paragraph(content=content, line=at))
     if len(contents) > 1 or raw_notes:
         simplified.append("read every line after the heading as a paragraph")
 
@@ -440,10 +449,13 @@ def read_plain(source: SourceText, structured: Document | None = None) -> PlainR
         title = numbered.group(2) if numbered else title_text
         layout = "modern" if numbered else "older"
         doc_kind = "editorial-note" if title.lower() == "editorial note" else "historical-document"
-    source_line = (
-        _clean("".join(x for b in blocks[:1] for x in b.content if isinstance(x, str)))
-        if source_lines
-        else None
+    source_line = next(
+        (
+            _clean("".join(x for x in b.content if isinstance(x, str)))
+            for b in blocks
+            if isinstance(b, SourceInline)
+        ),
+        None,
     )
     document = Document(
         number=number,
