@@ -37,6 +37,32 @@ NOT_YET = {
     "letter_marker_unanchored_b": "a letter marker glued to a word ('mapa' = 'map' + note a) "
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
+    # 1930–1980 classes (issue 8), found on real pages; see each fixture's "why".
+    "late_aide_memoire_b": "a dateline after the last paragraph ('Washington, March 11, "
+    "1941.') is read as a paragraph, not as the closer's dateline",
+    "late_enclosure_translation_a": "'Note Verbale' under an enclosure's title is joined to "
+    "the title, and the enclosure's closing dateline is read as a paragraph",
+    "late_attachment_paper_b": "'Attachment' is read as a section title, not as the label "
+    "of an attached paper; the signature before it stays a paragraph",
+    "late_files_telegram_excerpts_b": "classification and precedence lines after an "
+    "'[Excerpts]' line are read as section titles",
+    "late_letter_etc_b": "the abridged closing 'I am [etc.]' is read as a section title",
+    "late_memo_addressees_b": "bullet groups whose heads the page dropped are merged into "
+    "one subject list",
+    "late_wsag_flat_noheads_b": "bullet groups whose heads the page dropped are merged into "
+    "one subject list",
+    "late_minutes_speakers_b": "bullet groups whose heads the page dropped are merged into "
+    "one subject list",
+    "late_minutes_present_b": "'Present:' / 'Interpreters:' with the first name on the "
+    "same line and the others below are read as section titles",
+    "late_participants_inline_a": "'Participants: Name' keeps only that name; the names "
+    "below it are read as section titles",
+    "late_record_signature_title_b": "a signature followed by the signer's title: the title "
+    "is taken for the signature and the name for a paragraph",
+    "late_nsam_to_list_a": "'No. 3351' (335 + note 1) is not split, and a 'TO' head over "
+    "bullets is not read as a list head",
+    "late_title_space_running_marker_b": "'Embassy 31' with one listed note is read as the "
+    "word '3' and marker 1, not as marker 31",
 }
 
 
@@ -243,12 +269,23 @@ def check_special(whole: etree._Element, expect: dict, problems: list[str]) -> N
         previous = closer.getprevious() if closer is not None else None
         while previous is not None and local(previous) == "pb":
             previous = previous.getprevious()  # a page break between closing and signature
-        before = [spaced(previous)] if previous is not None and local(previous) == "p" else []
+        before = [spaced(previous)] if previous is not None and local(previous) == "p" \
+            and previous.get("rend") != "sectiontitle" else []  # a closing is no heading
         if special["closing"] not in in_closer + before:
             problems.append(f"closing {in_closer + before}, expected {special['closing']!r}")
     signed = [spaced(el) for el in whole.iter(f"{T}signed")]
     if "signed" in special and signed != special["signed"]:
         problems.append(f"signed {signed}, expected {special['signed']}")
+    if "signed_any_of" in special and signed not in special["signed_any_of"]:
+        problems.append(f"signed {signed}, expected one of {special['signed_any_of']}")
+    if "datelines_all" in special:
+        found = [spaced(el) for el in whole.iter(f"{T}dateline")]
+        if found != special["datelines_all"]:
+            problems.append(f"datelines {found}, expected {special['datelines_all']}")
+    for items in special.get("item_lists", []):
+        if not any([spaced(i) for i in lst.findall(f"{T}item")] == items
+                   for lst in div.iter(f"{T}list")):
+            problems.append(f"no list of exactly the items {items}")
     if "dateline" in special:
         datelines = texts(".//t:dateline")
         wanted = [special["dateline"]] if special["dateline"] else []
@@ -439,7 +476,7 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     assert warnings <= {(name, "source-note") for name in
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
                          "letter_marker_unanchored_b", "despatch_title_first_b",
-                         "memorandum_title_first_b")}
+                         "memorandum_title_first_b", "late_supplement_summary_a")}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
