@@ -61,6 +61,11 @@ NOT_YET = {
     "is taken for the signature and the name for a paragraph",
     "late_nsam_to_list_a": "'No. 3351' (335 + note 1) is not split, and a 'TO' head over "
     "bullets is not read as a list head",
+    "late_quoted_message_last_b": "the quoted message's last signature ('Olav”', closing "
+    "quote included) is taken for the telegram's own signature",
+    "late_tabs_letters_a": "'[Tab A]' does not open a division; the dates, the "
+    "comma salutations, the signature before the next tab and the memorandum header lines "
+    "are read as section titles or paragraphs",
     "late_title_space_running_marker_b": "'Embassy 31' with one listed note is read as the "
     "word '3' and marker 1, not as marker 31",
 }
@@ -278,6 +283,11 @@ def check_special(whole: etree._Element, expect: dict, problems: list[str]) -> N
         problems.append(f"signed {signed}, expected {special['signed']}")
     if "signed_any_of" in special and signed not in special["signed_any_of"]:
         problems.append(f"signed {signed}, expected one of {special['signed_any_of']}")
+    if "salutes_all" in special:
+        found = [spaced(s) for s in whole.iter(f"{T}salute")
+                 if not any(local(a) == "closer" for a in s.iterancestors())]
+        if found != special["salutes_all"]:
+            problems.append(f"salutes {found}, expected {special['salutes_all']}")
     if "datelines_all" in special:
         found = [spaced(el) for el in whole.iter(f"{T}dateline")]
         if found != special["datelines_all"]:
