@@ -46,7 +46,6 @@ NOT_YET = {
     "of an attached paper; the signature before it stays a paragraph",
     "late_files_telegram_excerpts_b": "classification and precedence lines after an "
     "'[Excerpts]' line are read as section titles",
-    "late_letter_etc_b": "the abridged closing 'I am [etc.]' is read as a section title",
     "late_memo_addressees_b": "bullet groups whose heads the page dropped are merged into "
     "one subject list",
     "late_wsag_flat_noheads_b": "bullet groups whose heads the page dropped are merged into "

@@ -96,6 +96,7 @@ CLOSINGS: tuple[str, ...] = (
     r"I have, etc\.",
     r"I am, etc\.",
     r"I (?:am|remain|have), &c\.",
+    r"(?:I (?:am|remain|have)|Accept),? \[etc\.\]",
     r"I have the honor to be, .{0,80}",
     r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
     r"Accept, .{0,120}",
