@@ -37,40 +37,6 @@ NOT_YET = {
     "letter_marker_unanchored_b": "a letter marker glued to a word ('mapa' = 'map' + note a) "
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
-    # 1930–1980 classes (issue 8), found on real pages; see each fixture's "why".
-    "late_aide_memoire_b": "a dateline after the last paragraph ('Washington, March 11, "
-    "1941.') is read as a paragraph, not as the closer's dateline",
-    "late_enclosure_translation_a": "'Note Verbale' under an enclosure's title is joined to "
-    "the title, and the enclosure's closing dateline is read as a paragraph",
-    "late_attachment_paper_b": "'Attachment' is read as a section title, not as the label "
-    "of an attached paper; the signature before it stays a paragraph",
-    "late_files_telegram_excerpts_b": "classification and precedence lines after an "
-    "'[Excerpts]' line are read as section titles",
-    "late_memo_addressees_b": "bullet groups whose heads the page dropped are merged into "
-    "one subject list",
-    "late_wsag_flat_noheads_b": "bullet groups whose heads the page dropped are merged into "
-    "one subject list",
-    "late_minutes_speakers_b": "bullet groups whose heads the page dropped are merged into "
-    "one subject list",
-    "late_minutes_present_b": "'Present:' / 'Interpreters:' with the first name on the "
-    "same line and the others below are read as section titles",
-    "late_participants_inline_a": "'Participants: Name' keeps only that name; the names "
-    "below it are read as section titles",
-    "late_record_signature_title_b": "a signature followed by the signer's title: the title "
-    "is taken for the signature and the name for a paragraph",
-    "late_nsam_to_list_a": "'No. 3351' (335 + note 1) is not split, and a 'TO' head over "
-    "bullets is not read as a list head",
-    "late_quoted_message_last_b": "the quoted message's last signature ('Olav”', closing "
-    "quote included) is taken for the telegram's own signature",
-    "late_tabs_letters_a": "'[Tab A]' does not open a division; the dates, the "
-    "comma salutations, the signature before the next tab and the memorandum header lines "
-    "are read as section titles or paragraphs",
-    "late_instruction_for_secretary_b": "'For the Secretary of State:' over the signature "
-    "is read as a paragraph between the closing and the closer",
-    "late_closing_no_signature_b": "a first paragraph 'Sir: [editorial bracket]' is read as "
-    "a section title",
-    "late_title_space_running_marker_b": "'Embassy 31' with one listed note is read as the "
-    "word '3' and marker 1, not as marker 31",
 }
 
 
