@@ -286,7 +286,7 @@ READINGS: dict[str, float] = {
     "lone-digit-left": 1.0,  # added when a split leaves one digit after a word: ``Embassy 3``
 }
 COST_UNUSED_STRONG = 2.0
-COST_START_OFFSET = 1.0
+COST_START_OFFSET = 1.5
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
 #: The letters older volumes add to a note number for an inserted note.
