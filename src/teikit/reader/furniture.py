@@ -245,6 +245,8 @@ class FurnitureReader(ReaderBase):
                 or pt.BULLET_A.match(raw)
             ):
                 break
+            if title and pt.PAPER_KIND.match(pt.strip_trailing_marker(core)):
+                break  # ``Note Verbale``, ``Aide-Mémoire``: the kind of paper, under its title
             if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 break
             if title and self.dateline_span(i, end) is not None:
@@ -323,6 +325,8 @@ class FurnitureReader(ReaderBase):
             return pt.strip_trailing_marker(pt.shadow(lines[body[k]]).strip())
 
         roles: dict[int, CloserRole] = {}
+        if text(len(body) - 1)[-1:] in '”"':
+            return {}  # the end of a quoted message the document carries, not its signature
         # An editor's bracketed line under the addressee's line belongs to the postscript.
         bottom = len(body)
         while bottom > 2 and pt.EDITOR_LINE.match(text(bottom - 1)):
@@ -338,9 +342,16 @@ class FurnitureReader(ReaderBase):
                 block = [text(k) for k in range(c + 1, top)]
                 if c > 0 and all(self._signature_part(t) for t in block):
                     roles[body[c]] = "salute"
+                    previous = ""
                     for k in range(c + 1, top):
-                        for_signer = pt.FOR_SIGNER.match(text(k)) or pt.NOT_SIGNED.match(text(k))
-                        roles[body[k]] = "text" if for_signer else "signed"
+                        here = text(k)
+                        if pt.SIGNING_FOR.match(here) or pt.NOT_SIGNED.match(here):
+                            roles[body[k]] = "text"
+                        elif previous and self._continues_signature(previous, here):
+                            roles[body[k]] = "signed-more"
+                        else:
+                            roles[body[k]] = "signed"
+                        previous = "" if roles[body[k]] == "text" else here
                     return roles
                 break
             if not self._signature_part(text(c)):
@@ -362,15 +373,45 @@ class FurnitureReader(ReaderBase):
                 and not (pt.is_name_line(last) or roles)
             ):
                 return roles  # ``Full Text Follows.``: a sentence, unless a closing precedes it
-            roles[body[top - 1]] = "signed"
-            # Names stacked one a line in capitals (``B. HECHT.`` / ``MARK HELD.``).
-            k = top - 2
-            while k >= 1 and top - k <= 4 and self._stacked_name(text(k)):
-                roles[body[k]] = "signed"
-                k -= 1
-            if k >= 1 and top - k > 2 and pt.is_closing(text(k)):
-                roles[body[k]] = "salute"
+            sig = top - 1
+            roles[body[sig]] = "signed"
+            name = text(sig - 1)
+            if (
+                sig >= 2
+                and pt.is_signer_title(last)
+                and pt.looks_like_signature(name)
+                and not pt.is_signer_title(name)
+                and not pt.is_closing(name)
+            ):
+                # The signer's name over his title: one signature.
+                sig -= 1
+                roles[body[sig]] = "signed"
+                roles[body[sig + 1]] = "signed-more"
+            else:
+                # Names stacked one a line in capitals (``B. HECHT.`` / ``MARK HELD.``).
+                while sig >= 2 and top - sig < 4 and self._stacked_name(text(sig - 1)):
+                    sig -= 1
+                    roles[body[sig]] = "signed"
+            if sig >= 2 and pt.SIGNING_FOR.match(text(sig - 1)):
+                sig -= 1
+                roles[body[sig]] = "text"  # the closer's text, as the Office encodes it
+            if sig >= 2 and pt.is_closing(text(sig - 1)):
+                roles[body[sig - 1]] = "salute"
         return roles
+
+    @staticmethod
+    def _continues_signature(previous: str, line: str) -> bool:
+        """Tell whether a line under a signature line continues it (the signer's office:
+        ``David J. Hill,`` / ``Acting Secretary.``; ``… ad interim`` / ``in Japan.``) rather
+        than begins a second, stacked signature."""
+        if previous.endswith("."):
+            return False
+        return (
+            previous.endswith(",")
+            or line[:1].islower()
+            or pt.is_signer_title(line)
+            or bool(pt.OPEN_LINE_END.search(previous))
+        )
 
     def _address_top(self, body: list[int], text: Callable[[int], str]) -> int | None:
         """The first of the addressee's lines at the end of ``body`` (an index into it):
@@ -391,7 +432,7 @@ class FurnitureReader(ReaderBase):
         words = text.split()
         if not words or len(words) > 10 or pt.is_closing(text) or pt.is_dateline(text):
             return False
-        if pt.FOR_SIGNER.match(text) or pt.NOT_SIGNED.match(text):
+        if pt.SIGNING_FOR.match(text) or pt.NOT_SIGNED.match(text):
             return True
         if text[-1] in ':;?!”"’':
             return False

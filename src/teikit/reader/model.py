@@ -218,9 +218,11 @@ class ParticipantList(ItemList[R]):
 #: The kinds of closer line: the closing phrase, the signature, or a line such as ``[File
 #: copy not signed]``.
 #: A closing line's role: the closing phrase (``salute``, written as a paragraph), a
-#: signature line, a line of the closer's own (``[File copy not signed]``, ``For the
-#: Secretary of State:``), or the addressee's line under the signature (a postscript).
-CloserRole = Literal["salute", "signed", "text", "address"]
+#: signature line, a further line of the signature above it (``signed-more``: the
+#: signer's title, joined to that signature), a line of the closer's own (``[File copy
+#: not signed]``, ``For the Secretary of State:``), or the addressee's line under the
+#: signature (``address``: a postscript).
+CloserRole = Literal["salute", "signed", "signed-more", "text", "address"]
 
 
 @dataclass(kw_only=True)
