@@ -195,6 +195,10 @@ TITLE_KIND_LINKS: tuple[str, ...] = (
     "with",
     "among",
     "at",
+    "extending",
+    "amending",
+    "concluded",
+    "providing",
 )
 #: The words that name the addressees of a circular (``To the diplomatic and consular
 #: officers of the United States.``).

@@ -181,6 +181,8 @@ class FurnitureReader(ReaderBase):
         below = next_nonblank(self.lines, top + 1)
         if below >= end or pt.is_classification(first) or not pt.is_plausible_title(first):
             return None
+        if pt.strip_trailing_marker(first) != first:
+            return None  # a note marker on it: the source line's note is not placed yet
         title = pt.shadow(self.lines[below]).strip()
         if not (pt.is_sender_title(title) or pt.is_document_title(title)):
             return None

@@ -278,7 +278,11 @@ _SENDER_TITLES: tuple[re.Pattern[str], ...] = (
         r"^(?:" + "|".join(lx.TITLE_RANKS) + r")(?:\s+" + _NAME_WORD + r"){1,4}"
         r"\s+to\s+(?:the\s+|same\b|[A-ZÀ-ÖØ-Þ]).{1,150}\.$"
     ),
-    re.compile(r"^(?:" + "|".join(lx.TITLE_SAME_SENDERS) + r")\s+to\s+\S.{1,150}\.$"),
+    re.compile(
+        r"^(?:"
+        + "|".join(lx.TITLE_SAME_SENDERS)
+        + r")\s+to\s+(?:the\s+)?(?:same\b|[A-Z]).{0,150}\.$"
+    ),
 )
 #: The words a title line can end in when the print broke it inside a name (``Mr. Denby
 #: to Mr.`` / ``Olney.``): an honorific waits for its name.
