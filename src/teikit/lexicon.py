@@ -137,6 +137,9 @@ TITLE_RANKS: tuple[str, ...] = (
     r"Viscount|Earl|Duke",
     r"M\.?",
 )
+#: Sovereigns who write to the President (``His Majesty the King of Siam to the
+#: President.``), perhaps with their title after them.
+TITLE_SOVEREIGNS: tuple[str, ...] = (r"(?:His|Her) (?:Imperial |Royal )?(?:Majesty|Highness)",)
 #: Titles that repeat the writer or addressee of the document before them.
 TITLE_SAME_SENDERS: tuple[str, ...] = (r"(?:The )?[Ss]ame",)
 #: Titles that are a fixed phrase and stand alone on their line (the final period is
@@ -148,6 +151,7 @@ STANDALONE_TITLES: tuple[str, ...] = (
     r"(?:A )?Proclamation(?: No\. \d{1,5})?",
     r"By the President of the United States(?: of America)?",
     r"Aide-[Mm][ée]moire|Note [Vv]erbale|Pro [Mm]emoria|Memorandum",
+    r"Identic (?:note|instruction|telegram)",
 )
 #: The kinds of paper a title may begin with when it names no writer and addressee (``Convention
 #: Between the United States and …``, ``Press Release Issued by …``), each followed by one
@@ -176,6 +180,13 @@ TITLE_KINDS: tuple[str, ...] = (
     r"Draft",
     r"Paper",
     r"Translation",
+    r"Aide-[Mm][ée]moire",
+    r"Note(?: [Vv]erbale)?",
+    r"Letter",
+    r"Telegram",
+    r"(?:Radio )?Address",
+    r"Remarks",
+    r"Speech",
 )
 #: The words that link a :data:`TITLE_KINDS` word to the rest of its title.
 TITLE_KIND_LINKS: tuple[str, ...] = (

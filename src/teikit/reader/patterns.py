@@ -279,6 +279,11 @@ _SENDER_TITLES: tuple[re.Pattern[str], ...] = (
         r"\s+to\s+(?:the\s+|same\b|[A-ZÀ-ÖØ-Þ]).{1,150}\.$"
     ),
     re.compile(
+        r"^(?:" + "|".join(lx.TITLE_SOVEREIGNS) + r")(?:\s+the\s+[A-Z][\w'’-]*"
+        r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3})?)?"
+        r"\s+to\s+(?:the\s+|[A-ZÀ-ÖØ-Þ]).{1,150}\.$"
+    ),
+    re.compile(
         r"^(?:"
         + "|".join(lx.TITLE_SAME_SENDERS)
         + r")\s+to\s+(?:the\s+)?(?:same\b|[A-Z]).{0,150}\.$"
