@@ -125,6 +125,8 @@ def test_plausible_titles(line: str, plausible: bool) -> None:
     ("Mr. Denby to Mr.\nOlney.", "nineteenth-century", None, "Mr. Denby to Mr. Olney"),
     ("The Tsung-li Yamên to\nMr. Denby.", "nineteenth-century", None,
      "The Tsung-li Yamên to Mr. Denby"),
+    ("The Tsung-li Yamên to\nMr. Denby.\n", "nineteenth-century", None,
+     "The Tsung-li Yamên to Mr. Denby"),  # the blank-line rendering
     ("Lot 60–D 224, Box 41: D.O./P.R./17\nThe Secretary of State to the President", "older",
      "Lot 60–D 224, Box 41: D.O./P.R./17", "The Secretary of State to the President"),
 ])

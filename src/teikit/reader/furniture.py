@@ -222,9 +222,9 @@ class FurnitureReader(ReaderBase):
     def _broken_sender_title(self, top: int, end: int, first: str) -> bool:
         """Tell whether the first line is a sender title the print broke inside a name or
         after its ``to`` (``Mr. Denby to Mr.`` / ``Olney.``, ``The Tsung-li Yamên to`` /
-        ``Mr. Denby.``), in the one-block-per-line rendering."""
+        ``Mr. Denby.``), its second line right under the first."""
         below = top + 1
-        if self.style != "A" or below >= end or not self.lines[below].strip():
+        if below >= end or not self.lines[below].strip():
             return False
         if not (pt.ends_in_honorific(first) or first.endswith(" to")):
             return False
