@@ -506,6 +506,7 @@
   <xsl:template match="tei:lb"><br/></xsl:template>
 
   <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:head"/>
     <ul class="{if (tei:label) then 'labelled' else 'bulleted'}"><xsl:apply-templates select="tei:item"/></ul>
   </xsl:template>
 
