@@ -78,7 +78,8 @@ def tree_rss(pid: int) -> tuple[int, int]:
 
 
 #: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
-SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_index];"
+SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_site];"
+             " b.BACKGROUND_WRITERS[:] = [];"
              " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
 
 #: `teikit build` as the command line runs it.
@@ -98,7 +99,27 @@ TIMED = ("import sys, time, resource, teikit.build as b\n"
          "        return written\n"
          "    run.__name__ = writer.__name__\n"
          "    return run\n"
-         "b.EDITION_WRITERS[:] = [timed(w) for w in b.EDITION_WRITERS]\n")
+         "b.EDITION_WRITERS[:] = [timed(w) for w in b.EDITION_WRITERS]\n"
+         "class Waited:\n"
+         "    def __init__(self, name, pending, started):\n"
+         "        self.name, self.pending, self.started = name, pending, started\n"
+         "    def finish(self):\n"
+         "        waited = time.perf_counter()\n"
+         "        written = self.pending.finish()\n"
+         "        end = time.perf_counter()\n"
+         "        print(f'writer {self.name} (in the background): {end - self.started:.1f} s '\n"
+         "              f'from its start, {end - waited:.1f} s waited for at the end, '\n"
+         "              f'{len(written)} files', file=sys.stderr)\n"
+         "        return written\n"
+         "    def cancel(self):\n"
+         "        self.pending.cancel()\n"
+         "def started(writer):\n"
+         "    def run(edition, paths, out):\n"
+         "        pending = writer(edition, paths, out)\n"
+         "        return Waited(writer.__name__, pending, time.perf_counter())\n"
+         "    run.__name__ = writer.__name__\n"
+         "    return run\n"
+         "b.BACKGROUND_WRITERS[:] = [started(w) for w in b.BACKGROUND_WRITERS]\n")
 
 
 def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:

@@ -73,3 +73,22 @@ def test_a_failing_run_keeps_the_old_index_and_leaves_no_litter(
         write_search_index(site)
     assert sorted(p.relative_to(site) for p in (site / "pagefind").rglob("*")) == before
     assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
+
+
+def test_pagefind_runs_while_the_caller_works_and_a_cancel_leaves_nothing(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """start_search_index returns while Pagefind still runs (a build writes its volume
+    files and books meanwhile); cancelling stops it and removes its unfinished bundle."""
+    slow = tmp_path / "pagefind-slow"
+    slow.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_binary", lambda: slow)
+    run = search.start_search_index(site)
+    assert run.process is not None and run.process.poll() is None  # still running
+    assert [p.name for p in site.iterdir() if p.name.startswith(".pagefind-")] != []
+    process = run.process
+    run.cancel()
+    assert process.poll() is not None
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []
+    with pytest.raises(SearchError, match="stopped"):
+        run.finish()
