@@ -79,7 +79,7 @@ def tree_rss(pid: int) -> tuple[int, int]:
 
 #: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
 SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_site];"
-             " b.BACKGROUND_WRITERS[:] = [];"
+             " getattr(b, 'BACKGROUND_WRITERS', [])[:] = [];"
              " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
 
 #: `teikit build` as the command line runs it.
@@ -119,7 +119,8 @@ TIMED = ("import sys, time, resource, teikit.build as b\n"
          "        return Waited(writer.__name__, pending, time.perf_counter())\n"
          "    run.__name__ = writer.__name__\n"
          "    return run\n"
-         "b.BACKGROUND_WRITERS[:] = [started(w) for w in b.BACKGROUND_WRITERS]\n")
+         "background = getattr(b, 'BACKGROUND_WRITERS', [])  # none in older builds\n"
+         "background[:] = [started(w) for w in background]\n")
 
 
 def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:

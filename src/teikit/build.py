@@ -567,10 +567,12 @@ def _render(
     tasks: list[RenderTask] = []
     params_of = page_params(edition)
     links_of = _book_links(edition) if "epub-chapter" in parts else {}
+    short = _Digests()
     for doc in unique:
         params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
         links = links_of.get(doc.facts.tei_id)
-        keyed = {**params, "epub-document-links": "-" if links is None else f"+{links}"}
+        keyed = {k: short(v) for k, v in params.items()}
+        keyed["epub-document-links"] = "-" if links is None else f"+{short(links)}"
         key = output_key((doc.tei_sha, digest, __version__, outputs), keyed)
         keys[doc.facts.tei_id] = key
         if not manifest.is_current(doc.facts.tei_id, key):
@@ -640,6 +642,25 @@ def _render(
             )
         )
     tell("render", total, total)
+
+
+class _Digests:
+    """Long parameter values by their sha256, for the build keys. A volume's document links
+    are one string shared by all its documents (tens of kB in a large volume): each is
+    hashed once, not once per document."""
+
+    LONG = 256
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        if len(value) < self.LONG:
+            return value
+        found = self.known.get(value)  # the string's hash is kept with it: a cheap look-up
+        if found is None:
+            found = self.known[value] = "sha256:" + sha256(value.encode("utf-8"))
+        return found
 
 
 def _name(writer: object) -> str:
