@@ -3,9 +3,12 @@
 :func:`build_edition` streams the documents through two steps, each run in worker processes
 (:mod:`teikit.build_tasks`): *prepare* (convert the page text, or keep the TEI that is
 current or that the editor changed; read its header facts; validate it) and *render* (every
-per-document output, one Saxon parse each). Only the small header facts
-(:class:`teikit.facts.DocFacts`) of each document are kept, for the edition-wide pages that
-:data:`EDITION_WRITERS` write at the end. Every cross-document check is a dictionary look-up.
+per-document output, one Saxon parse each, and the per-document parts of the edition-wide
+outputs, :data:`WORKER_PARTS`: the document's DTS answers and its EPUB chapter). Only the
+small header facts (:class:`teikit.facts.DocFacts`) of each document are kept, for the
+edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (collections, volume
+files, books, site pages), while Pagefind (:data:`BACKGROUND_WRITERS`) indexes the finished
+pages in its own process. Every cross-document check is a dictionary look-up.
 
 The TEI belongs to the editor once made: :mod:`teikit.ownership` records what teikit wrote,
 and a TEI file is written again only when teikit wrote it and nobody changed it since (or
