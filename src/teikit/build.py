@@ -134,9 +134,11 @@ def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Pa
     Pagefind). Pagefind reads only the document pages, which exist by now, so it runs while
     the other edition writers work."""
     from teikit.search import SearchUnavailable, start_search_index
+    from teikit.site import place
 
+    pages = [place("document-page", doc=doc.tei_id) for doc in edition]  # reading order
     try:
-        return start_search_index(out)
+        return start_search_index(out, pages)
     except SearchUnavailable as exc:
         raise _search_unavailable(out, exc) from exc
 
