@@ -135,3 +135,20 @@ def test_edition_pointers_find_the_volume_in_the_file_id_without_a_frus_idno(
     other = data.replace(b"frus1958-60v19#d352fn7", b"frus1958-60v18#d352fn7")
     assert validator.validate_bytes(other, str(path), file_stem="frus1958-60v19-d352") \
         .findings == []
+
+
+@pytest.mark.parametrize(("subseries", "warned"),
+                         [("1866", False), ("1905", False), ("1906", True),
+                          ("1958–1960", True), (None, True)])
+def test_source_note_is_expected_from_the_numerical_file_on(
+    validator: Validator, subseries: str | None, warned: bool
+) -> None:
+    """Volumes before 1906 print no sources: their documents are not warned of a missing one;
+    later volumes, and a document whose volume year is unknown, are."""
+    data = (FIXTURES / "source-note.fail.xml").read_bytes()
+    if subseries is not None:
+        title = f'<title type="subseries">{subseries}</title></titleStmt>'.encode()
+        data = data.replace(b"</titleStmt>", title, 1)
+    result = validator.validate_bytes(data, "source-note.xml", file_stem="frus1958-60v19-d352")
+    rules = {f.rule for f in result.findings}
+    assert ("source-note" in rules) is warned, rules
