@@ -7,10 +7,12 @@ For each size it writes that many page texts into a temporary folder (copies of 
 seeds, each renumbered to its own document number, with a catalog), runs `teikit build` on
 them in a fresh process, and prints the wall time, documents per second, user+sys CPU
 seconds (above the wall time when more than one core works), the peak memory of teikit's
-processes (the main one and its workers, sampled together) and of Pagefind apart (a child
-run once at the end over the finished pages), the largest single process, the files in
-build/, and for each edition-wide writer its wall time, the files it wrote and the main
-process's peak memory after it. A second build of the same folder
+processes (the main one and its workers, sampled together) and of Pagefind apart (its
+runs, one per part of at most 1,000 pages, start once the document pages are written and
+index while the edition writers work), the largest single process, the files in build/,
+and for each edition-wide writer its wall time, the files it wrote and the main process's
+peak memory after it (for Pagefind: its time from its start, and how long the build waited
+for it at the end). A second build of the same folder
 shows the incremental case. Then, given a checkout of the TEI Stylesheets
 (https://github.com/TEIC/Stylesheets) with --tei-stylesheets, it times their HTML alone
 (html/html.xsl, compiled once, saxonche) on the same TEI documents and prints the ratio;
@@ -93,7 +95,7 @@ def generate(folder: Path, count: int, volume_size: int = 0) -> None:
 
 def tree_rss(pid: int) -> tuple[int, int]:
     """Resident memory (bytes) of ``pid`` and its descendants from /proc: (teikit's own
-    processes, Pagefind's). Pagefind is a separate child run once at the end, counted apart."""
+    processes, Pagefind's). Pagefind runs as a separate child, counted apart."""
     own, pagefind, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
