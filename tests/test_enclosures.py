@@ -42,7 +42,7 @@ def test_every_line_is_used_once(path: Path) -> None:
 
 def test_blocks_of_an_enclosure_follow_its_marker() -> None:
     document, _ = read_document(read_source(TWO_AND_PS))
-    kinds = [b.kind for b in document.blocks]
+    kinds = [b.role for b in document.blocks]
     assert kinds.count("enclosure") == 2
     assert kinds.count("enclosure-head") == 2
     assert kinds.count("postscript") == 1

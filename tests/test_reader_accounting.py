@@ -17,6 +17,8 @@ from conftest import REPO, SEED_FILES, SHARED
 from teikit.reader import blocks, notelist
 from teikit.reader.accounting import account
 from teikit.reader.document import read_document
+from teikit.reader.fields import TextField
+from teikit.reader.model import Closer, CloserPart, CloserRole
 from teikit.textsource import decode
 
 VARIANTS = sorted((REPO / "tests" / "fixtures" / "variants").glob("*.txt"))
@@ -66,12 +68,14 @@ def test_a_reader_path_that_drops_a_page_line_is_caught(monkeypatch: pytest.Monk
     assert document.lines[5] == "pagebreak"
     assert not [w for w in warnings if w.code in ACCOUNTING_CODES]
 
-    def skips_the_page(self, closer: dict[int, str]) -> int:
+    def skips_the_page(self, closer: dict[int, CloserRole]) -> int:
         # The old closer: the closing phrase and the signature, and nothing between them.
         order = sorted(closer)
-        fields = [blocks.TextField.from_raw(self.lines[n].strip(), n + 1) for n in order]
-        self.draft.add(blocks.Block("closer", line=order[0] + 1), fields,
-                       roles=[closer[n] for n in order])
+        parts = [
+            CloserPart(role=closer[n], content=[TextField.from_raw(self.lines[n].strip(), n + 1)])
+            for n in order
+        ]
+        self.draft.add(Closer(line=order[0] + 1, parts=parts))
         return order[-1] + 1
 
     monkeypatch.setattr(blocks.BodyReader, "_read_closer", skips_the_page)

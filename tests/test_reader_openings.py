@@ -52,7 +52,7 @@ def test_a_despatch_number_under_a_title_is_not_the_document_number() -> None:
     document = read("The Ambassador in Chile (Marlow) to the Secretary of State\nNo. 2214\n"
                     f"Sir: {BODY}")
     assert document.number is None
-    assert [b.kind for b in document.blocks][:2] == ["head", "despatch"]
+    assert [b.role for b in document.blocks][:2] == ["head", "despatch"]
 
 
 def test_no_rule_fits() -> None:

@@ -37,7 +37,7 @@ from teikit.errors import (
 )
 from teikit.files import write_atomically
 from teikit.reader import read_document
-from teikit.reader.model import Document, PageBreak
+from teikit.reader.model import Dateline, Document, PageBreak, page_breaks
 from teikit.selfcheck import check_conversion
 from teikit.tei.body import write_body
 from teikit.tei.header import HeaderFacts, write_header
@@ -92,19 +92,12 @@ class Batch:
 
 
 def _pages(document: Document) -> list[PageBreak]:
-    found: list[PageBreak] = []
-    for block in document.blocks:
-        if block.page is not None:
-            found.append(block.page)
-        found.extend(x for x in block.content if isinstance(x, PageBreak))
-        for item in block.items:
-            found.extend(x for x in item.content if isinstance(x, PageBreak))
-    return [pb for pb in found if not pb.kind]
+    return [pb for pb in page_breaks(document.blocks) if not pb.kind]
 
 
 def _dateline_text(document: Document) -> str | None:
     for block in document.blocks:
-        if block.kind == "dateline":
+        if isinstance(block, Dateline):
             return " ".join(" ".join(x for x in block.content if isinstance(x, str)).split())
     return None
 

@@ -2,16 +2,81 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.model import Block, PageBreak
+from teikit.reader.lines import LineClass, LineContext, classify
+from teikit.reader.model import (
+    BODY_TEXT,
+    Classification,
+    Closer,
+    CloserPart,
+    CloserRole,
+    Dateline,
+    Despatch,
+    Heading,
+    Identifier,
+    ItemList,
+    ListItem,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    ParticipantList,
+    PlainList,
+    Salute,
+    SubjectList,
+)
 from teikit.reader.notelist import (
     is_label,
     strip_arrow,
 )
 from teikit.reader.state import ReaderBase, next_nonblank
+
+#: The list each list head opens (the kinds :func:`~teikit.reader.patterns.list_head` reads).
+_ListKind = (
+    type[PlainList[TextField]] | type[SubjectList[TextField]] | type[ParticipantList[TextField]]
+)
+LIST_KINDS: dict[str, _ListKind] = {
+    "subject": SubjectList,
+    "participants": ParticipantList,
+}
+
+
+def _item(body: TextField, label: TextField | None = None) -> ListItem[TextField]:
+    """A drafted list item: its text, and its label if it has one."""
+    return ListItem(content=[body], label=[label] if label is not None else None, line=body.line)
+
+
+#: The opening lines read before the document's first paragraph, tried in this order (the
+#: first that fits wins): each names the BodyReader method that reads it.
+FRONT_RULES: tuple[tuple[str, str], ...] = (
+    ("an older despatch's own number: No. 214.]", "_front_despatch"),
+    ("a dateline over one to three lines, perhaps with (Received …) under it", "_front_dateline"),
+    ("a salutation on a line of its own: Dear Mr. Secretary:", "_front_salute"),
+    ("older layouts: an identifier line, CA-3400", "_front_identifier"),
+    ("a classification line: Confidential, SECRET", "_front_classification"),
+)
+
+#: A list head on a line of its own, waiting for its items: (the list it opens, the head's
+#: text, its line).
+_Pending = tuple[_ListKind, str, int]
+
+_FRONT = LineContext(front=True)
+_TEXT = LineContext(front=False)
+
+
+@dataclass
+class _Body:
+    """Where the body reader stands in one run of body lines."""
+
+    closer: dict[int, CloserRole]  # the closer's lines (index: role), found first
+    end: int  # the index after the run's last line
+    layout: str
+    front: bool = True  # before the first paragraph: the document's opening furniture
+    pending: _Pending | None = None  # a list head waiting for its bullets
 
 
 class BodyReader(ReaderBase):
@@ -19,127 +84,154 @@ class BodyReader(ReaderBase):
 
     if TYPE_CHECKING:  # the heading region and closing, read by FurnitureReader
 
-        def find_closer(self, start: int, end: int) -> dict[int, str]: ...
+        def find_closer(self, start: int, end: int) -> dict[int, CloserRole]: ...
         def dateline_span(self, i: int, end: int) -> int | None: ...
         def _dateline_follows(self, i: int, end: int) -> bool: ...
 
     # -- front matter and the body ------------------------------------------------------
 
     def read_body(self, start: int, end: int, layout: str) -> None:
-        lines = self.lines
-        closer = self.find_closer(start, end)
+        """Read the body lines from ``start`` to ``end`` into blocks.
+
+        Each line is classified on its own (:func:`~teikit.reader.lines.classify`); the
+        assembler :data:`ASSEMBLERS` names for its class then reads it into a block, with
+        the lines around it that belong to the same block. A page marker, a pending list
+        head and the closer come first, whatever the class.
+        """
+        body = _Body(closer=self.find_closer(start, end), end=end, layout=layout)
         i = start
-        front = True  # before the first paragraph: the document's opening furniture
-        pending: tuple[str, str, int] | None = None  # a list head waiting for its bullets
         while i < end:
-            raw = lines[i]
-            text = raw.strip()
-            lineno = i + 1
-            if not text:
+            line_class = classify(self.lines[i], _FRONT if body.front else _TEXT)
+            if line_class is LineClass.BLANK:
                 i += 1
                 continue
-            core = pt.shadow(text)
-            page = pt.PAGE_LINE.match(core)
-            if page:
-                kind = (page.group(1) or "").lower()
-                pb = PageBreak(page.group(2), kind, lineno)
-                self.draft.add(Block("pagebreak", line=lineno, page=pb))
+            if line_class is LineClass.PAGE:
+                self._page_line(i)
                 i += 1
                 continue
-            bullet = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
-            if pending is not None and not bullet and pending[0] == "participants":
-                stop = self._participant_lines(i, end, closer)
-                if stop > i:  # one participant a line, without bullets
-                    items: list[tuple[TextField | None, TextField]] = [
-                        (None, TextField.from_raw(lines[n].strip(), n + 1))
-                        for n in range(i, stop)
-                        if lines[n].strip()
-                    ]
-                    self.draft.add(
-                        Block("participants", line=pending[2], head=pending[1]), items=items
-                    )
-                    pending = None
+            if body.pending is not None and line_class is not LineClass.BULLET:
+                stop = self._resolve_pending(i, body)
+                if stop > i:
                     i = stop
                     continue
-            if pending is not None and not bullet:
-                kind, head, head_line = pending
-                self.warn(
-                    head_line,
-                    f"'{head}' is not followed by a bulleted list; kept it as a paragraph",
-                    "",
-                    f"{kind}-empty",
-                )
-                self.draft.add(
-                    Block("paragraph", line=head_line),
-                    [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
-                )
-                pending = None
-            if i in closer and not self._has_paragraph():
-                closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
-            if i in closer:
-                i = self._read_closer(closer)
+            if i in body.closer and not self._has_paragraph():
+                body.closer = {}  # nothing before it but the opening: no closer (TEI wants a block)
+            if i in body.closer:
+                i = self._read_closer(body.closer)
                 continue
-            heading = pt.list_head(core) if front else None
-            if heading:
-                kind, head, rest = heading
-                if rest:
-                    item = TextField.from_raw(text[text.index(":") + 1 :].strip(), lineno)
-                    self.draft.add(
-                        Block(kind, line=lineno, head=head),  # type: ignore[arg-type]
-                        items=[(None, item)],
-                    )
-                else:
-                    pending = (kind, head, lineno)
-                i += 1
-                continue
-            if bullet:
-                i = self.read_list(i, end, front, pending, closer)
-                pending = None
-                continue
-            if pt.LABEL_LINE.match(core) and self._label_continues(i, end, closer):
-                self.draft.add(
-                    Block("paragraph", line=lineno, joined=True),
-                    [
-                        TextField.from_raw(text, lineno),
-                        TextField.from_raw(lines[i + 1].strip(), lineno + 1),
-                    ],
-                )
-                front = False
-                i += 2
-                continue
-            fld = TextField.from_raw(text, lineno)
-            if front and self._front_line(i, end, fld, layout, closer):
-                i = self._front_next
-                continue
-            shape = pt.heading_shape(fld.text)
-            if not shape and front and layout == "older":
-                # Before the first paragraph of an older document, a line without end
-                # punctuation is the paper's own title (``Relations Between …: their …``).
-                shape = pt.front_title_shape(fld.text)
-            if shape:
-                self.draft.add(Block("heading", line=lineno, smallcaps=shape == "smallcaps"), [fld])
-            else:
-                front = False
-                stop = self._wrapped_lines(i, end, closer)
-                fields = [fld] + [
-                    TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)
-                ]
-                self.draft.add(Block("paragraph", line=lineno, joined=stop > i + 1), fields)
-                i = stop
-                continue
-            i += 1
-        if pending is not None:
-            kind, head, head_line = pending
+            i = ASSEMBLERS[line_class](self, i, body)
+        if body.pending is not None:
+            _, _, head_line = body.pending
             self.draft.add(
-                Block("paragraph", line=head_line),
-                [TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+                Paragraph(
+                    line=head_line,
+                    content=[TextField.from_raw(self.lines[head_line - 1].strip(), head_line)],
+                )
             )
 
+    def _page_line(self, i: int) -> None:
+        """Add the page marker on line ``i`` as a page break between blocks."""
+        page = pt.PAGE_LINE.match(pt.shadow(self.lines[i].strip()))
+        assert page is not None
+        kind = (page.group(1) or "").lower()
+        self.draft.add(PageBreakBlock(line=i + 1, page=PageBreak(page.group(2), kind, i + 1)))
+
+    def _resolve_pending(self, i: int, body: _Body) -> int:
+        """A list head waits for its bullets, and line ``i`` is none: read the lines from
+        ``i`` as its participants, one a line, or keep the head as a paragraph with a
+        warning. Return the line after the participants, or ``i``."""
+        assert body.pending is not None
+        kind, head, head_line = body.pending
+        lines = self.lines
+        if kind is ParticipantList:
+            stop = self._participant_lines(i, body.end, body.closer)
+            if stop > i:  # one participant a line, without bullets
+                items = [
+                    _item(TextField.from_raw(lines[n].strip(), n + 1))
+                    for n in range(i, stop)
+                    if lines[n].strip()
+                ]
+                self.draft.add(ParticipantList(line=head_line, head=head, items=items))
+                body.pending = None
+                return stop
+        self.warn(
+            head_line,
+            f"'{head}' is not followed by a bulleted list; kept it as a paragraph",
+            "",
+            f"{kind.role}-empty",
+        )
+        self.draft.add(
+            Paragraph(
+                line=head_line,
+                content=[TextField.from_raw(lines[head_line - 1].strip(), head_line)],
+            )
+        )
+        body.pending = None
+        return i
+
+    # The assemblers: each reads the block that line ``i`` of its class opens and returns
+    # the index of the line after it (see ASSEMBLERS).
+
+    def _assemble_list_head(self, i: int, body: _Body) -> int:
+        text = self.lines[i].strip()
+        heading = pt.list_head(pt.shadow(text))
+        assert heading is not None
+        kind, head, rest = heading
+        if rest:
+            item = TextField.from_raw(text[text.index(":") + 1 :].strip(), i + 1)
+            self.draft.add(LIST_KINDS[kind](line=i + 1, head=head, items=[_item(item)]))
+        else:
+            body.pending = (LIST_KINDS[kind], head, i + 1)
+        return i + 1
+
+    def _assemble_bullets(self, i: int, body: _Body) -> int:
+        stop = self.read_list(i, body.end, body.front, body.pending, body.closer)
+        body.pending = None
+        return stop
+
+    def _assemble_label(self, i: int, body: _Body) -> int:
+        if not self._label_continues(i, body.end, body.closer):
+            return self._assemble_text(i, body)
+        self.draft.add(
+            Paragraph(
+                line=i + 1,
+                joined=True,
+                content=[
+                    TextField.from_raw(self.lines[i].strip(), i + 1),
+                    TextField.from_raw(self.lines[i + 1].strip(), i + 2),
+                ],
+            )
+        )
+        body.front = False
+        return i + 2
+
+    def _assemble_text(self, i: int, body: _Body) -> int:
+        lines = self.lines
+        lineno = i + 1
+        fld = TextField.from_raw(lines[i].strip(), lineno)
+        after = self._front_line(i, body, fld) if body.front else None
+        if after is not None:
+            return after
+        shape = pt.heading_shape(fld.text)
+        if not shape and body.front and body.layout == "older":
+            # Before the first paragraph of an older document, a line without end
+            # punctuation is the paper's own title (``Relations Between …: their …``).
+            shape = pt.front_title_shape(fld.text)
+        if shape:
+            self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
+            return i + 1
+        body.front = False
+        stop = self._wrapped_lines(i, body.end, body.closer)
+        fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
+        self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
+        return stop
+
     def _add_dateline(
-        self, fields: list[TextField], after: int, end: int, closer: dict[int, str]
-    ) -> bool:
+        self, fields: list[TextField], after: int, end: int, closer: dict[int, CloserRole]
+    ) -> int:
         """Add a dateline of ``fields``, with the ``(Received April 10.)`` line under it when
-        there is one (the Office keeps it in the dateline); the next line is ``after``."""
+        there is one (the Office keeps it in the dateline); the next line is ``after``.
+        Return the index of the line after the dateline."""
         nxt = next_nonblank(self.lines, after)
         if (
             nxt < end
@@ -148,11 +240,10 @@ class BodyReader(ReaderBase):
         ):
             fields = [*fields, TextField.from_raw(self.lines[nxt].strip(), nxt + 1)]
             after = nxt + 1
-        self.draft.add(Block("dateline", line=fields[0].line), fields)
-        self._front_next = after
-        return True
+        self.draft.add(Dateline(line=fields[0].line, content=fields))
+        return after
 
-    def _participant_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+    def _participant_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a run of participant lines from ``i`` (``The Secretary``, ``Mr.
         Kellerman, EUR``, a group line ``United States``): short lines that are no sentence,
         dateline, list head or page marker. In style B the run ends at a blank line."""
@@ -183,7 +274,7 @@ class BodyReader(ReaderBase):
             n -= 1
         return n
 
-    def _wrapped_lines(self, i: int, end: int, closer: dict[int, str]) -> int:
+    def _wrapped_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a paragraph that the page broke at its print lines (style A): a line
         with no end punctuation, continued by lines that begin in lower case."""
         n = i
@@ -203,7 +294,7 @@ class BodyReader(ReaderBase):
             n += 1
         return n + 1
 
-    def _label_continues(self, i: int, end: int, closer: dict[int, str]) -> bool:
+    def _label_continues(self, i: int, end: int, closer: dict[int, CloserRole]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""
         if i + 1 >= end or i + 1 in closer:
             return False
@@ -216,90 +307,107 @@ class BodyReader(ReaderBase):
             or pt.BULLET_B.match(raw)
         )
 
-    def _read_closer(self, closer: dict[int, str]) -> int:
+    def _read_closer(self, closer: dict[int, CloserRole]) -> int:
         """Add the closing lines: the closing phrase as a paragraph (as the Office of the
         Historian encodes it), a page marker between it and the signature as a page break,
         the signature (or a note such as ``[File copy not signed]``) as the closer. Return
         the index of the line after the closer."""
         lines = self.lines
         order = sorted(closer)
-        fields: list[TextField] = []
-        roles: list[str] = []
+        parts: list[CloserPart[TextField]] = []
         for n in range(order[0], order[-1] + 1):
             text = lines[n].strip()
             page = pt.PAGE_LINE.match(pt.shadow(text))
             if n in closer and closer[n] == "salute":
-                self.draft.add(Block("paragraph", line=n + 1), [TextField.from_raw(text, n + 1)])
+                self.draft.add(Paragraph(line=n + 1, content=[TextField.from_raw(text, n + 1)]))
             elif n in closer:
-                fields.append(TextField.from_raw(text, n + 1))
-                roles.append(closer[n])
+                parts.append(CloserPart(role=closer[n], content=[TextField.from_raw(text, n + 1)]))
             elif page:
                 kind = (page.group(1) or "").lower()
-                self.draft.add(
-                    Block("pagebreak", line=n + 1, page=PageBreak(page.group(2), kind, n + 1))
-                )
+                pb = PageBreak(page.group(2), kind, n + 1)
+                self.draft.add(PageBreakBlock(line=n + 1, page=pb))
             elif text:  # pragma: no cover - find_closer takes consecutive lines only
                 raise AssertionError(f"line {n + 1} inside the closer is neither")
-        if fields:
-            self.draft.add(Block("closer", line=order[0] + 1), fields, roles=roles)
+        if parts:
+            self.draft.add(Closer(line=order[0] + 1, parts=parts))
         return order[-1] + 1
 
-    def _front_line(
-        self, i: int, end: int, fld: TextField, layout: str, closer: dict[int, str]
-    ) -> bool:
-        """Read an opening line (despatch number, dateline, salutation, identifier,
-        classification); set ``_front_next`` and return True when the line is one."""
-        lineno = i + 1
+    def _front_line(self, i: int, body: _Body, fld: TextField) -> int | None:
+        """Read line ``i`` (its field ``fld``) as an opening line by the first rule of
+        :data:`FRONT_RULES` that fits; return the index of the line after it, or None when
+        the line is no opening line."""
         core = pt.shadow(fld.text).strip()
-        kinds = self.draft.kinds
-        self._front_next = i + 1
+        for _, rule in FRONT_RULES:
+            after: int | None = getattr(self, rule)(i, body, fld, core)
+            if after is not None:
+                return after
+        return None
+
+    # Each opening rule reads line ``i`` (its field ``fld``, its text as the patterns read it
+    # ``core``) and returns the index of the line after what it read, or None (having
+    # changed nothing) when it does not fit.
+
+    def _front_despatch(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         if (
-            layout != "modern"
+            body.layout != "modern"
             and pt.DESPATCH_NUMBER.match(core)
-            and not kinds & {"despatch", "paragraph", "list", "subject", "participants"}
+            and not self.draft.has(Despatch, Paragraph, ItemList)
         ):
-            self.draft.add(Block("despatch", line=lineno), [fld])
-            return True
+            self.draft.add(Despatch(line=i + 1, content=[fld]))
+            return i + 1
+        return None
+
+    def _front_dateline(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        draft = self.draft
         # A second dateline may follow the subject and participants lists (the time of the
         # talk under the date of the memorandum).
-        if ("dateline" not in kinds or kinds & {"subject", "participants"}) and not kinds & {
-            "paragraph",
-            "list",
-        }:
-            span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
-            if span is not None and not set(range(i, span)) & set(closer):
-                fields = [fld] + [
-                    TextField.from_raw(self.lines[k].strip(), k + 1) for k in range(i + 1, span)
-                ]
-                return self._add_dateline(fields, span, end, closer)
-            if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
-                nxt = next_nonblank(self.lines, i + 1)
-                if nxt not in closer:
-                    second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
-                    return self._add_dateline([fld, second], nxt + 1, end, closer)
-            if pt.is_dateline(core):
-                return self._add_dateline([fld], i + 1, end, closer)
-        if pt.is_salute(core) and "salute" not in kinds:
-            self.draft.add(Block("salute", line=lineno), [fld])
-            return True
-        if layout == "older" and pt.is_identifier(fld.text) and not fld.breaks:
+        if (draft.has(Dateline) and not draft.has(SubjectList, ParticipantList)) or draft.has(
+            Paragraph, PlainList
+        ):
+            return None
+        end, closer = body.end, body.closer
+        span = self.dateline_span(i, end) if not pt.is_dateline(core) else None
+        if span is not None and not set(range(i, span)) & set(closer):
+            fields = [fld] + [
+                TextField.from_raw(self.lines[k].strip(), k + 1) for k in range(i + 1, span)
+            ]
+            return self._add_dateline(fields, span, end, closer)
+        if pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
+            nxt = next_nonblank(self.lines, i + 1)
+            if nxt not in closer:
+                second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
+                return self._add_dateline([fld, second], nxt + 1, end, closer)
+        if pt.is_dateline(core):
+            return self._add_dateline([fld], i + 1, end, closer)
+        return None
+
+    def _front_salute(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        if pt.is_salute(core) and not self.draft.has(Salute):
+            self.draft.add(Salute(line=i + 1, content=[fld]))
+            return i + 1
+        return None
+
+    def _front_identifier(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        if body.layout == "older" and pt.is_identifier(fld.text) and not fld.breaks:
             fld.searchable = False  # an identifier holds no note (TEI idno has text only)
-            self.draft.add(Block("identifier", line=lineno), [fld])
-            return True
-        if layout in ("older", "modern") and pt.is_classification(core):
-            self.draft.add(
-                Block("classification", line=lineno, smallcaps=core == core.lower()), [fld]
-            )
-            return True
-        return False
+            self.draft.add(Identifier(line=i + 1, content=[fld]))
+            return i + 1
+        return None
+
+    def _front_classification(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        if body.layout in ("older", "modern") and pt.is_classification(core):
+            smallcaps = core == core.lower()
+            self.draft.add(Classification(line=i + 1, smallcaps=smallcaps, content=[fld]))
+            return i + 1
+        return None
 
     def read_list(
         self,
         i: int,
         end: int,
         front: bool,
-        pending: tuple[str, str, int] | None,
-        closer: dict[int, str],
+        pending: _Pending | None,
+        closer: dict[int, CloserRole],
     ) -> int:
         lines = self.lines
         entries: list[tuple[str, int]] = []
@@ -322,35 +430,43 @@ class BodyReader(ReaderBase):
                 )
             entries.append((entry, i + 1))
             i += 1
-        items: list[tuple[TextField | None, TextField]] = []
+        items: list[ListItem[TextField]] = []
         k = 0
         while k < len(entries):
             text, lineno = entries[k]
             if is_label(text) and k + 1 < len(entries) and not is_label(entries[k + 1][0]):
                 label = TextField.from_raw(text, lineno)
                 body = TextField.from_raw(entries[k + 1][0], entries[k + 1][1])
-                items.append((label, body))
+                items.append(_item(body, label))
                 k += 2
                 continue
-            items.append((None, TextField.from_raw(text, lineno)))
+            items.append(_item(TextField.from_raw(text, lineno)))
             k += 1
-        kind, head, line = "list", None, entries[0][1]
+        kind: _ListKind = PlainList
+        head, line = None, entries[0][1]
         if pending is not None:
             kind, head, line = pending
         elif front and not self._has_paragraph():
-            kind = "subject"
+            kind = SubjectList
         # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
         # changes between the two is several lists.
         start = 0
         for k in range(1, len(items) + 1):
-            if k == len(items) or (items[k][0] is None) != (items[start][0] is None):
-                self.draft.add(
-                    Block(kind, line=line, head=head),  # type: ignore[arg-type]
-                    items=items[start:k],
-                )
-                kind, head, line = "list", None, items[k][1].line if k < len(items) else 0
+            if k == len(items) or (items[k].label is None) != (items[start].label is None):
+                self.draft.add(kind(line=line, head=head, items=items[start:k]))
+                kind, head, line = PlainList, None, items[k].line if k < len(items) else 0
                 start = k
         return i
 
     def _has_paragraph(self) -> bool:
-        return bool(self.draft.kinds & {"paragraph", "list", "heading", "subject", "participants"})
+        return self.draft.has(*BODY_TEXT)
+
+
+#: The assembler of each class of line that opens a block (blank lines and page markers are
+#: read by read_body itself).
+ASSEMBLERS: dict[LineClass, Callable[[BodyReader, int, _Body], int]] = {
+    LineClass.LIST_HEAD: BodyReader._assemble_list_head,
+    LineClass.BULLET: BodyReader._assemble_bullets,
+    LineClass.LABEL: BodyReader._assemble_label,
+    LineClass.TEXT: BodyReader._assemble_text,
+}

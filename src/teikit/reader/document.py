@@ -40,7 +40,21 @@ from teikit.reader.blocks import BodyReader
 from teikit.reader.fields import TextField
 from teikit.reader.furniture import FurnitureReader
 from teikit.reader.markers import SYMBOLS, resolve
-from teikit.reader.model import Block, Document, Inline, LineBreak, ListItem, Note, PageBreak
+from teikit.reader.model import (
+    Block,
+    Document,
+    Enclosure,
+    EnclosureHead,
+    Head,
+    Inline,
+    Note,
+    PageBreak,
+    PageBreakBlock,
+    Postscript,
+    TextBlock,
+    convert_runs,
+    page_breaks,
+)
 from teikit.reader.notelist import (
     RawNote,
     is_arrow_line,
@@ -168,12 +182,12 @@ class _Reader(FurnitureReader, BodyReader):
         """Add the enclosure's label line and title; return the line where its text
         begins."""
         lines = self.lines
-        self.draft.kinds = set()  # the enclosure opens as a document does
+        self.draft.seen = set()  # the enclosure opens as a document does
         label: list[TextField] = []
         if pt.ENCLOSURE_LABEL.match(pt.shadow(lines[begin]).strip()):
             label = [TextField.from_raw(lines[begin].strip(), begin + 1)]
             begin += 1
-        self.draft.add(Block("enclosure", line=label[0].line if label else begin + 1), label)
+        self.draft.add(Enclosure(line=label[0].line if label else begin + 1, content=label))
         top = next_nonblank(lines, begin)
         while top < end and pt.PAGE_LINE.match(pt.shadow(lines[top]).strip()):
             top = next_nonblank(lines, top + 1)  # read as body: a page break after the label
@@ -191,11 +205,13 @@ class _Reader(FurnitureReader, BodyReader):
                 # A title the page broke at its print line: ``Mr. Wallace to Earl`` /
                 # ``Dufferin.``
                 self.draft.add(
-                    Block("enclosure-head", line=top + 1),
-                    [
-                        TextField.from_raw(lines[top].strip(), top + 1),
-                        TextField.from_raw(lines[below].strip(), below + 1),
-                    ],
+                    EnclosureHead(
+                        line=top + 1,
+                        content=[
+                            TextField.from_raw(lines[top].strip(), top + 1),
+                            TextField.from_raw(lines[below].strip(), below + 1),
+                        ],
+                    )
                 )
                 return below + 1
             if pt.is_sender_title(first) or pt.is_document_title(first):
@@ -204,15 +220,15 @@ class _Reader(FurnitureReader, BodyReader):
                     if top > begin:
                         self.read_body(begin, top, "modern")  # the page markers before it
                     self.draft.add(
-                        Block("enclosure-head", line=titles[0][1]),
-                        [TextField.from_raw(t, n) for t, n in titles],
+                        EnclosureHead(
+                            line=titles[0][1],
+                            content=[TextField.from_raw(t, n) for t, n in titles],
+                        )
                     )
                     return titles[-1][1]
         if not label and top < end:  # a title the rules above do not take: one line
-            self.draft.add(
-                Block("enclosure-head", line=top + 1),
-                [TextField.from_raw(lines[top].strip(), top + 1)],
-            )
+            fld = TextField.from_raw(lines[top].strip(), top + 1)
+            self.draft.add(EnclosureHead(line=top + 1, content=[fld]))
             return top + 1
         return begin
 
@@ -225,8 +241,8 @@ class _Reader(FurnitureReader, BodyReader):
             core = pt.shadow(lines[i]).strip()
             if seen and pt.POSTSCRIPT.match(core):
                 self.read_body(begin, i, layout)
-                self.draft.add(Block("postscript", line=i + 1))
-                self.draft.kinds = {"postscript"}
+                self.draft.add(Postscript(line=i + 1))
+                self.draft.seen = {Postscript}
                 self._read_part(i, end, layout)
                 return
             seen = seen or bool(core and not pt.PAGE_LINE.match(core))
@@ -235,15 +251,12 @@ class _Reader(FurnitureReader, BodyReader):
     def _account(self, notes_start: int, raw_notes: list[RawNote]) -> dict[int, str]:
         """Claim every line the draft and the note list used; warn of any other."""
         uses = list(self.uses)
-        draft = self.draft
-        for block, content, items in zip(draft.blocks, draft.content, draft.items, strict=True):
-            claimed = {fld.line for fld in content}
-            claimed |= {f.line for pair in items for f in pair if f is not None}
-            if block.kind == "pagebreak" and block.page is not None:
-                claimed.add(block.page.line)
-            if block.head:  # a list head on a line of its own (``SUBJECT``)
-                claimed.add(block.line)
-            uses += [(line, block.kind) for line in sorted(claimed)]
+        # A block claims the lines of its runs' fields and the lines it holds itself.
+        for block in self.draft.blocks:
+            lines = set(block.own_lines())
+            for run in block.runs():  # the walk's order, block by block
+                lines.update([fld.line for fld in run])
+            uses += [(line, block.role) for line in sorted(lines)]
         for raw in raw_notes:
             uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
         uses += [
@@ -278,31 +291,23 @@ class _Reader(FurnitureReader, BodyReader):
             title = title.removesuffix(".")
         return title
 
-    def _check_pages(self, blocks: list[Block]) -> None:
+    def _check_pages(self, blocks: list[Block[Inline]]) -> None:
         """Warn where a page marker repeats or goes back (each kind counts on its own)."""
         last: dict[str, int] = {}
-        for block in blocks:
-            found = [block.page] if block.page is not None else []
-            for content in [
-                block.content,
-                *(i.content for i in block.items),
-                *(c for _, c in block.parts),
-            ]:
-                found += [x for x in content if isinstance(x, PageBreak)]
-            for pb in found:
-                if not pb.n.isdigit():
-                    continue
-                before = last.get(pb.kind)
-                if before is not None and int(pb.n) <= before:
-                    label = f"{pb.kind.title()} Page" if pb.kind else "Page"
-                    self.warn(
-                        pb.line,
-                        f"[{label} {pb.n}] comes after page {before}: page "
-                        "markers should go up; kept it where it stands",
-                        "check that no part of the page was pasted twice",
-                        "page-sequence",
-                    )
-                last[pb.kind] = max(int(pb.n), before or 0)
+        for pb in page_breaks(blocks):
+            if not pb.n.isdigit():
+                continue
+            before = last.get(pb.kind)
+            if before is not None and int(pb.n) <= before:
+                label = f"{pb.kind.title()} Page" if pb.kind else "Page"
+                self.warn(
+                    pb.line,
+                    f"[{label} {pb.n}] comes after page {before}: page "
+                    "markers should go up; kept it where it stands",
+                    "check that no part of the page was pasted twice",
+                    "page-sequence",
+                )
+            last[pb.kind] = max(int(pb.n), before or 0)
 
     def _check_b_numbering(self, raw_notes: list[RawNote]) -> None:
         expected = 1
@@ -413,33 +418,28 @@ class _Reader(FurnitureReader, BodyReader):
             "markers-without-notes",
         )
 
-    def materialize(self) -> list[Block]:
-        blocks: list[Block] = []
-        draft = self.draft
-        for block, content, items, roles in zip(
-            draft.blocks, draft.content, draft.items, draft.roles, strict=True
-        ):
-            if content and roles is not None:
-                block.parts = [
-                    (role, fld.inlines()) for role, fld in zip(roles, content, strict=True)
-                ]
-            elif content:
-                inlines: list[Inline] = []
-                for k, fld in enumerate(content):
+    def materialize(self) -> list[Block[Inline]]:
+        """The drafted blocks with their fields turned into inline content (the notes placed
+        by now); a page break that opens a block's text stands between blocks."""
+        blocks: list[Block[Inline]] = []
+        for draft in self.draft.blocks:
+            separator = draft.line_separator()
+
+            def inlines(run: list[TextField], separator: Inline = separator) -> list[Inline]:
+                result: list[Inline] = []
+                for k, fld in enumerate(run):
                     if k:
-                        inlines.append(" " if block.joined else LineBreak())
-                    inlines.extend(fld.inlines())
-                # A page break that opens a block stands between blocks.
-                while block.kind != "head" and inlines and isinstance(inlines[0], PageBreak):
-                    opening = inlines.pop(0)
+                        result.append(separator)
+                    result.extend(fld.inlines())
+                return result
+
+            block = convert_runs(draft, inlines)
+            if isinstance(block, TextBlock) and not isinstance(block, Head):
+                content = block.content
+                while content and isinstance(content[0], PageBreak):
+                    opening = content.pop(0)
                     assert isinstance(opening, PageBreak)
-                    blocks.append(Block("pagebreak", line=block.line, page=opening))
-                block.content = inlines
-            if items:
-                block.items = [
-                    ListItem(body.inlines(), label.inlines() if label else None, body.line)
-                    for label, body in items
-                ]
+                    blocks.append(PageBreakBlock(line=block.line, page=opening))
             blocks.append(block)
         return blocks
 

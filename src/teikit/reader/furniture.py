@@ -7,7 +7,7 @@ import re
 
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.model import Block
+from teikit.reader.model import CloserRole, Head, SourceInline
 from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
 
 #: What an opening rule returns: (next line index, number, layout, source line).
@@ -70,7 +70,7 @@ class FurnitureReader(ReaderBase):
         if not match:
             return None
         head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
-        self.draft.add(Block("head", line=top + 1), [head])
+        self.draft.add(Head(line=top + 1, content=[head]))
         self.title_fields = [head]
         return top + 1, int(match.group(1)), "modern", None
 
@@ -125,7 +125,7 @@ class FurnitureReader(ReaderBase):
         if pt.strip_trailing_marker(first).strip().lower() != "editorial note":
             return None
         head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
-        self.draft.add(Block("head", line=top + 1), [head])
+        self.draft.add(Head(line=top + 1, content=[head]))
         self.title_fields = [head]
         return top + 1, None, "older", None
 
@@ -196,7 +196,7 @@ class FurnitureReader(ReaderBase):
         ]
         fld = TextField.from_raw(source_line, top + 1)
         fld.searchable = False
-        self.draft.add(Block("source-inline", line=top + 1), [fld])
+        self.draft.add(SourceInline(line=top + 1, content=[fld]))
         return source_line
 
     def _head_block(
@@ -208,7 +208,7 @@ class FurnitureReader(ReaderBase):
         title_fields = [TextField.from_raw(t, n, in_head=True) for t, n in titles]
         self.title_fields = title_fields
         first_line = number_line + 1 if number_line is not None else titles[0][1]
-        self.draft.add(Block("head", line=first_line), fields + title_fields)
+        self.draft.add(Head(line=first_line, content=fields + title_fields))
 
     def _title_lines(self, start: int, end: int) -> list[tuple[str, int]]:
         """The title's lines from ``start``: one block in style B; in style A a line and the
@@ -288,7 +288,7 @@ class FurnitureReader(ReaderBase):
 
     # -- the bottom: closing and signature ------------------------------------------------
 
-    def find_closer(self, start: int, end: int) -> dict[int, str]:
+    def find_closer(self, start: int, end: int) -> dict[int, CloserRole]:
         """Find the closer's lines, scanning back from the end of the body."""
         lines = self.lines
         body = [
@@ -305,7 +305,7 @@ class FurnitureReader(ReaderBase):
         # A note marker glued to the end says nothing of the line's shape.
         text = pt.strip_trailing_marker(pt.shadow(raw).strip())
         previous = pt.shadow(lines[body[-2]]).strip()
-        roles: dict[int, str] = {}
+        roles: dict[int, CloserRole] = {}
         if pt.NOT_SIGNED.match(text):
             roles[last] = "text"
         elif pt.is_closing(text):

@@ -5,44 +5,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from teikit.errors import InputError, Problem
 from teikit.reader.fields import TextField
-from teikit.reader.model import Block
+from teikit.reader.model import Block, BlockBase
 from teikit.reader.notelist import B_NOTE
 from teikit.textsource import SourceText
 
 
 @dataclass
 class Draft:
-    """Blocks whose text is still in :class:`TextField` form, before markers are placed."""
+    """Blocks whose runs are still :class:`TextField` lists, before markers are placed."""
 
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block[TextField]] = field(default_factory=list)
+    #: Every field of the blocks, in reading order (:func:`walk`'s order): what the marker
+    #: resolver searches.
     fields: list[TextField] = field(default_factory=list)
-    # For each block (same index), the fields of its content / items (label, content).
-    content: list[list[TextField]] = field(default_factory=list)
-    items: list[list[tuple[TextField | None, TextField]]] = field(default_factory=list)
-    roles: list[list[str] | None] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)  # the kinds of block added so far
+    #: The kinds of block added since the current part (document, enclosure, postscript)
+    #: began.
+    seen: set[type[BlockBase[TextField]]] = field(default_factory=set)
 
-    def add(
-        self,
-        block: Block,
-        content: list[TextField] | None = None,
-        items: list[tuple[TextField | None, TextField]] | None = None,
-        roles: list[str] | None = None,
-    ) -> None:
+    def add(self, block: Block[TextField]) -> None:
+        """Append ``block``, and its fields to :attr:`fields`."""
         self.blocks.append(block)
-        self.kinds.add(block.kind)
-        self.content.append(content or [])
-        self.items.append(items or [])
-        self.roles.append(roles)
-        for fld in content or []:
-            self.fields.append(fld)
-        for label, body in items or []:
-            if label is not None:
-                self.fields.append(label)
-            self.fields.append(body)
+        self.seen.add(type(block))
+        for run in block.runs():  # the walk's order, block by block
+            self.fields.extend(run)
+
+    def has(self, *kinds: type[BlockBase[Any]]) -> bool:
+        """Tell whether a block of one of ``kinds`` was added since the part began."""
+        return any(issubclass(kind, kinds) for kind in self.seen)
 
 
 def next_nonblank(lines: list[str], start: int) -> int:
@@ -101,7 +94,6 @@ class ReaderBase:
         self.draft = Draft()
         self.title_fields: list[TextField] = []
         self.cost = 0.0
-        self._front_next = 0  # the line after an opening line _front_line has read
         #: Claims on lines that no field records: (1-based line, role), for the accounting.
         self.uses: list[tuple[int, str]] = []
 

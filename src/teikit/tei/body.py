@@ -11,19 +11,48 @@ writes a salutation (TEI allows an opener only before the first paragraph).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
-from teikit.reader.model import Block, Document, Inline, LineBreak, Note, NoteRef, PageBreak
+from teikit.reader.model import (
+    BEFORE_BODY,
+    HEADING,
+    OPENER_PARTS,
+    OPENER_RUN,
+    Block,
+    BlockBase,
+    Classification,
+    Closer,
+    Dateline,
+    Despatch,
+    Document,
+    Enclosure,
+    EnclosureHead,
+    Head,
+    Heading,
+    Identifier,
+    Inline,
+    ItemList,
+    LineBreak,
+    Note,
+    NoteRef,
+    PageBreak,
+    PageBreakBlock,
+    Paragraph,
+    ParticipantList,
+    PlainList,
+    Postscript,
+    Salute,
+    SourceInline,
+    SubjectList,
+    TextBlock,
+)
 from teikit.tei.ids import IdRegistry, marker_name, page_id
 from teikit.tei.names import XML_ID, sub, tei
 
 _RUN_GAP = re.compile(r"(\s{2,})")
-#: Blocks that only TEI's opener holds, and those the opener takes along before them.
-_OPENER_PARTS = {"despatch", "dateline", "salute"}
-_OPENER_RUN = _OPENER_PARTS | {"classification", "identifier", "pagebreak"}
-#: Blocks that may stand before an opener: headings, an enclosure's label and title.
-_BEFORE_BODY = {"head", "source-inline", "pagebreak", "enclosure", "enclosure-head"}
 
 
 class _Writer:
@@ -92,7 +121,7 @@ class _Writer:
 
     # -- blocks ---------------------------------------------------------------------------
 
-    def classification(self, parent: etree._Element, block: Block) -> None:
+    def classification(self, parent: etree._Element, block: Classification[Inline]) -> None:
         """One ``seg`` per run of words; runs set apart by 2+ spaces stay apart."""
         seg: etree._Element | None = None
 
@@ -115,75 +144,66 @@ class _Writer:
                 seg = seg if seg is not None else open_seg()
                 self.inlines(seg, [item])
 
-    def opener(self, div: etree._Element, blocks: list[Block]) -> None:
+    def opener(self, div: etree._Element, blocks: list[Block[Inline]]) -> None:
         element = sub(div, "opener")
         first = True
         for block in blocks:
-            if block.kind == "pagebreak":
-                assert block.page is not None
+            if isinstance(block, PageBreakBlock):
                 self.pagebreak(element, block.page)
                 continue
             if not first:
                 sub(element, "lb")
             first = False
-            if block.kind == "classification":
-                self.classification(element, block)
-            elif block.kind == "identifier":
-                self.inlines(sub(element, "idno", type="document-identifier"), block.content)
-            elif block.kind == "despatch":
-                self.inlines(sub(element, "seg", type="despatch-number"), block.content)
-            else:  # dateline, salute
-                self.inlines(sub(element, block.kind), block.content)
+            _OPENER_WRITERS[type(block)](self, element, block)
 
-    def closer(self, div: etree._Element, block: Block) -> None:
+    # Each block writer appends one block of its kind to ``div`` (see _WRITERS).
+
+    def pagebreak_block(self, div: etree._Element, block: PageBreakBlock[Inline]) -> None:
+        self.pagebreak(div, block.page)
+
+    def head(self, div: etree._Element, block: Head[Inline] | EnclosureHead[Inline]) -> None:
+        self.inlines(sub(div, "head"), block.content)
+
+    def enclosure(self, div: etree._Element, block: Enclosure[Inline]) -> None:
+        if block.content:  # the label line, [Inclosure 1 in No. 72.]
+            self.inlines(sub(div, "head", type="label"), block.content)
+
+    def source_inline(self, div: etree._Element, block: SourceInline[Inline]) -> None:
+        self.inlines(sub(div, "note", rend="inline", type="source"), block.content)
+
+    def identifier(self, div: etree._Element, block: Identifier[Inline]) -> None:
+        p = sub(div, "p", rend="flushleft")
+        self.inlines(sub(p, "idno", type="document-identifier"), block.content)
+
+    def classification_p(self, div: etree._Element, block: Classification[Inline]) -> None:
+        self.classification(sub(div, "p", rend="flushleft"), block)
+
+    def flushleft(self, div: etree._Element, block: TextBlock[Inline]) -> None:
+        # A dateline, salutation or despatch number after the first paragraph or list: a
+        # flush-left paragraph (see the module doc).
+        self.inlines(sub(div, "p", rend="flushleft"), block.content)
+
+    def heading(self, div: etree._Element, block: Heading[Inline]) -> None:
+        p = sub(div, "p", rend="sectiontitle")
+        self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p, block.content)
+
+    def paragraph(self, div: etree._Element, block: Paragraph[Inline]) -> None:
+        self.inlines(sub(div, "p"), block.content)
+
+    def closer(self, div: etree._Element, block: Closer[Inline]) -> None:
         element = sub(div, "closer")
-        parts = block.parts or [("signed", block.content)]
-        for role, content in parts:
-            if role == "text":
+        for part in block.parts:
+            if part.role == "text":
                 if self._last_child(element) is not None or element.text:
                     sub(element, "lb")
-                self.inlines(element, content)
+                self.inlines(element, part.content)
             else:
-                self.inlines(sub(element, role), content)
+                self.inlines(sub(element, part.role), part.content)
 
-    def block(self, div: etree._Element, block: Block) -> None:
-        kind = block.kind
-        if kind == "pagebreak":
-            assert block.page is not None
-            self.pagebreak(div, block.page)
-        elif kind == "head":
-            self.inlines(sub(div, "head"), block.content)
-        elif kind == "enclosure":
-            if block.content:  # the label line, [Inclosure 1 in No. 72.]
-                self.inlines(sub(div, "head", type="label"), block.content)
-        elif kind == "enclosure-head":
-            self.inlines(sub(div, "head"), block.content)
-        elif kind == "source-inline":
-            self.inlines(sub(div, "note", rend="inline", type="source"), block.content)
-        elif kind == "identifier":
-            p = sub(div, "p", rend="flushleft")
-            self.inlines(sub(p, "idno", type="document-identifier"), block.content)
-        elif kind == "classification":
-            self.classification(sub(div, "p", rend="flushleft"), block)
-        elif kind in ("dateline", "salute", "despatch"):
-            # After the first paragraph or list: a flush-left paragraph (see the module doc).
-            self.inlines(sub(div, "p", rend="flushleft"), block.content)
-        elif kind == "heading":
-            p = sub(div, "p", rend="sectiontitle")
-            self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p, block.content)
-        elif kind == "paragraph":
-            self.inlines(sub(div, "p"), block.content)
-        elif kind == "closer":
-            self.closer(div, block)
-        elif kind in ("subject", "participants", "list"):
-            self.list_block(div, block)
-        else:  # pragma: no cover - the model has no other kinds
-            raise ValueError(f"unknown block kind {kind}")
-
-    def list_block(self, div: etree._Element, block: Block) -> None:
+    def list_block(self, div: etree._Element, block: ItemList[Inline]) -> None:
         element = sub(div, "list")
-        if block.kind in ("subject", "participants"):
-            element.set("type", block.kind)
+        if block.list_type is not None:
+            element.set("type", block.list_type)
             if block.head:
                 sub(element, "head", block.head)
         elif not any(item.label for item in block.items):
@@ -193,13 +213,21 @@ class _Writer:
                 self.inlines(sub(element, "label"), item.label)
             self.inlines(sub(element, "item"), item.content)
 
+    def postscript(self, div: etree._Element, block: Postscript[Inline]) -> None:
+        # The opening of a postscript holds no text: part() writes the postscript element.
+        pass
+
+    def block(self, div: etree._Element, block: Block[Inline]) -> None:
+        """Write one block by the writer :data:`_WRITERS` names for its kind."""
+        _WRITERS[type(block)](self, div, block)
+
     def write(self, body: etree._Element) -> etree._Element:
         document = self.document
         div = sub(body, "div", type="document", subtype=document.kind)
         if document.number is not None:
             div.set("n", str(document.number))
         div.set(XML_ID, self.doc_id)
-        parts = _split(document.blocks, "enclosure")
+        parts = _split(document.blocks, Enclosure)
         if len(parts) == 1:
             self.part(div, parts[0])
             return div
@@ -207,9 +235,9 @@ class _Writer:
         # after its heading is a division too (type "covering"), beside the enclosures.
         main = parts[0]
         top = 0
-        while top < len(main) and main[top].kind in ("head", "source-inline", "pagebreak"):
+        while top < len(main) and isinstance(main[top], HEADING):
             top += 1
-        while top > 0 and main[top - 1].kind == "pagebreak":
+        while top > 0 and isinstance(main[top - 1], PageBreakBlock):
             top -= 1
         for block in main[:top]:
             self.block(div, block)
@@ -219,26 +247,26 @@ class _Writer:
             self.part(enclosure, blocks)
         return div
 
-    def part(self, div: etree._Element, blocks: list[Block]) -> None:
+    def part(self, div: etree._Element, blocks: list[Block[Inline]]) -> None:
         """Write the blocks of one division, its postscripts last."""
-        pieces = _split(blocks, "postscript")
+        pieces = _split(blocks, Postscript)
         self.section(div, pieces[0])
         for piece in pieces[1:]:
             postscript = sub(div, "postscript")
             for block in piece[1:]:
                 self.block(postscript, block)
 
-    def section(self, div: etree._Element, blocks: list[Block]) -> None:
+    def section(self, div: etree._Element, blocks: list[Block[Inline]]) -> None:
         i = 0
         before_body = True  # no paragraph or list yet: an opener may stand here
         scanned = 0  # blocks before this index are known to hold no opener run
         while i < len(blocks):
             block = blocks[i]
-            if before_body and block.kind in _OPENER_RUN and i >= scanned:
+            if before_body and isinstance(block, OPENER_RUN) and i >= scanned:
                 last = -1
                 j = i
-                while j < len(blocks) and blocks[j].kind in _OPENER_RUN:
-                    if blocks[j].kind in _OPENER_PARTS:
+                while j < len(blocks) and isinstance(blocks[j], OPENER_RUN):
+                    if isinstance(blocks[j], OPENER_PARTS):
                         last = j
                     j += 1
                 scanned = j
@@ -247,17 +275,61 @@ class _Writer:
                     i = last + 1
                     continue
             self.block(div, block)
-            if block.kind not in _BEFORE_BODY:
+            if not isinstance(block, BEFORE_BODY):
                 before_body = False
             i += 1
 
 
-def _split(blocks: list[Block], kind: str) -> list[list[Block]]:
+#: How a writer appends one block of a kind: (writer, parent element, block).
+_BlockWriter = Callable[[_Writer, etree._Element, Any], None]
+
+#: The writer of each kind of block: every member of :data:`~teikit.reader.model.Block`.
+_WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
+    Head: _Writer.head,
+    SourceInline: _Writer.source_inline,
+    Identifier: _Writer.identifier,
+    Classification: _Writer.classification_p,
+    Heading: _Writer.heading,
+    Paragraph: _Writer.paragraph,
+    Dateline: _Writer.flushleft,
+    Salute: _Writer.flushleft,
+    Despatch: _Writer.flushleft,
+    Enclosure: _Writer.enclosure,
+    EnclosureHead: _Writer.head,
+    PlainList: _Writer.list_block,
+    SubjectList: _Writer.list_block,
+    ParticipantList: _Writer.list_block,
+    Closer: _Writer.closer,
+    PageBreakBlock: _Writer.pagebreak_block,
+    Postscript: _Writer.postscript,
+}
+
+
+def _opener_part(name: str, **attributes: str) -> _BlockWriter:
+    """A writer of an opener line: its content in an element ``name``."""
+
+    def write(writer: _Writer, opener: etree._Element, block: TextBlock[Inline]) -> None:
+        writer.inlines(sub(opener, name, **attributes), block.content)
+
+    return write
+
+
+#: The writer of each kind of line an opener holds (a page break stands between them).
+_OPENER_WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
+    Classification: _Writer.classification,
+    Identifier: _opener_part("idno", type="document-identifier"),
+    Despatch: _opener_part("seg", type="despatch-number"),
+    Dateline: _opener_part("dateline"),
+    Salute: _opener_part("salute"),
+}
+
+
+def _split(blocks: list[Block[Inline]], kind: type[BlockBase[Any]]) -> list[list[Block[Inline]]]:
     """The blocks before the first block of ``kind``, then each run that such a block
     opens (it stays first in its run)."""
-    parts: list[list[Block]] = [[]]
+    parts: list[list[Block[Inline]]] = [[]]
     for block in blocks:
-        if block.kind == kind:
+        if isinstance(block, kind):
             parts.append([])
         parts[-1].append(block)
     return parts

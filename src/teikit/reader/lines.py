@@ -1,0 +1,80 @@
+"""What one body line is, told from the line alone: the first class of an ordered table whose
+test fits.
+
+:func:`classify` is pure: it reads the line's text and the little it needs of where the line
+stands (:class:`LineContext`), never the lines around it or the blocks read so far. The body
+reader (blocks.py) then assembles runs of classified lines into blocks: that is where the
+lines around a line count (a label line and the text it labels, a paragraph the page broke
+at its print lines, a dateline over two lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from teikit.reader import patterns as pt
+
+
+class LineClass(Enum):
+    """The classes of body line, as :data:`LINE_CLASSES` tells them."""
+
+    BLANK = "blank"  # nothing but white space
+    PAGE = "page"  # a page marker on a line of its own: [Page 722]
+    LIST_HEAD = "list-head"  # Subject: / PARTICIPANTS, before the document's own text
+    BULLET = "bullet"  # a list item: "- …" (style A) or an indented bullet (style B)
+    LABEL = "label"  # a paragraph's number or letter on a line of its own: (1), 2., (b)
+    TEXT = "text"  # any other line: furniture, a heading or a paragraph's text
+
+
+@dataclass(frozen=True)
+class LineContext:
+    """Where a line stands, as far as its class depends on it.
+
+    Attributes:
+        front: True before the document's first paragraph, where a ``Subject:`` or
+            ``PARTICIPANTS`` line heads a list; later it is text.
+    """
+
+    front: bool = False
+
+
+#: A class's test: (the line as the page has it, the line stripped as the patterns read it
+#: (see :func:`~teikit.reader.patterns.shadow`), the context) -> does the class fit.
+LineTest = Callable[[str, str, LineContext], bool]
+
+#: The classes of a body line, tried in this order: the first whose test fits is the line's.
+LINE_CLASSES: tuple[tuple[LineClass, LineTest], ...] = (
+    (LineClass.BLANK, lambda raw, core, context: not raw.strip()),
+    (LineClass.PAGE, lambda raw, core, context: bool(pt.PAGE_LINE.match(core))),
+    (
+        LineClass.LIST_HEAD,
+        lambda raw, core, context: context.front and pt.list_head(core) is not None,
+    ),
+    (
+        LineClass.BULLET,
+        lambda raw, core, context: bool(pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)),
+    ),
+    (LineClass.LABEL, lambda raw, core, context: bool(pt.LABEL_LINE.match(core))),
+    (LineClass.TEXT, lambda raw, core, context: True),
+)
+
+_ANYWHERE = LineContext()
+
+
+def classify(raw: str, context: LineContext = _ANYWHERE) -> LineClass:
+    """Tell the class of one body line.
+
+    Args:
+        raw: the line as the page has it (its indentation tells a style-B bullet).
+        context: where the line stands (before the document's own text or not).
+
+    Returns:
+        The first class of :data:`LINE_CLASSES` whose test fits the line.
+    """
+    core = pt.shadow(raw.strip())
+    for line_class, test in LINE_CLASSES:
+        if test(raw, core, context):
+            return line_class
+    raise AssertionError("LINE_CLASSES ends with a class that fits every line")  # pragma: no cover
