@@ -1,12 +1,15 @@
 """Benchmark the converter's self-check: its cost per document and its share of conversion.
 
+Also what a fallback to the plain reading (teikit.reader.plain) would cost per document.
+
 Run: python bench/bench_convert_selfcheck.py [--repeat N] [--large-mb M]
 Prints figures; asserts nothing. For each set of inputs (the seeds, the variant fixtures,
 the dev-set pages the reader converts, when ../shared/devset is beside the repository) it
 times the whole conversion with the check on and off (best of N rounds, to keep the other
 load of a shared machine out of the figure), and the check alone on the finished trees.
 The large input is generated from the seed paragraphs (a page marker every few lines) to
-show that the check's cost grows with the input, not faster.
+show that the check's cost grows with the input, not faster; on it the peak of Python memory
+(tracemalloc) that the check allocates is set beside the reader's.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import teikit.convert as convert_module
+from teikit.catalog import DocumentFacts
 from teikit.convert import ConvertOptions, convert_file
 from teikit.errors import InputError
+from teikit.reader import read_document
+from teikit.reader.plain import read_plain
 from teikit.selfcheck import check_conversion
 from teikit.textsource import read_source
 
@@ -64,16 +72,37 @@ def measure(label: str, paths: list[Path], rounds: int) -> None:
         for source, root in zip(sources, trees, strict=True):
             check_conversion(source.name, source.lines, root)
 
+    structured = [read_document(source)[0] for source in sources]
+
+    def plain_fallback() -> None:  # what a fallback adds: the plain reading, its TEI, its check
+        for source, document in zip(sources, structured, strict=True):
+            reading = read_plain(source, document)
+            _, root = convert_module._tei(source, reading.document, DocumentFacts(), [])
+            check_conversion(source.name, source.lines, root)
+
     off = best_of(rounds, convert(OFF))
     on = best_of(rounds, convert(ON))
     alone = best_of(rounds, check_alone)
+    plain = best_of(rounds, plain_fallback)
     n = len(paths)
     print(f"{label}: {n} docs; convert {off / n * 1e3:.2f} ms/doc without the check, "
           f"{on / n * 1e3:.2f} ms/doc with it; the check alone {alone / n * 1e3:.3f} ms/doc "
-          f"= {alone / (off + alone) * 100:.1f}% of a checked conversion")
+          f"= {alone / (off + alone) * 100:.1f}% of a checked conversion; a fallback to the "
+          f"plain reading would add {plain / n * 1e3:.2f} ms/doc")
 
 
-def large(megabytes: float) -> None:
+def peak_mb(work: Callable[[], object]) -> float:
+    """Return the peak of Python memory allocated while ``work`` runs, in MB (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def large_text(megabytes: float) -> str:
+    """A page text of about ``megabytes`` MB made from the seed paragraphs."""
     seed = (REPO / "seeds" / "000_3a03024524f4be47.txt").read_text(encoding="utf-8")
     lines = seed.splitlines()
     body = [x.replace("[Page 722]", "").replace(" [Page 723]", "").replace("Kong1", "Kong")
@@ -87,16 +116,26 @@ def large(megabytes: float) -> None:
         size += len(line.encode("utf-8")) + 1
         k += 1
     out += ["- Source: Generated for the benchmark.↩"]
+    return "\n".join(out)
+
+
+def large(megabytes: float) -> None:
+    text = large_text(megabytes)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.txt"
-        path.write_text("\n".join(out), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         source = read_source(path)
         root = convert_file(path, OFF).root
         off = best_of(1, lambda: convert_file(path, OFF) and None)
         alone = best_of(3, lambda: check_conversion(source.name, source.lines, root))
-    print(f"large: {megabytes:g} MB, {len(out)} lines; convert {off:.2f} s without the check; "
+        reader_mb = peak_mb(lambda: read_document(source))
+        check_mb = peak_mb(lambda: check_conversion(source.name, source.lines, root))
+    lines = text.count("\n") + 1
+    print(f"large: {megabytes:g} MB, {lines} lines; convert {off:.2f} s without the check; "
           f"the check alone {alone:.3f} s = {alone / (off + alone) * 100:.1f}% "
           f"({megabytes / alone:.1f} MB/s)")
+    print(f"large: peak Python memory (tracemalloc) of the reader alone +{reader_mb:.0f} MB, "
+          f"of the check alone +{check_mb:.0f} MB")
 
 
 def main() -> None:

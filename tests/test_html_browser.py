@@ -39,6 +39,7 @@ from typing import Any
 import pytest
 from conftest import NS, REPO, TEI_DIR, require_tool
 from lxml import etree
+from lxml import html as lxml_html
 
 from teikit.build import BuildLayout, build_edition
 from teikit.render import render_paths
@@ -570,10 +571,29 @@ POPUP_JS = r"""
 
 def _no_script_variant(page: Path, target: Path) -> Path:
     text = page.read_text(encoding="utf-8")
-    start = text.index("<script>")
+    start = text.index("<script")
     end = text.index("</script>", start) + len("</script>")
     target.write_text(text[:start] + text[end:], encoding="utf-8")
     return target
+
+
+def test_the_edition_pages_link_one_copy_of_each_script(edition: Path) -> None:
+    for page in [*sorted(edition.glob("*-d*.html")), edition / "search.html"]:
+        scripts = lxml_html.parse(str(page)).xpath("//script")
+        assert [(s.get("src"), s.get("defer") is not None, (s.text or "").strip())
+                for s in scripts] == [
+            ("teikit-search.js" if page.name == "search.html" else "teikit-notes.js", True, "")]
+    for name in ("teikit-notes.js", "teikit-search.js"):
+        assert (edition / name).read_bytes() == (REPO / "xslt" / name).read_bytes()
+
+
+def test_a_page_rendered_alone_carries_its_script(site: Path, browser: DevTools) -> None:
+    page = site / "frus1958-60v19-d352.html"
+    assert "<script src" not in page.read_text(encoding="utf-8")
+    assert not (site / "teikit-notes.js").exists()
+    _load(browser, page)
+    result = browser.evaluate(POPUP_JS)
+    assert result["problems"] == [] and result["count"] == 2
 
 
 def test_every_note_shows_beside_its_reference_on_focus(edition: Path,
@@ -600,6 +620,16 @@ def test_the_popup_check_fails_without_the_script(edition: Path, browser: DevToo
         assert browser.evaluate(NOTES_JS)["problems"] == []
     finally:
         broken.unlink()
+
+
+def test_the_popup_check_fails_when_the_script_file_is_missing(
+        edition: Path, tmp_path: Path, browser: DevTools) -> None:
+    broken = tmp_path / "build"
+    shutil.copytree(edition, broken, ignore=shutil.ignore_patterns("pagefind", "teikit-notes.js"))
+    _load(browser, broken / "frus1958-60v19-d352.html")
+    result = browser.evaluate(POPUP_JS)
+    assert len(result["problems"]) == 2
+    assert all("no popup on focus" in p for p in result["problems"])
 
 
 def _key(browser: DevTools, key: str, code: int, *, shift: bool = False) -> None:

@@ -131,13 +131,29 @@ def test_every_note_and_page_break_of_the_tei_is_on_the_page() -> None:
 
 def test_page_loads_nothing_from_elsewhere() -> None:
     page = _page(TEI_DIR / "frus1952-54v14p1-d50.xml")
-    # The one script is the notes' popups, copied into the page (issue 10), never fetched.
+    # Rendered alone, the one script (the notes' popups) is copied into the page, never fetched.
     assert not page.xpath("//script[@src] | //img | //iframe | //link[@rel='preload']")
+    (script,) = page.xpath("//script")
+    notes_js = (REPO / "xslt" / "teikit-notes.js").read_text(encoding="utf-8")
+    assert script.text.strip() == notes_js.strip()
     for href in page.xpath("//link/@href"):
         assert "://" not in href
     css = (REPO / "xslt" / CSS_NAME).read_text(encoding="utf-8")
     assert "@import" not in css and "url(" not in css
     assert "@media print" in css
+
+
+def test_in_an_edition_the_page_links_the_one_copy_of_the_script() -> None:
+    root = read_tei(TEI_DIR / "frus1952-54v14p1-d50.xml")
+    linked_text = render_document(root, "html", {"notes-script-href": "teikit-notes.js"})
+    (script,) = html.fromstring(linked_text).xpath("//script")
+    assert script.get("src") == "teikit-notes.js" and script.get("defer") is not None
+    assert not (script.text or "").strip()
+    alone_text = render_document(root, "html")
+    notes_js = (REPO / "xslt" / "teikit-notes.js").read_text(encoding="utf-8")
+    # The linked page is lighter by the script, and only by it (give or take the tag).
+    assert abs(len(alone_text) - len(linked_text) - len(notes_js)) < 100
+    assert alone_text.replace(notes_js.strip(), "").count("<script") == 1
 
 
 def test_reading_text_keeps_the_markers_of_the_page() -> None:

@@ -15,6 +15,7 @@ from conftest import REPO, SEED_FILES, TEI_NS
 from lxml import etree
 
 import teikit.convert as convert_module
+import teikit.selfcheck as selfcheck
 from teikit.cli import main
 from teikit.convert import ConvertOptions, convert_file, convert_many
 from teikit.selfcheck import SelfCheckError, check_conversion, input_words, shown, tei_words
@@ -108,17 +109,31 @@ def test_a_clean_conversion_passes() -> None:
 
 
 # -- mutations between the writer and the check --------------------------------------------
+#
+# A conversion whose TEI fails the check falls back to the plain reading (teikit.convert,
+# teikit.reader.plain), whose TEI is checked too. A mutation of the structured reading's TEI
+# alone is therefore seen in the ``structure-simplified`` warning, which quotes the check's
+# finding; a mutation of both readings' TEI is a refusal, as a difference always was.
 
 
-def _mutating(monkeypatch: pytest.MonkeyPatch, mutate) -> None:
+def _mutating(monkeypatch: pytest.MonkeyPatch, mutate, *, plain_too: bool = False) -> None:
     original = convert_module.write_body
+    original_plain = convert_module.read_plain
+    plain_documents: set[int] = set()
+
+    def read_plain(source, structured=None):
+        reading = original_plain(source, structured)
+        plain_documents.add(id(reading.document))
+        return reading
 
     def write_then_mutate(text, document, doc_id):
         div = original(text, document, doc_id)
-        mutate(div)
+        if plain_too or id(document) not in plain_documents:
+            mutate(div)
         return div
 
     monkeypatch.setattr(convert_module, "write_body", write_then_mutate)
+    monkeypatch.setattr(convert_module, "read_plain", read_plain)
 
 
 def _remove_keeping_tail(element: etree._Element) -> None:
@@ -132,30 +147,53 @@ def _remove_keeping_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
+def _parting(path: Path) -> str:
+    """Convert a page whose structured TEI was mutated: the plain reading is written, and
+    its warning says where the check saw the structured reading part from the input."""
+    result = convert_file(path)
+    assert result.reading == "plain"
+    (warning,) = [w for w in result.warnings if w.code == "structure-simplified"]
+    assert warning.path == str(path)
+    return f"{warning.line}: {warning.message}"
+
+
 def _refusal(path: Path) -> str:
     with pytest.raises(SelfCheckError) as caught:
         convert_file(path)
     problem = caught.value.problem
     assert problem.path == str(path) and problem.code == "self-check"
+    assert "; the plain reading failed too (line " in problem.message
     return f"{problem.line}: {problem.message}"
 
 
-def test_a_dropped_word_is_caught_at_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def drop(div: etree._Element) -> None:
-        p = next(p for p in div.iter(f"{T}p") if " Bloc " in (p.text or ""))
-        p.text = p.text.replace(" Bloc ", " ", 1)
+PARTED = "the structured reading parted from the input here"
 
-    _mutating(monkeypatch, drop)
+
+def _drop_bloc(div: etree._Element) -> None:
+    p = next(p for p in div.iter(f"{T}p") if " Bloc " in (p.text or ""))
+    p.text = p.text.replace(" Bloc ", " ", 1)
+
+
+def test_a_dropped_word_is_caught_at_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    _mutating(monkeypatch, _drop_bloc)
+    said = _parting(SEED_352)
+    assert said.startswith(f"{_line_of(SEED_352, ' Bloc ')}: {PARTED} (the TEI lacks "
+                           "the word “Bloc” of the input)")
+
+
+def test_a_word_dropped_from_both_readings_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _mutating(monkeypatch, _drop_bloc, plain_too=True)
     said = _refusal(SEED_352)
-    assert said.startswith(f"{_line_of(SEED_352, ' Bloc ')}: self-check failed: the TEI lacks "
-                           "the word “Bloc”")
+    line = _line_of(SEED_352, " Bloc ")
+    assert said.startswith(f"{line}: self-check failed: the TEI lacks the word “Bloc”")
+    assert said.endswith(f"the plain reading failed too (line {line}); the TEI was not written")
 
 
 def test_a_dropped_note_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}note[@n='1']")))
-    said = _refusal(SEED_352)
-    assert said.startswith(f"{_line_of(SEED_352, 'Kong1')}: self-check failed: the input's "
-                           "“Kong1” is “Kong” in the TEI (the note marker “1” is lost)")
+    said = _parting(SEED_352)
+    assert said.startswith(f"{_line_of(SEED_352, 'Kong1')}: {PARTED} (the input's "
+                           "“Kong1” is “Kong” in the TEI (the note marker “1” is lost))")
 
 
 def test_a_dropped_note_text_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,12 +205,22 @@ def test_a_dropped_note_text_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
             note.remove(child)
 
     _mutating(monkeypatch, empty)
-    said = _refusal(SEED_50)
-    assert "the TEI lacks the words" in said
+    assert f"{PARTED} (the TEI lacks the words" in _parting(SEED_50)
+
+
+def _drop_722(div: etree._Element) -> None:
+    _remove_keeping_tail(div.find(f".//{T}pb[@n='722']"))
 
 
 def test_a_dropped_page_break_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
+    _mutating(monkeypatch, _drop_722)
+    assert _parting(SEED_352).startswith(f"{_line_of(SEED_352, '[Page 722]')}: {PARTED} (the "
+                                         "TEI lacks the page marker “[Page 722]”")
+
+
+def test_a_page_break_dropped_from_both_readings_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _mutating(monkeypatch, _drop_722, plain_too=True)
     said = _refusal(SEED_352)
     assert said.startswith(f"{_line_of(SEED_352, '[Page 722]')}: self-check failed: the TEI "
                            "lacks the page marker “[Page 722]”")
@@ -184,8 +232,10 @@ def test_an_added_word_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
         p.text = "Moreover " + p.text
 
     _mutating(monkeypatch, add)
-    said = _refusal(SEED_300)
-    assert "self-check failed: the TEI adds the word “Moreover”" in said
+    assert f"{PARTED} (the TEI adds the word “Moreover”" in _parting(SEED_300)
+    monkeypatch.undo()
+    _mutating(monkeypatch, add, plain_too=True)
+    assert "self-check failed: the TEI adds the word “Moreover”" in _refusal(SEED_300)
 
 
 def test_notes_out_of_order_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,16 +249,16 @@ def test_notes_out_of_order_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
             one.append(child)
 
     _mutating(monkeypatch, swap)
-    assert "(out of order)" in _refusal(SEED_50)
+    assert "(out of order)" in _parting(SEED_50)
 
 
 def test_a_refused_conversion_writes_nothing_and_the_batch_goes_on(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def drop_in_352(div: etree._Element) -> None:
         if div.get("n") == "352":
-            _remove_keeping_tail(div.find(f".//{T}pb[@n='722']"))
+            _drop_722(div)
 
-    _mutating(monkeypatch, drop_in_352)
+    _mutating(monkeypatch, drop_in_352, plain_too=True)
     batch = convert_many(list(SEED_FILES), output_dir=tmp_path)
     assert [p.code for p in batch.errors] == ["self-check"]
     assert batch.errors[0].path == str(SEED_352)
@@ -219,7 +269,7 @@ def test_a_refused_conversion_writes_nothing_and_the_batch_goes_on(
 
 
 def test_the_cli_reports_it_on_one_line_with_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
+    _mutating(monkeypatch, _drop_722, plain_too=True)
     result = CliRunner().invoke(main, ["convert", str(SEED_352)])
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
@@ -228,14 +278,14 @@ def test_the_cli_reports_it_on_one_line_with_exit_1(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_cli_escape_hatch_writes_it_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
-    _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
+    _mutating(monkeypatch, _drop_722)
     result = CliRunner().invoke(main, ["convert", "--no-self-check", str(SEED_352)])
     assert result.exit_code == 0, result.output
     assert b'<pb n="723"' in result.stdout_bytes and b'<pb n="722"' not in result.stdout_bytes
 
 
 def test_the_check_can_be_turned_off_in_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
-    _mutating(monkeypatch, lambda div: _remove_keeping_tail(div.find(f".//{T}pb[@n='722']")))
+    _mutating(monkeypatch, _drop_722)
     result = convert_file(SEED_352, ConvertOptions(self_check=False))
     assert result.root.find(f".//{T}pb[@n='722']") is None
 
@@ -254,3 +304,39 @@ def test_a_lost_marker_does_not_shift_the_source_note() -> None:
     root = convert_file(FIXTURES / "lost_marker_shifts_notes_a.txt").root
     head_note = root.find(f".//{T}head/{T}note")
     assert head_note.get("type") == "source" and head_note.get("n") == "1"
+
+
+# -- the compact comparison -------------------------------------------------------------------
+
+
+def test_the_streams_are_the_words_however_the_pieces_are_batched(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Spill after every few pieces, so that words run across the batches' ends.
+    monkeypatch.setattr(selfcheck, "_PIECES", 3)
+    monkeypatch.setattr(selfcheck, "_NORMAL_CHUNK", 7)
+    pieces = ["Hong Ko", "ng", "1 that\n", " while", "", "  So", "viet\u00a0and\t", "Chinese",
+              " ", "may", "\n\n", "succeed.", "x"]
+    words = selfcheck._Words()
+    for piece in pieces:
+        words.pieces.append(piece)
+        if len(words.pieces) > selfcheck._PIECES:
+            words.spill()
+    assert words.text() == " ".join("".join(pieces).split())
+    long_text = "".join(pieces) * 5
+    assert selfcheck._normal(long_text) == " ".join(long_text.split())
+    lines = _lines_of(SEED_352)
+    assert selfcheck._input_text(lines).split(" ") == input_words(lines).words
+
+
+@pytest.mark.parametrize("source, marked, parted", [
+    ("Kong1 that", "Kong\uffff1 that", None),  # a glued marker
+    ("Kong 1 that", "Kong\uffff1 that", None),  # a marker set off by a space
+    ("Kong 1 2 that", "Kong\uffff1\uffff2 that", None),  # two side by side
+    ("Kong that", "Kong\uffff1 that", (5, 5)),  # a marker the input does not have
+    ("Kong 1 that", "Kong1 that", (4, 4)),  # two words joined where no marker was placed
+    ("Kong that", "Kong", (4, 4)),  # a lost word
+    ("Kong", "Kong more", (4, 4)),  # an added word
+])
+def test_part_at_lets_a_seam_stand_for_nothing_or_one_space(
+        source: str, marked: str, parted: tuple[int, int] | None) -> None:
+    assert selfcheck.part_at(source, marked) == parted

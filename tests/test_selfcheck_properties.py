@@ -1,4 +1,5 @@
-"""Properties of the self-check: any word dropped, added, swapped or joined is caught.
+"""Properties of the self-check: any word dropped, added, swapped or joined is caught, in
+the TEI of the structured reading and in that of its fallback, the plain reading.
 
 Hypothesis picks a converted fixture, a text node of its TEI body (text or tail, in the
 body or in a note) and a word of it, and changes the tree as a faulty writer would; the
@@ -16,7 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import teikit.convert as convert_module
+from teikit.catalog import DocumentFacts
 from teikit.convert import ConvertOptions, convert_file
+from teikit.reader import read_document
+from teikit.reader.plain import read_plain
 from teikit.selfcheck import SelfCheckError, check_conversion
 from teikit.textsource import read_source
 
@@ -30,6 +35,17 @@ def _converted(path: Path) -> tuple[list[str], bytes]:
 
 
 CONVERTED = {path: _converted(path) for path in INPUTS}
+
+
+def _plain(path: Path) -> tuple[list[str], bytes]:
+    """The TEI of the converter's fallback, the plain reading (teikit.reader.plain)."""
+    source = read_source(path)
+    document = read_plain(source, read_document(source)[0]).document
+    _, root = convert_module._tei(source, document, DocumentFacts(), [])
+    return source.lines, etree.tostring(root)
+
+
+PLAIN = {path: _plain(path) for path in INPUTS}
 
 
 def _slots(root: etree._Element) -> list[tuple[etree._Element, str]]:
@@ -58,7 +74,19 @@ def _change(words: list[str], how: str, k: int) -> list[str]:
 @given(st.sampled_from(INPUTS), st.integers(min_value=0), st.integers(min_value=0),
        st.sampled_from(["drop", "add", "swap", "join"]))
 def test_any_changed_word_is_caught(path: Path, slot: int, word: int, how: str) -> None:
-    lines, data = CONVERTED[path]
+    _caught(*CONVERTED[path], path, slot, word, how)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.sampled_from(INPUTS), st.integers(min_value=0), st.integers(min_value=0),
+       st.sampled_from(["drop", "add", "swap", "join"]))
+def test_any_changed_word_of_the_plain_reading_is_caught(path: Path, slot: int, word: int,
+                                                          how: str) -> None:
+    # The fallback's TEI is checked as strictly as the structured reading's.
+    _caught(*PLAIN[path], path, slot, word, how)
+
+
+def _caught(lines: list[str], data: bytes, path: Path, slot: int, word: int, how: str) -> None:
     root = etree.fromstring(data)
     slots = _slots(root)
     element, attr = slots[slot % len(slots)]
@@ -80,5 +108,5 @@ def test_any_changed_word_is_caught(path: Path, slot: int, word: int, how: str) 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
 def test_the_unchanged_tree_passes(path: Path) -> None:
-    lines, data = CONVERTED[path]
-    check_conversion(path.name, lines, etree.fromstring(data))
+    for lines, data in (CONVERTED[path], PLAIN[path]):
+        check_conversion(path.name, lines, etree.fromstring(data))

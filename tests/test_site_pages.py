@@ -36,7 +36,8 @@ def texts(root: html.HtmlElement, xpath: str) -> list[str]:
 def test_the_index_lists_the_volumes_and_links_their_pages(tmp_path: Path) -> None:
     written = write_site_pages(seed_facts(), tmp_path)
     assert [p.name for p in written] == ["index.html", "search.html", "frus1952-54v08.html",
-                                         "frus1952-54v14p1.html", "frus1958-60v19.html"]
+                                         "frus1952-54v14p1.html", "frus1958-60v19.html",
+                                         "teikit-notes.js", "teikit-search.js"]
     index = page(tmp_path / "index.html")
     assert index.xpath("//ul[@class='volume-list']/li/a/@href") == [
         "frus1952-54v08.html", "frus1952-54v14p1.html", "frus1958-60v19.html"]
@@ -44,6 +45,21 @@ def test_the_index_lists_the_volumes_and_links_their_pages(tmp_path: Path) -> No
         "1988 · 1 document", "1985 · 2 documents", "1996 · 2 documents"]
     assert texts(index, "//p[@class='edition-facts']") == ["5 documents in 3 volumes."]
     assert not index.xpath("//table")  # the documents are on the volume pages
+
+
+def test_the_scripts_are_written_once_beside_the_pages_and_linked(tmp_path: Path) -> None:
+    write_site_pages(seed_facts(), tmp_path)
+    for name in ("teikit-notes.js", "teikit-search.js"):
+        assert (tmp_path / name).read_bytes() == (REPO / "xslt" / name).read_bytes()
+    search = page(tmp_path / "search.html")
+    assert search.xpath("//script/@src") == ["teikit-search.js"]
+    assert search.xpath("//script/@defer") == ["defer"]
+    assert not [s for s in search.xpath("//script") if (s.text or "").strip()]  # no copy
+    # Unchanged scripts are not written again (an incremental build keeps them).
+    assert [p.name for p in write_site_pages(seed_facts(), tmp_path)
+            if p.suffix == ".js"] == []
+    assert all(p["notes-script-href"] == "teikit-notes.js"
+               for p in site_params_for(seed_facts()).values())
 
 
 def test_a_volume_page_lists_its_documents_in_number_order(tmp_path: Path) -> None:
@@ -118,7 +134,8 @@ def test_documents_without_a_volume_are_listed_under_their_own_heading(tmp_path:
     assert len(index.xpath("//table//a")) == 2
     edition = [facts_of(read_tei(p)) for p in sorted((tmp_path / "tei").glob("*.xml"))]
     written = write_site_pages(edition, tmp_path / "site")
-    assert [p.name for p in written] == ["index.html", "search.html"]
+    assert [p.name for p in written] == ["index.html", "search.html", "teikit-notes.js",
+                                         "teikit-search.js"]
     index = page(tmp_path / "site" / "index.html")
     assert texts(index, "//p[@class='edition-facts']") == [
         "2 documents, none of them in a described volume."]

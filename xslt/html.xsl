@@ -7,9 +7,10 @@
   breaks as visible markers that carry their TEI id (pg_722), footnote references
   as superscript links to the notes listed after the text (each with a link back),
   a "Cite this document" block, and a footer linking the TEI source.
-  It loads nothing from the network and needs no script: a small script copied into the
-  page (teikit-notes.js) shows a note beside its reference on hover or keyboard focus, and
-  without it the references still lead to the note list and back.
+  It loads nothing from the network and needs no script: a small script (teikit-notes.js,
+  copied into the page, or in a build linked from beside it: see notes-script-href) shows a
+  note beside its reference on hover or keyboard focus, and without it the references still
+  lead to the note list and back.
 
   Inside an edition (teikit.site.document_params gives the parameters) the page also has a
   breadcrumb (edition > volume > document), previous/next links within the volume, links
@@ -71,6 +72,12 @@
        of the document; "" leaves a link out. -->
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="page-text-href" as="xs:string" select="''"/>
+
+  <!-- param: notes-script-href: the address of the note-popup script (teikit-notes.js),
+       relative to the page, loaded with defer; "" (the default, as `teikit render` leaves it)
+       copies the script into the page instead, so that a page rendered alone works by itself.
+       A build writes the script once beside its pages and links it. -->
+  <xsl:param name="notes-script-href" as="xs:string" select="''"/>
 
   <!-- param: document-links: the documents of this volume that are in the edition (this one
        may be among them: it is never linked), as
@@ -201,9 +208,16 @@
           </p>
         </footer>
         <xsl:if test="$doc-div//tei:note[tk:is-footnote(.)]">
-          <script>
-            <xsl:value-of select="unparsed-text(resolve-uri('teikit-notes.js', static-base-uri()))"/>
-          </script>
+          <xsl:choose>
+            <xsl:when test="$notes-script-href">
+              <script src="{$notes-script-href}" defer="defer"></script>
+            </xsl:when>
+            <xsl:otherwise>
+              <script>
+                <xsl:value-of select="unparsed-text(resolve-uri('teikit-notes.js', static-base-uri()))"/>
+              </script>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:if>
       </body>
     </html>
@@ -492,6 +506,7 @@
   <xsl:template match="tei:lb"><br/></xsl:template>
 
   <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:head"/>
     <ul class="{if (tei:label) then 'labelled' else 'bulleted'}"><xsl:apply-templates select="tei:item"/></ul>
   </xsl:template>
 

@@ -70,6 +70,11 @@
           <xsl:when test="not($B) or ($prev?kind = 'flushleft' and ?kind = 'flushleft')">
             <xsl:sequence select="'&#10;'"/>
           </xsl:when>
+          <!-- a list without its head after another list: the page shows the blank lines
+               of the head it dropped -->
+          <xsl:when test="$prev?kind = 'list' and ?kind = 'list' and not(?head)">
+            <xsl:sequence select="'&#10;&#10;&#10;'"/>
+          </xsl:when>
           <xsl:otherwise><xsl:sequence select="'&#10;&#10;'"/></xsl:otherwise>
         </xsl:choose>
         <xsl:sequence select="?text"/>
@@ -130,7 +135,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="head" select="tei:head ! tk:inline(.)"/>
-    <xsl:sequence select="map { 'kind': 'list',
+    <xsl:sequence select="map { 'kind': 'list', 'head': exists($head),
         'text': string-join(($head, if (exists($head) and $B) then '' else (), $items), '&#10;') }"/>
   </xsl:template>
 

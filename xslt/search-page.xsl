@@ -6,8 +6,10 @@
   results grouped by volume. The searching is done in the browser by Pagefind, over the
   index that teikit.search.write_search_index builds into pagefind/ beside the pages;
   the document pages carry what the results and filters need (volume, number, date, year)
-  as Pagefind attributes (see html.xsl). The script (teikit-search.js) is copied into the
-  page, so the page loads nothing but its style sheet and the Pagefind bundle.
+  as Pagefind attributes (see html.xsl). The script (teikit-search.js) is a classic script
+  (so that it runs from file:// too, to say so), linked from beside the page in an edition or
+  copied into it (search-script-href); the page loads nothing else but its style sheet and
+  the Pagefind bundle.
 
   Without script, or opened from file:// (where browsers refuse the index's fetches),
   the page says what to do instead: serve build/ (`teikit serve`) or use the volume pages.
@@ -27,6 +29,11 @@
 
   <!-- param: bundle-href: the address of Pagefind's script, relative to the search page. -->
   <xsl:param name="bundle-href" as="xs:string" select="'pagefind/pagefind.js'"/>
+
+  <!-- param: search-script-href: the address of the page's script (teikit-search.js),
+       relative to the page, loaded with defer; "" copies the script into the page. The
+       edition (teikit.site) writes it beside the pages and links it. -->
+  <xsl:param name="search-script-href" as="xs:string" select="''"/>
 
   <xsl:template match="/">
     <xsl:if test="empty(/f:edition)">
@@ -89,9 +96,16 @@
           <div id="search-results" class="search-results"/>
         </main>
         <xsl:call-template name="site-footer"/>
-        <script type="module">
-          <xsl:value-of select="unparsed-text(resolve-uri('teikit-search.js', static-base-uri()))"/>
-        </script>
+        <xsl:choose>
+          <xsl:when test="$search-script-href">
+            <script src="{$search-script-href}" defer="defer"></script>
+          </xsl:when>
+          <xsl:otherwise>
+            <script>
+              <xsl:value-of select="unparsed-text(resolve-uri('teikit-search.js', static-base-uri()))"/>
+            </script>
+          </xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>

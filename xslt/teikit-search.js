@@ -1,7 +1,11 @@
-// teikit-search.js: the search page's script (copied into search.html by search-page.xsl).
-// It loads the Pagefind bundle named by the form's data-bundle, runs the reader's words
-// with a year filter built from the from/to fields, and lists the documents found,
+// teikit-search.js: the search page's script (written beside search.html by the edition and
+// linked with defer, or copied into the page by search-page.xsl). A classic script, so that
+// it runs from file:// too (where it says the edition must be served); it keeps its names to
+// itself. It loads the Pagefind bundle named by the form's data-bundle, runs the reader's
+// words with a year filter built from the from/to fields, and lists the documents found,
 // grouped by volume in the order of the volumes' ids, and by number within a volume.
+(() => {
+'use strict';
 const form = document.getElementById('search-form');
 const status = document.getElementById('search-status');
 const results = document.getElementById('search-results');
@@ -116,3 +120,4 @@ async function main() {
 }
 
 main();
+})();

@@ -32,6 +32,7 @@ from teikit.errors import (
     Problem,
     TeikitError,
     exit_code_of,
+    fold_repeats,
     one_line,
 )
 from teikit.files import Terminated, escape_text, handle_termination, os_problem
@@ -60,7 +61,7 @@ def _error(message: Problem | str | Exception) -> None:
 
 
 def _report(errors: Iterable[Problem], warnings: Iterable[Problem] = ()) -> None:
-    for problem in warnings:
+    for problem in fold_repeats(warnings):
         _warn(problem)
     for problem in errors:
         _error(problem)
@@ -541,7 +542,7 @@ def build(
     report = build_edition(
         layout, jobs=jobs or default_jobs(), reconvert=reconvert, catalog=catalog, progress=progress
     )
-    for problem in report.warnings:
+    for problem in fold_repeats(report.warnings):
         _warn(problem)
     for finding in report.validation_findings:
         _error(finding)

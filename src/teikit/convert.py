@@ -3,6 +3,15 @@
 ``convert_text`` turns one decoded text into a TEI tree; ``convert_file`` reads a file and
 finds its catalog facts; ``convert_many`` converts a batch, writing each output whole or not
 at all, and collects every error instead of stopping at the first.
+
+A conversion is never refused for want of structure: when the structured reading's TEI fails
+the self-check (:mod:`teikit.selfcheck`), or the reader breaks on a structure it does not
+expect, the conservative plain reading (:mod:`teikit.reader.plain`) is written instead,
+checked the same way, with the warning :data:`STRUCTURE_SIMPLIFIED`. The warning codes of a
+conversion are those of the reader (``notes-split``, ``note-unanchored``, ``marker-assumed``
+…, see :mod:`teikit.reader.document`) and these of the converter: ``doc-number``,
+``no-doc-number``, ``page-sequence``, ``file-name-volume``, ``file-name-number`` and
+``structure-simplified``.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NoReturn
 
 from lxml import etree
 
@@ -38,7 +48,8 @@ from teikit.errors import (
 from teikit.files import write_atomically
 from teikit.reader import read_document
 from teikit.reader.model import Dateline, Document, PageBreak, page_breaks
-from teikit.selfcheck import check_conversion
+from teikit.reader.plain import PlainReading, looks_like_a_page, read_plain
+from teikit.selfcheck import SelfCheckError, check_conversion
 from teikit.tei.body import write_body
 from teikit.tei.header import HeaderFacts, write_header
 from teikit.tei.ids import tei_id
@@ -72,6 +83,8 @@ class Conversion:
     tei_id: str
     root: etree._Element
     warnings: list[Problem] = field(default_factory=list)
+    #: Which reading made the TEI: "structured", or "plain" (the fallback, with a warning).
+    reading: str = "structured"
     _bytes: bytes | None = None
 
     def to_bytes(self) -> bytes:
@@ -111,40 +124,13 @@ def _note_text(document: Document) -> str | None:
     return None
 
 
-def convert_text(
-    source: SourceText,
-    facts: DocumentFacts | None = None,
-    *,
-    strict: bool = False,
-    self_check: bool = True,
-    number_from: str = "catalog",
-    extra_warnings: Sequence[Problem] = (),
-) -> Conversion:
-    """Convert one decoded page text into TEI.
-
-    Args:
-        source: the decoded input (see :func:`teikit.textsource.decode`).
-        facts: what the catalog or the user says of it; None converts from the text alone.
-        strict: raise instead of returning warnings.
-        self_check: compare the TEI with the input (:mod:`teikit.selfcheck`) before
-            returning it; on by default.
-        number_from: where ``facts.number`` came from (a key of :data:`NUMBER_SOURCES`),
-            for the message when the text says otherwise.
-        extra_warnings: warnings met before the text was read (they count for ``strict``).
-
-    Returns:
-        The :class:`Conversion`.
-
-    Raises:
-        InputError: when the text cannot be read as a FRUS document.
-        SelfCheckError: when the TEI lost, added or changed a word, note or page marker.
-        StrictModeError: in strict mode, when there were warnings.
-    """
-    document, warnings = read_document(source)
-    warnings = [*extra_warnings, *warnings]
-    facts = facts or DocumentFacts()
-    if facts.volume is not None:  # what the volume id says, and what is still missing
-        facts = replace(facts, volume=complete_volume(facts.volume))
+def _facts_warnings(
+    source: SourceText, document: Document, facts: DocumentFacts, number_from: str
+) -> list[Problem]:
+    """Warn where the facts and the text disagree, or the text gives no number; set the
+    document's number from the facts (they win)."""
+    warnings: list[Problem] = []
+    if facts.volume is not None:  # what is still missing from the volume's description
         warnings.extend(volume_problems(source.name, facts.volume))
     if facts.number is not None and document.number is not None and facts.number != document.number:
         who, hint = NUMBER_SOURCES[number_from]
@@ -172,6 +158,14 @@ def convert_text(
                 "no-doc-number",
             )
         )
+    return warnings
+
+
+def _tei(
+    source: SourceText, document: Document, facts: DocumentFacts, warnings: list[Problem]
+) -> tuple[str, etree._Element]:
+    """Build the TEI of a document read from ``source``; return its file id and root.
+    A page-sequence warning is added to ``warnings``."""
     volume_id = facts.volume.id if facts.volume else None
     file_id = tei_id(volume_id, document.number)
     doc_id = f"d{document.number}" if document.number is not None else "d0"
@@ -205,11 +199,191 @@ def convert_text(
     )
     text = etree.SubElement(root, tei("text"))
     write_body(text, document, doc_id)
-    if self_check:
-        check_conversion(source.name, source.lines, root)
+    return file_id, root
+
+
+def _simplified(
+    source: SourceText, parted: Problem | None, failure: str, reading: PlainReading
+) -> Problem:
+    """The warning of a conversion written from the plain reading (``structure-simplified``)."""
+    where = f"the structured reading {failure}"
+    what = "; ".join(reading.simplified) or "kept the text as it stands"
+    return Problem(
+        source.name,
+        parted.line if parted is not None else None,
+        f"{where}; wrote a plain reading instead: {what}",
+        "the TEI holds every word, note and page marker, in plainer structure; check it, "
+        "and report the page to the teikit maintainers",
+        STRUCTURE_SIMPLIFIED,
+    )
+
+
+#: The warning code of a conversion written from the plain reading (teikit.reader.plain).
+STRUCTURE_SIMPLIFIED = "structure-simplified"
+
+
+def convert_text(
+    source: SourceText,
+    facts: DocumentFacts | None = None,
+    *,
+    strict: bool = False,
+    self_check: bool = True,
+    number_from: str = "catalog",
+    extra_warnings: Sequence[Problem] = (),
+) -> Conversion:
+    """Convert one decoded page text into TEI.
+
+    The structured reading (:func:`teikit.reader.read_document`) comes first. When its TEI
+    fails the self-check, the reader breaks on a structure it does not expect (an error
+    other than :class:`InputError`), or it finds no heading it knows (:data:`FALLBACK_CODES`)
+    on a text that is a FRUS page all the same, the text is read again by the plain reading
+    (:func:`teikit.reader.plain.read_plain`), whose TEI must pass the same check; it is
+    returned with a ``structure-simplified`` warning naming the line where the structured
+    reading parted from the input and what was simplified. Only when the plain reading
+    fails the check too is the input refused.
+
+    Args:
+        source: the decoded input (see :func:`teikit.textsource.decode`).
+        facts: what the catalog or the user says of it; None converts from the text alone.
+        strict: raise instead of returning warnings.
+        self_check: compare the TEI with the input (:mod:`teikit.selfcheck`) before
+            returning it; on by default.
+        number_from: where ``facts.number`` came from (a key of :data:`NUMBER_SOURCES`),
+            for the message when the text says otherwise.
+        extra_warnings: warnings met before the text was read (they count for ``strict``).
+
+    Returns:
+        The :class:`Conversion`.
+
+    Raises:
+        InputError: when the text cannot be read as a FRUS document (no heading, and no
+            page marker or note list), or both readings broke (``reader-fault``).
+        SelfCheckError: when the TEI of both readings lost, added or changed a word, note
+            or page marker (the structured reading's difference is the one named).
+        StrictModeError: in strict mode, when there were warnings.
+    """
+    facts = facts or DocumentFacts()
+    if facts.volume is not None:  # what the volume id says
+        facts = replace(facts, volume=complete_volume(facts.volume))
+    structured: Document | None = None
+    parted: Problem | None = None  # where the structured reading parted, or stopped
+    refused: InputError | None = None
+    failure = ""
+    try:
+        structured, read_warnings = read_document(source)
+    except InputError as exc:
+        # No heading the reader knows: refused as documented, unless the text is a FRUS
+        # page all the same (it has page markers or a note list).
+        if exc.problem.code not in FALLBACK_CODES or not looks_like_a_page(source.lines):
+            raise
+        refused, parted = exc, exc.problem
+        failure = f"found no heading it knows ({exc.problem.message.split(':')[0]})"
+    except Exception as exc:  # a reader fault must not cost the document
+        failure = f"broke off ({type(exc).__name__}: {exc})"
+    if structured is not None:
+        warnings = [*extra_warnings, *read_warnings]
+        warnings += _facts_warnings(source, structured, facts, number_from)
+        file_id, root = _tei(source, structured, facts, warnings)
+        if not self_check:
+            return _finish(source, file_id, root, warnings, strict)
+        try:
+            check_conversion(source.name, source.lines, root)
+        except SelfCheckError as exc:
+            parted = exc.problem
+            failure = f"parted from the input here ({_detail(exc.problem.message)})"
+        else:
+            return _finish(source, file_id, root, warnings, strict)
+    try:
+        plain = read_plain(source, structured)
+        warnings = [*extra_warnings, *plain.warnings]
+        warnings += _facts_warnings(source, plain.document, facts, number_from)
+        file_id, root = _tei(source, plain.document, facts, warnings)
+        if self_check:
+            check_conversion(source.name, source.lines, root)
+    except SelfCheckError as again:
+        _refuse(source, parted, refused, failure, f"line {again.problem.line}", again)
+    except Exception as exc:  # the plain reading broke: the same refusal, or a fault's
+        _refuse(source, parted, refused, failure, f"{type(exc).__name__}: {exc}", exc)
+    warning = _simplified(source, parted, failure, plain)
+    _declare_plain(root, plain)
+    warnings.append(warning)
+    return _finish(source, file_id, root, warnings, strict, reading="plain")
+
+
+def _declare_plain(root: etree._Element, reading: PlainReading) -> None:
+    """Say in the header's editorial declaration that the body is the plain reading."""
+    decl = root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc/{{{TEI_NS}}}editorialDecl")
+    if decl is None:  # pragma: no cover - write_header always writes one
+        return
+    what = "; ".join(reading.simplified) or "kept the text as it stands"
+    etree.SubElement(decl, tei("p")).text = (
+        "The structure of this text was read plainly, not by teikit's structured reading "
+        f"(teikit.reader.plain): {what}."
+    )
+
+
+#: The reader's refusals that the plain reading may take over, when the text is a FRUS page
+#: all the same (:func:`teikit.reader.plain.looks_like_a_page`): a heading it does not know.
+FALLBACK_CODES = frozenset({"no-title"})
+
+
+def _refuse(
+    source: SourceText,
+    parted: Problem | None,
+    refused: InputError | None,
+    failure: str,
+    why: str,
+    cause: Exception,
+) -> NoReturn:
+    """Raise the refusal of a page whose plain reading failed too (``why``, ``cause``): the
+    structured reading's refusal or self-check error, saying so; else (the reader broke) the
+    plain reading's self-check error, or a ``reader-fault`` error when it broke as well."""
+    if refused is not None:
+        raise refused from cause
+    if parted is not None:
+        raise SelfCheckError(
+            replace(
+                parted,
+                message=f"self-check failed: {_detail(parted.message)}; the plain reading "
+                f"failed too ({why}); the TEI was not written",
+            )
+        ) from cause
+    if isinstance(cause, SelfCheckError):
+        problem = cause.problem
+        raise SelfCheckError(
+            replace(
+                problem,
+                message=f"self-check failed: {_detail(problem.message)} (in the plain reading: "
+                f"the reader {failure}); the TEI was not written",
+            )
+        ) from cause
+    raise InputError(
+        Problem(
+            source.name,
+            None,
+            f"the reader {failure}, and the plain reading too ({why}); nothing was written",
+            "a converter fault: report it with this input",
+            "reader-fault",
+        )
+    ) from cause
+
+
+def _detail(message: str) -> str:
+    """The difference a self-check message names, without its frame."""
+    return message.removeprefix("self-check failed: ").removesuffix("; the TEI was not written")
+
+
+def _finish(
+    source: SourceText,
+    file_id: str,
+    root: etree._Element,
+    warnings: list[Problem],
+    strict: bool,
+    reading: str = "structured",
+) -> Conversion:
     if strict and warnings:
         raise StrictModeError(warnings)
-    return Conversion(source.name, file_id, root, warnings)
+    return Conversion(source.name, file_id, root, warnings, reading=reading)
 
 
 def find_catalog(input_path: Path) -> Path | None:

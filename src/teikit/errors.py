@@ -11,7 +11,7 @@ problems (``missing``, ``unreadable``, ``write-failed`` ...) map onto it through
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -188,6 +188,37 @@ def as_warning(problem: Problem) -> Problem:
         problem.column,
         "warning",
     )
+
+
+#: Problem codes that say the same of every input of a group (every document of a volume
+#: without a catalog entry): a batch reports each distinct one once.
+REPEATING_CODES = frozenset({"volume-facts"})
+
+
+def fold_repeats(problems: Iterable[Problem]) -> list[Problem]:
+    """Report a repeating problem once per batch: the first of each, with the count of the rest.
+
+    Problems whose code is in :data:`REPEATING_CODES` and whose message and hint are the same
+    are folded into the first of them, which names how many more inputs said the same; every
+    other problem is kept as it is, in its place.
+    """
+    kept: list[Problem] = []
+    first: dict[tuple[str, str, str, str], int] = {}
+    repeats: dict[int, int] = {}
+    for problem in problems:
+        key = (problem.code, problem.message, problem.hint, problem.severity)
+        if problem.code in REPEATING_CODES and key in first:
+            repeats[first[key]] = repeats.get(first[key], 1) + 1
+            continue
+        if problem.code in REPEATING_CODES:
+            first[key] = len(kept)
+        kept.append(problem)
+    for index, count in repeats.items():
+        problem = kept[index]
+        others = count - 1
+        noun = "input" if others == 1 else "inputs"
+        kept[index] = replace(problem, message=f"{problem.message} (and {others} more {noun})")
+    return kept
 
 
 def exit_code_of(problems: Iterable[Problem], *, strict: bool = False) -> int:

@@ -96,6 +96,7 @@ CLOSINGS: tuple[str, ...] = (
     r"I have, etc\.",
     r"I am, etc\.",
     r"I (?:am|remain|have), &c\.",
+    r"(?:I (?:am|remain|have)|Accept|Believe me),? \[etc\.\]",
     r"I have the honor to be, .{0,80}",
     r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
     r"Accept, .{0,120}",
@@ -112,4 +113,55 @@ SALUTATIONS: tuple[str, ...] = (
     r"Excellency",
     r"Your Excellency",
     r"Monsieur le Ministre",
+)
+
+#: Words of an office that a signer's title line holds under the signature
+#: (``Special Assistant to the President``, ``Director of Central Intelligence``).
+SIGNER_TITLE_WORDS: tuple[str, ...] = (
+    "Secretary",
+    "Assistant",
+    "Director",
+    "President",
+    "Ambassador",
+    "Minister",
+    "Chairman",
+    "Adviser",
+    "Advisor",
+    "Counselor",
+    "Chief",
+    "Deputy",
+    "Officer",
+    "Consul",
+    "Chargé",
+    "Administrator",
+    "Commissioner",
+    "Attorney",
+    "Representative",
+    "Delegate",
+    "Executive",
+)
+#: The line over a signature that names whom the signer signs for: ``For the Secretary of
+#: State:``, ``For the Imperial Ambassador:`` (a regular-expression alternative).
+SIGNING_FOR = r"For (?:the )?[A-Z][^:]{2,80}:"
+#: Words of a title that names a talk or a meeting (``Memorandum of Conversation``,
+#: ``Summary of Conclusions of a … Meeting``, ``Minutes of …``).
+MEETING_WORDS: tuple[str, ...] = (
+    "Conversation",
+    "Meeting",
+    "Minutes",
+    "Conclusions",
+    "Conference",
+    "Discussion",
+    "Luncheon",
+    "Dinner",
+)
+#: The kinds of diplomatic paper a line under a title may name (a regular expression each).
+PAPER_KINDS: tuple[str, ...] = (
+    r"Aide[- ]M[ée]moire",
+    r"Note Verbale",
+    r"Pro Memoria",
+    r"Oral Statement",
+    r"Circular Memorandum",
+    r"Memorandum",
+    r"Communiqu[ée]",
 )

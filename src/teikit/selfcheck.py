@@ -27,9 +27,14 @@ placed, so a lost space between two ordinary words, a lost marker (``Kong1`` aga
 added word all still differ.
 
 A difference raises :class:`SelfCheckError`: the input line where the two streams part and
-what the TEI lacks, adds, changes or puts out of order there. The common case costs two
-``str.split`` passes and one list comparison; only a spaced marker or a difference takes the
-slower walk and the diff that names it (``bench/bench_convert_selfcheck.py`` measures it).
+what the TEI lacks, adds, changes or puts out of order there.
+
+The check is compact: each side is one string (:class:`Stream`), its words separated by single
+spaces, and the two are compared a chunk at a time in C; Python steps in only at the seams of
+the notes the TEI placed and where the strings differ. No list of words is made, so its
+memory is a few copies of the text however many words it has; only a difference makes the
+word lists of a window of :data:`_WINDOW` words around it, for the diff that names it
+(``bench/bench_convert_selfcheck.py`` measures its time and memory).
 
 What the check does not judge is structure: which element holds a word, or which digits are
 a marker (``19542`` read as 1954 + note 2 or as 195 + note 42 is the same stream). The
@@ -41,8 +46,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -62,6 +68,7 @@ DECORATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("note-list label", re.compile(r"^\s+(?:\d{1,3}[a-z]?|[*†‡§‖¶]{1,4})\.\s"), "list"),
     ("return arrow", re.compile("↩\ufe0e?"), "all"),
 )
+_ARROW = DECORATIONS[-1][1]
 #: A line that ends the body in style B: flush left, or a body bullet.
 _FLUSH = re.compile(r"^(?:\S|\s+[•·▪◦]\s)")
 #: TEI elements that stand inside a word's run of text (no word boundary around them).
@@ -130,40 +137,76 @@ class TeiWords:
         return self.notes[k - 1][1] if k else None
 
 
-def input_words(lines: Sequence[str]) -> InputWords:
-    """Read the words and page markers of a page text.
+def _undecorated(lines: Sequence[str]) -> Iterator[str]:
+    last_flush = -1
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip() and _FLUSH.match(lines[index]):
+            last_flush = index
+            break
+    for index, line in enumerate(lines):
+        for _name, pattern, where in DECORATIONS:
+            if where == "all" or index > last_flush:
+                line = pattern.sub(" ", line) if "↩" in line or pattern is not _ARROW else line
+        yield line
+
+
+def undecorated(lines: Sequence[str]) -> list[str]:
+    """Return the input lines with the page's decorations (:data:`DECORATIONS`) replaced
+    by spaces: what is left of each line is its text, as the check reads it.
 
     Args:
         lines: the decoded input lines.
 
     Returns:
-        The words in input order, decorations removed (see :data:`DECORATIONS`), each page
-        marker one word, with the line each word stands on.
+        One string per input line.
     """
-    flush = [i for i, line in enumerate(lines) if line.strip() and _FLUSH.match(line)]
-    notes_from = flush[-1] + 1 if flush else 0
-    words: list[str] = []
-    starts: list[int] = []
-    for index, line in enumerate(lines):
-        for _name, pattern, where in DECORATIONS:
-            if where == "all" or index >= notes_from:
-                line = pattern.sub(" ", line)
-        if "Page" in line:
-            line = PAGE_MARKER.sub(_page_sub, line)
-        starts.append(len(words))
-        words.extend(line.split())
-    return InputWords(words, starts)
+    return list(_undecorated(lines))
 
 
-def _streams(body: etree._Element) -> tuple[str, list[tuple[str, str]]]:
-    """Return the body's text with markers glued after a :data:`SEAM` and white space at
-    element boundaries, and each note's (n, text), in document order."""
-    main: list[str] = []
-    notes: list[tuple[str, list[str]]] = []
+class _Words:
+    """Collects text pieces as the words they hold, separated by single spaces, turning
+    them into words every :data:`_PIECES` pieces: no list of all the words, nor of all the
+    pieces, is kept (a word across the end of a batch waits for the next one)."""
 
-    def walk(element: etree._Element, out: list[str]) -> None:
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.pieces: list[str] = []  # append to it; call spill() when it grows long
+
+    def spill(self, final: bool = False) -> None:
+        """Turn the pieces collected so far into words (all of them when ``final``)."""
+        text = "".join(self.pieces)
+        self.pieces.clear()
+        if not final:
+            cut = len(text)
+            while cut > 0 and not text[cut - 1].isspace():
+                cut -= 1
+            if cut < len(text):
+                self.pieces.append(text[cut:])  # a word that may go on in the next piece
+            text = text[:cut]
+        chunk = " ".join(text.split())
+        if chunk:
+            self.chunks.append(chunk)
+
+    def text(self) -> str:
+        """Return every word added, separated by single spaces."""
+        self.spill(final=True)
+        return " ".join(self.chunks)
+
+
+#: How many pieces :class:`_Words` collects before it turns them into words.
+_PIECES = 4096
+
+
+def _streams(body: etree._Element) -> tuple[_Words, list[tuple[str, _Words]]]:
+    """Return the body's words, markers glued after a :data:`SEAM` and white space at element
+    boundaries, and each note's (n, words), in document order."""
+    main = _Words()
+    notes: list[tuple[str, _Words]] = []
+
+    def walk(element: etree._Element, out: _Words) -> None:
+        pieces = out.pieces
         if element.text:
-            out.append(element.text)
+            pieces.append(element.text)
         for child in element:
             tag = child.tag
             if isinstance(tag, str):  # not a comment or processing instruction
@@ -171,23 +214,25 @@ def _streams(body: etree._Element) -> tuple[str, list[tuple[str, str]]]:
                 if name == "note" and child.get("rend") != "inline":
                     n = child.get("n") or ""
                     if child.get("anchored") != "false":
-                        out.append(SEAM + n)
-                    inner: list[str] = []
+                        pieces.append(SEAM + n)
+                    inner = _Words()
                     notes.append((n, inner))
                     walk(child, inner)
                 elif name == "pb":
-                    out.append(f" {_page_word(child.get('type'), child.get('n') or '')} ")
+                    pieces.append(f" {_page_word(child.get('type'), child.get('n') or '')} ")
                 elif name in _INLINE:
                     walk(child, out)
                 else:
-                    out.append(" ")
+                    pieces.append(" ")
                     walk(child, out)
-                    out.append(" ")
+                    pieces.append(" ")
             if child.tail:
-                out.append(child.tail)
+                pieces.append(child.tail)
+            if len(pieces) > _PIECES:
+                out.spill()
 
     walk(body, main)
-    return "".join(main), [(n, "".join(parts)) for n, parts in notes]
+    return main, notes
 
 
 def _body(root: etree._Element) -> etree._Element | None:
@@ -196,8 +241,125 @@ def _body(root: etree._Element) -> etree._Element | None:
     return root.find(f".//{{{TEI_NS}}}body")
 
 
+#: A word of a stream.
+_WORD = re.compile(r"\S+")
+#: How much text :func:`_normal` and :class:`_Words` split into words at a time.
+_NORMAL_CHUNK = 1 << 16
+
+
+def _normal(text: str) -> str:
+    """The words of ``text`` separated by single spaces. A long text is split a chunk at a
+    time, so that no list of all its words is ever made."""
+    if len(text) <= _NORMAL_CHUNK:
+        return " ".join(text.split())
+    chunks: list[str] = []
+    at = 0
+    while at < len(text):
+        end = at + _NORMAL_CHUNK
+        if end < len(text):  # cut at white space, so that no word is split
+            while end < len(text) and not text[end].isspace():
+                end += 1
+        chunk = " ".join(text[at:end].split())
+        if chunk:
+            chunks.append(chunk)
+        at = end
+    return " ".join(chunks)
+
+
+@dataclass
+class Stream:
+    """One side of the check as one string: its words separated by single spaces.
+
+    ``starts`` holds the offset of each part's first word: of each input line (for line
+    numbers), or of the body and then of each note (for naming a note); ``names`` the part
+    names (for the TEI, None for the body and each note's n).
+    """
+
+    text: str
+    starts: list[int]
+    names: list[str | None]
+
+    @classmethod
+    def of(cls, parts: Sequence[str], names: Sequence[str | None]) -> Stream:
+        """Join parts (each already :func:`_normal`) into one stream."""
+        starts: list[int] = []
+        kept: list[str] = []
+        at = 0
+        for part in parts:
+            starts.append(at)
+            if part:
+                kept.append(part)
+                at += len(part) + 1
+        return cls(" ".join(kept), starts, list(names))
+
+    def part(self, offset: int) -> int:
+        """Return the index of the part that holds the word at ``offset`` (the last one
+        past the end)."""
+        return max(0, bisect.bisect_right(self.starts, min(offset, len(self.text) - 1)) - 1)
+
+    def words(self, offset: int, count: int) -> list[tuple[int, str]]:
+        """Return up to ``count`` (offset, word) pairs from the word that holds ``offset``."""
+        start = self.text.rfind(" ", 0, offset) + 1
+        found = _WORD.finditer(self.text, start)
+        return [(match.start(), match.group()) for match in itertools.islice(found, count)]
+
+
+def _input_text(lines: Sequence[str]) -> str:
+    """The text of :func:`input_stream` alone (no line offsets): what the check compares."""
+    words = _Words()
+    pieces = words.pieces
+    for line in _undecorated(lines):
+        pieces.append(PAGE_MARKER.sub(_page_sub, line) if "Page" in line else line)
+        pieces.append("\n")
+        if len(pieces) > _PIECES:
+            words.spill()
+    return words.text()
+
+
+def input_stream(lines: Sequence[str]) -> Stream:
+    """Read the words and page markers of a page text as one :class:`Stream`, one part per
+    line (decorations removed, see :data:`DECORATIONS`; each page marker one word)."""
+    parts: list[str] = []
+    for line in _undecorated(lines):
+        if "Page" in line:
+            line = PAGE_MARKER.sub(_page_sub, line)
+        parts.append(_normal(line))
+    return Stream.of(parts, [None] * len(parts))
+
+
+def tei_stream(root: etree._Element) -> Stream:
+    """Read the words and page markers of a TEI body as one :class:`Stream`: the body with
+    a :data:`SEAM` before each marker the TEI placed, then each note's words."""
+    body = _body(root)
+    if body is None:
+        return Stream("", [], [])
+    main, notes = _streams(body)
+    parts = [main.text(), *(words.text() for _n, words in notes)]
+    return Stream.of(parts, [None, *(n for n, _words in notes)])
+
+
+def input_words(lines: Sequence[str]) -> InputWords:
+    """Read the words and page markers of a page text as a list (for tests and tools).
+
+    Args:
+        lines: the decoded input lines.
+
+    Returns:
+        The words in input order, decorations removed (see :data:`DECORATIONS`), each page
+        marker one word, with the line each word stands on.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    for line in _undecorated(lines):
+        if "Page" in line:
+            line = PAGE_MARKER.sub(_page_sub, line)
+        starts.append(len(words))
+        words.extend(line.split())
+    return InputWords(words, starts)
+
+
 def tei_words(root: etree._Element) -> TeiWords:
-    """Read the words and page markers of a TEI document's body in input order.
+    """Read the words and page markers of a TEI document's body in input order, as a list.
 
     Args:
         root: the ``<TEI>`` element (or its ``<body>``).
@@ -210,53 +372,71 @@ def tei_words(root: etree._Element) -> TeiWords:
     if body is None:
         return TeiWords([], [], [])
     main, notes = _streams(body)
-    words = main.split()
+    words = main.text().split()
     starts: list[tuple[int, str]] = []
-    for n, text in notes:
+    for n, note in notes:
         starts.append((len(words), n))
-        words.extend(text.split())
+        words.extend(note.text().split())
     return TeiWords(words, starts, [w.replace(SEAM, "") for w in words])
 
 
-def _seams(word: str) -> set[int]:
-    """Offsets in the word without seams where a placed marker begins."""
-    found, removed = set(), 0
-    at = word.find(SEAM)
-    while at >= 0:
-        found.add(at - removed)
-        removed += 1
-        at = word.find(SEAM, at + 1)
-    return found
+#: The chunk sizes in which the streams are compared: from small (notes close together)
+#: doubling to large (long runs without a note).
+_FIRST_CHUNK, _LAST_CHUNK = 64, 1 << 16
 
 
-def _joins(marked: str, plain: str, source: Sequence[str], i: int) -> int:
-    """Return how many input words from ``i`` the TEI word stands for when the input set
-    its markers off by spaces (0 when it does not): the seams must all fall at markers."""
-    if SEAM not in marked or not plain.startswith(source[i]):
-        return 0
-    seams = _seams(marked)
-    at, k = len(source[i]), 1
-    while at < len(plain) and i + k < len(source):
-        if at not in seams or not plain.startswith(source[i + k], at):
-            return 0
-        at, k = at + len(source[i + k]), k + 1
-    return k if at == len(plain) and k > 1 else 0
-
-
-def _part(source: Sequence[str], tei: TeiWords) -> tuple[int, int] | None:
-    """Walk both streams; return where they part (input index, TEI index), or None."""
-    i = j = 0
-    plain = tei.plain
-    while i < len(source) and j < len(plain):
-        if source[i] == plain[j]:
-            i, j = i + 1, j + 1
+def _common(a: str, i: int, b: str, j: int) -> int:
+    """Return the length of the common prefix of ``a[i:]`` and ``b[j:]``."""
+    size, done = _FIRST_CHUNK, 0
+    while True:
+        x, y = a[i + done : i + done + size], b[j + done : j + done + size]
+        if x == y:
+            if len(x) < size:
+                return done + len(x)
+            done, size = done + size, min(size * 2, _LAST_CHUNK)
             continue
-        taken = _joins(tei.words[j], plain[j], source, i)
-        if not taken:
-            return i, j
-        i, j = i + taken, j + 1
-    if i == len(source) and j == len(plain):
-        return None
+        lo, hi = 0, min(len(x), len(y))
+        while lo < hi:  # the first offset where they differ
+            mid = (lo + hi) // 2
+            if x[: mid + 1] == y[: mid + 1]:
+                lo = mid + 1
+            else:
+                hi = mid
+        return done + lo
+
+
+def part_at(source: str, marked: str) -> tuple[int, int] | None:
+    """Compare the input stream with the TEI stream; return the offsets where they part,
+    or None when the TEI holds exactly the input's words.
+
+    A :data:`SEAM` in the TEI stream is where a placed marker begins: it stands for nothing
+    (the input glued the marker to the word) or for one space (the input set it off).
+    """
+    i = j = 0
+    n, m = len(source), len(marked)
+    while True:
+        k = _common(source, i, marked, j)
+        i, j = i + k, j + k
+        if i == n and j == m:
+            return None
+        if j < m and marked[j] == SEAM:
+            if i < n and source[i] == " ":
+                i += 1
+            j += 1
+            continue
+        return i, j
+
+
+def _aligned(source: str, marked: str, at: tuple[int, int]) -> tuple[int, int]:
+    """Move the parting offsets back to the start of the TEI word that holds them, and the
+    input offset with it to the start of the input word that matched there."""
+    i, j = at
+    start = marked.rfind(" ", 0, j) + 1
+    while j > start:
+        j -= 1
+        # a seam (past the word's start) stands for the input's space before a marker
+        if marked[j] != SEAM or (j > start and source[i - 1] == " "):
+            i -= 1
     return i, j
 
 
@@ -281,17 +461,20 @@ def _moved(words: list[str], other: Sequence[str], ops: list[tuple], tag: str) -
     return False
 
 
-def describe(source: InputWords, tei: TeiWords, at: tuple[int, int]) -> tuple[int, str]:
-    """Say where and how the streams part: (input line, message)."""
-    i, j = at
-    a, b = source.words[i : i + _WINDOW], tei.plain[j : j + _WINDOW]
+def describe(source: Stream, tei: Stream, at: tuple[int, int]) -> tuple[int, str]:
+    """Say where and how the streams part at offsets ``at``: (input line, message)."""
+    i, j = _aligned(source.text, tei.text, at)
+    a_words, b_words = source.words(i, _WINDOW), tei.words(j, _WINDOW)
+    a = [w for _o, w in a_words]
+    b = [w.replace(SEAM, "") for _o, w in b_words]
+    here = a_words[0][0] if a_words else len(source.text)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not ops:  # the streams differ only past the window's end
-        return source.line(i), "the TEI and the input differ in their words from here"
+        return source.part(here) + 1, "the TEI and the input differ in their words from here"
     tag, a0, a1, b0, b1 = ops[0]
-    line = source.line(i + a0)
-    notes = {tei.note_of(j + k) for k in range(b0, b1)}
+    line = source.part(a_words[a0][0] if a0 < len(a_words) else len(source.text)) + 1
+    notes = {tei.names[tei.part(b_words[k][0])] for k in range(b0, b1)}
     where = f" in note {notes.pop()}" if len(notes) == 1 and None not in notes else ""
     if tag == "delete":
         if _moved(a[a0:a1], b, ops[1:], "insert"):
@@ -329,18 +512,11 @@ def check_conversion(name: str, lines: Sequence[str], root: etree._Element) -> N
     Raises:
         SelfCheckError: naming the input line where input and TEI part, and the difference.
     """
-    source = input_words(lines)
-    body = _body(root)
-    if body is not None:
-        main, notes = _streams(body)
-        # The common case, at the speed of str.split: markers glued as the input has them.
-        joined = " ".join([main, *(text for _n, text in notes)]).replace(SEAM, "")
-        if joined.split() == source.words:
-            return
-    tei = tei_words(root)
-    at = _part(source.words, tei)
+    tei = tei_stream(root)
+    at = part_at(_input_text(lines), tei.text)
     if at is None:
         return
+    source = input_stream(lines)  # the same text, with where each line starts
     line, message = describe(source, tei, at)
     raise SelfCheckError(
         Problem(

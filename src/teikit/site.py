@@ -7,6 +7,10 @@ bytes each. :func:`document_params` gives the extra parameters of ``xslt/html.xs
 document page: its breadcrumb, previous and next documents in its volume, the links to its
 other forms and the documents its text may refer to.
 
+The pages' scripts (:data:`SCRIPTS`: the note popups, the search) are written once beside
+the pages and linked from each (``notes-script-href``, ``search-script-href``), so a page
+carries no copy of them; a page rendered alone (``teikit render``) gets its copy inside.
+
 Where each page and file of the edition lives is in :data:`LAYOUT`. A link to a file that
 another stage writes (an EPUB, a volume file, the corpus) is put on a page only when that
 file is already in the output folder, so a page never links to nothing: write those files
@@ -22,6 +26,8 @@ from lxml import etree
 
 from teikit.facts import DocFacts, facts_xml
 from teikit.files import write_atomically
+from teikit.incremental import write_if_changed
+from teikit.resources import data_dir
 from teikit.transform import OUTPUTS, Output, transform
 
 #: Where things live in the output folder: {volume} is a volume id, {doc} a document id.
@@ -38,7 +44,15 @@ LAYOUT: dict[str, str] = {
     "text": "text/{doc}.text.txt",
     "page-text": "page-text/{doc}.page.txt",
     "chicago": "{doc}.txt",  # written beside the page by teikit.render
+    "notes-script": "teikit-notes.js",
+    "search-script": "teikit-search.js",
 }
+
+#: The scripts of the pages, written beside them: (item of :data:`LAYOUT`, file in ``xslt/``).
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("notes-script", "teikit-notes.js"),
+    ("search-script", "teikit-search.js"),
+)
 
 #: The name of the edition when the caller gives none.
 DEFAULT_TITLE = "Foreign Relations of the United States: a teikit edition"
@@ -71,7 +85,8 @@ def write_site_pages(
         title: the edition's name, for banners and the index heading.
 
     Returns:
-        The paths written: index, search page, then the volume pages in volume order.
+        The paths written: index, search page, the volume pages in volume order, then the
+        scripts the pages link that were not already there (:func:`write_scripts`).
 
     Raises:
         teikit.transform.TransformError: when a stylesheet fails.
@@ -87,7 +102,7 @@ def write_site_pages(
     }
     pages: list[tuple[str, str, dict[str, str]]] = [
         ("html-index", place("index"), {**common, "volume-pages": "yes"}),
-        ("site-search", place("search"), common),
+        ("site-search", place("search"), {**common, "search-script-href": place("search-script")}),
     ]
     volumes = sorted({d.volume.volume_id for d in edition if d.volume.volume_id})
     for volume in volumes:
@@ -110,6 +125,23 @@ def write_site_pages(
         target = out_dir / address
         write_atomically(html.encode("utf-8"), target)
         written.append(target)
+    return written + write_scripts(out_dir)
+
+
+def write_scripts(out_dir: Path) -> list[Path]:
+    """Write the pages' scripts (:data:`SCRIPTS`) into the output folder, when changed.
+
+    Args:
+        out_dir: the output folder.
+
+    Returns:
+        The scripts written (none when each was already there, unchanged).
+    """
+    written = []
+    for kind, name in SCRIPTS:
+        target = out_dir / place(kind)
+        if write_if_changed((data_dir("xslt") / name).read_bytes(), target):
+            written.append(target)
     return written
 
 
@@ -134,7 +166,8 @@ def document_params(doc: DocFacts, edition: Sequence[DocFacts]) -> dict[str, str
         ``index-href``, ``search-href``, ``volume-href``/``volume-label`` (breadcrumb),
         ``prev-href``/``prev-label`` and ``next-href``/``next-label`` (within the volume,
         in number order; "" at either end and for a document without a volume),
-        ``text-href``/``page-text-href`` (its reading and page texts) and
+        ``text-href``/``page-text-href`` (its reading and page texts),
+        ``notes-script-href`` (the note-popup script beside the pages) and
         ``document-links`` (the numbered documents of its volume, as
         ``number=address`` pairs).
     """
@@ -186,6 +219,7 @@ def _params(doc: DocFacts) -> dict[str, str]:
         "search-href": place("search"),
         "text-href": place("text", doc=doc.tei_id),
         "page-text-href": place("page-text", doc=doc.tei_id),
+        "notes-script-href": place("notes-script"),
         "volume-href": "",
         "volume-label": "",
         "prev-href": "",

@@ -42,6 +42,7 @@ _ListKind = (
 LIST_KINDS: dict[str, _ListKind] = {
     "subject": SubjectList,
     "participants": ParticipantList,
+    "list": PlainList,  # the addressees under TO or MEMORANDUM FOR
 }
 
 
@@ -55,6 +56,7 @@ def _item(body: TextField, label: TextField | None = None) -> ListItem[TextField
 FRONT_RULES: tuple[tuple[str, str], ...] = (
     ("an older despatch's own number: No. 214.]", "_front_despatch"),
     ("a dateline over one to three lines, perhaps with (Received …) under it", "_front_dateline"),
+    ("a received line without its dateline: [Received July 9—4:10 p.m.]", "_front_received"),
     ("a salutation on a line of its own: Dear Mr. Secretary:", "_front_salute"),
     ("older layouts: an identifier line, CA-3400", "_front_identifier"),
     ("a classification line: Confidential, SECRET", "_front_classification"),
@@ -179,9 +181,18 @@ class BodyReader(ReaderBase):
         kind, head, rest = heading
         if rest:
             item = TextField.from_raw(text[text.index(":") + 1 :].strip(), i + 1)
-            self.draft.add(LIST_KINDS[kind](line=i + 1, head=head, items=[_item(item)]))
-        else:
-            body.pending = (LIST_KINDS[kind], head, i + 1)
+            stop = i + 1
+            if kind == "participants":
+                # ``Participants: Mr. Stettinius`` and the others one a line below.
+                stop = max(stop, self._participant_lines(i + 1, body.end, body.closer))
+            more = [
+                _item(TextField.from_raw(self.lines[n].strip(), n + 1))
+                for n in range(i + 1, stop)
+                if self.lines[n].strip()
+            ]
+            self.draft.add(LIST_KINDS[kind](line=i + 1, head=head, items=[_item(item), *more]))
+            return stop
+        body.pending = (LIST_KINDS[kind], head, i + 1)
         return i + 1
 
     def _assemble_bullets(self, i: int, body: _Body) -> int:
@@ -220,7 +231,9 @@ class BodyReader(ReaderBase):
         if shape:
             self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
             return i + 1
-        body.front = False
+        # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
+        # the opening: classification lines may follow it.
+        body.front = body.front and bool(pt.FRONT_BRACKET.match(pt.shadow(fld.text).strip()))
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
@@ -320,6 +333,8 @@ class BodyReader(ReaderBase):
             page = pt.PAGE_LINE.match(pt.shadow(text))
             if n in closer and closer[n] == "salute":
                 self.draft.add(Paragraph(line=n + 1, content=[TextField.from_raw(text, n + 1)]))
+            elif n in closer and closer[n] == "signed-more" and parts:
+                parts[-1].content.append(TextField.from_raw(text, n + 1))  # the signer's title
             elif n in closer:
                 parts.append(CloserPart(role=closer[n], content=[TextField.from_raw(text, n + 1)]))
             elif page:
@@ -381,6 +396,13 @@ class BodyReader(ReaderBase):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
 
+    def _front_received(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        # The Office keeps the received line in the dateline; the page dropped the rest.
+        if pt.RECEIVED.match(core) and not self.draft.has(Dateline, Paragraph, ItemList):
+            self.draft.add(Dateline(line=i + 1, content=[fld]))
+            return i + 1
+        return None
+
     def _front_salute(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         if pt.is_salute(core) and not self.draft.has(Salute):
             self.draft.add(Salute(line=i + 1, content=[fld]))
@@ -411,14 +433,22 @@ class BodyReader(ReaderBase):
     ) -> int:
         lines = self.lines
         entries: list[tuple[str, int]] = []
+        # At the top, before any paragraph or heading: a group of bullets whose list head
+        # the page dropped (lists read before it do not end the top).
+        headless = front and pending is None and not self.draft.has(Paragraph, Heading)
+        blanks = 0
         while i < end and i not in closer:
             raw = lines[i]
             if not raw.strip():
+                blanks += 1
                 i += 1
                 continue
             match = pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)
             if not match:
                 break
+            if headless and entries and blanks >= 2:
+                break  # a dropped list head left its blank lines: the next list starts here
+            blanks = 0
             entry, arrow = strip_arrow(match.group(1).strip())
             if arrow:
                 self.warn(
@@ -446,8 +476,8 @@ class BodyReader(ReaderBase):
         head, line = None, entries[0][1]
         if pending is not None:
             kind, head, line = pending
-        elif front and not self._has_paragraph():
-            kind = SubjectList
+        elif headless:
+            kind = self._headless_list_kind(len(items), i, end)
         # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
         # changes between the two is several lists.
         start = 0
@@ -457,6 +487,19 @@ class BodyReader(ReaderBase):
                 kind, head, line = PlainList, None, items[k].line if k < len(items) else 0
                 start = k
         return i
+
+    def _headless_list_kind(self, count: int, i: int, end: int) -> _ListKind:
+        """The kind of a bullet group at the top whose head the page dropped: one item is
+        the subject; several are the participants when the title names a conversation or
+        a meeting, else the addressees (a plain list); a group alone is the subject."""
+        following = next_nonblank(self.lines, i)
+        more = following < end and bool(
+            pt.BULLET_B.match(self.lines[following]) or pt.BULLET_A.match(self.lines[following])
+        )
+        if count == 1 or not (more or self.draft.has(ItemList)):
+            return SubjectList
+        title = " ".join(pt.strip_trailing_marker(f.text) for f in self.title_fields)
+        return ParticipantList if pt.MEETING_TITLE.search(title) else PlainList
 
     def _has_paragraph(self) -> bool:
         return self.draft.has(*BODY_TEXT)

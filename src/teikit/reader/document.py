@@ -144,8 +144,6 @@ class _Reader(FurnitureReader, BodyReader):
         """Where enclosures begin (line indexes): at an ``[Inclosure …]`` line, or (1860s–
         1910s) at a second ``Mr. A to Mr. B.`` title that follows a short line such as a
         signature and is followed by text."""
-        if layout == "modern":
-            return []
         lines = self.lines
         found: list[int] = []
         previous = ""
@@ -161,9 +159,9 @@ class _Reader(FurnitureReader, BodyReader):
 
     def _opens_enclosure(self, core: str, previous: str, layout: str, i: int, end: int) -> bool:
         """Tell whether line ``i`` (its text ``core``, the last text line before it
-        ``previous``) opens an enclosure."""
+        ``previous``) opens an enclosure (in 1955+ volumes, an attachment)."""
         if pt.ENCLOSURE_LABEL.match(core):
-            return True
+            return next_nonblank(self.lines, i + 1) < end
         return bool(
             layout == "nineteenth-century"
             and pt.is_sender_title(core)
@@ -214,7 +212,13 @@ class _Reader(FurnitureReader, BodyReader):
                     )
                 )
                 return below + 1
-            if pt.is_sender_title(first) or pt.is_document_title(first):
+            attached_title = (  # ``Attachment`` over ``Paper Prepared in the Department …``
+                label
+                and pt.heading_shape(first) == "title"
+                and not pt.is_dateline(first)
+                and not pt.ENCLOSURE_LABEL.match(first)
+            )
+            if pt.is_sender_title(first) or pt.is_document_title(first) or attached_title:
                 titles = self._title_lines(top, end)
                 if titles and titles[-1][1] < end:
                     if top > begin:
@@ -358,19 +362,25 @@ class _Reader(FurnitureReader, BodyReader):
                 previous = (fld, stop)
                 continue
             if previous is None:
-                target = head_fields[-1] if head_fields else 0
-                previous = (target, len(fields[target].text))
-            fld, offset = previous
+                # The first note has no marker: it ends the heading, unless a later note is
+                # anchored in the heading; then it goes just before that one, so that the
+                # notes keep the order of the list.
+                later = next((a for a in result.anchors[index + 1 :] if a is not None), None)
+                if later is not None and fields[later[0]].in_head:
+                    fld, offset = later[0], later[1]
+                    where = f"before the next note's anchor, line {fields[fld].line}"
+                else:
+                    fld = head_fields[-1] if head_fields else 0
+                    offset = len(fields[fld].text)
+                    where = "after the previous note's anchor (the end of the heading)"
+            else:
+                fld, offset = previous
+                where = f"after the previous note's anchor (line {fields[fld].line})"
+            previous = (fld, offset)
             fields[fld].anchors.append((offset, offset, index))
-            where = (
-                "the end of the heading"
-                if fields[fld].in_head and index == 0
-                else f"line {fields[fld].line}"
-            )
             self.warn(
                 raw_notes[index].line,
-                f"note {notes[index].n} has no marker in the "
-                f"text; placed it after the previous note's anchor ({where})",
+                f"note {notes[index].n} has no marker in the text; placed it {where}",
                 "check the marker in the text, or use --strict to refuse",
                 "note-unanchored",
             )

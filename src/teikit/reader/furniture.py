@@ -241,6 +241,8 @@ class FurnitureReader(ReaderBase):
                 or pt.BULLET_A.match(raw)
             ):
                 break
+            if title and pt.PAPER_KIND.match(pt.strip_trailing_marker(core)):
+                break  # ``Note Verbale``, ``Aide-Mémoire``: the kind of paper, under its title
             if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
                 break
             if title and self.dateline_span(i, end) is not None:
@@ -306,6 +308,8 @@ class FurnitureReader(ReaderBase):
         text = pt.strip_trailing_marker(pt.shadow(raw).strip())
         previous = pt.shadow(lines[body[-2]]).strip()
         roles: dict[int, CloserRole] = {}
+        if text[-1:] in '”"':
+            return {}  # the end of a quoted message the document carries, not its signature
         if pt.NOT_SIGNED.match(text):
             roles[last] = "text"
         elif pt.is_closing(text):
@@ -319,6 +323,26 @@ class FurnitureReader(ReaderBase):
             ):
                 return {}  # ``Full Text Follows.``: a sentence, unless a closing precedes it
             roles[last] = "signed"
+            # The signature's first line may stand higher: the signer's name over a title,
+            # a ``For the Secretary of State:`` line over the name.
+            top = len(body) - 1
+            name = pt.strip_trailing_marker(previous)
+            if (
+                top >= 2
+                and pt.is_signer_title(text)
+                and pt.looks_like_signature(name)
+                and not pt.is_signer_title(name)
+                and not pt.is_closing(name)
+            ):
+                top -= 1
+            for k in range(top, len(body)):
+                roles[body[k]] = "signed" if k == top else "signed-more"
+            if top >= 2 and pt.SIGNING_FOR.match(pt.shadow(lines[body[top - 1]]).strip()):
+                top -= 1
+                roles[body[top]] = "text"  # the closer's text, as the Office encodes it
+            if top >= 2 and pt.is_closing(pt.shadow(lines[body[top - 1]]).strip()):
+                roles[body[top - 1]] = "salute"
+            return roles
         else:
             return {}
         if len(body) >= 3 and pt.is_closing(previous):

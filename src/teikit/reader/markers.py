@@ -283,9 +283,10 @@ READINGS: dict[str, float] = {
     "number-and-marker": 7.5,  # ``1022`` = 102 + 2
     "after-number-period-lower": 8.0,  # ``3. the``
     "after-dash": 9.0,  # ``1949–1``
+    "lone-digit-left": 1.0,  # added when a split leaves one digit after a word: ``Embassy 3``
 }
 COST_UNUSED_STRONG = 2.0
-COST_START_OFFSET = 1.0
+COST_START_OFFSET = 1.5
 COST_REPEAT = 6.0
 COST_NOTE_WITHOUT_MARKER = 20.0
 #: The letters older volumes add to a note number for an inserted note.
@@ -514,7 +515,13 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
         # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
         # the very end of the heading, a counted number may carry one too:
         # ``Circular Telegram 5001`` is telegram 500 and marker 1.
-        at_end = context.in_head and not text[k:].strip() and word not in ("no.", "nos.")
+        # (Not the older layouts' own ``No. 214`` line: a title's ``Memorandum No. 3351``
+        # is memorandum 335 and marker 1.)
+        at_end = (
+            context.in_head
+            and not text[k:].strip()
+            and (word not in ("no.", "nos.") or not text.lstrip().startswith("No"))
+        )
         after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
         if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS or after_month):
             for size in range(1, min(3, len(run) - 1) + 1):
@@ -528,6 +535,10 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                     if _is_year(head) or after_month
                     else READINGS["number-and-marker"]
                 )
+                if len(head) == 1 and prev.isspace() and not counted and not after_month:
+                    # ``Embassy 31``: a lone digit after a word is rarely text; the whole
+                    # run set off from its word is the likelier marker.
+                    cost += READINGS["lone-digit-left"]
                 options.append(
                     Option(
                         (Marker(k - size, k, tail),),

@@ -217,7 +217,9 @@ class ParticipantList(ItemList[R]):
 
 #: The kinds of closer line: the closing phrase, the signature, or a line such as ``[File
 #: copy not signed]``.
-CloserRole = Literal["salute", "signed", "text"]
+#: ``signed-more`` is a further line of the signature above it (the signer's title), which
+#: the body reader joins to that signature's part.
+CloserRole = Literal["salute", "signed", "signed-more", "text"]
 
 
 @dataclass(kw_only=True)

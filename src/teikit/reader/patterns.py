@@ -132,6 +132,8 @@ def heading_shape(text: str) -> str | None:
     core = strip_trailing_marker(text).strip()
     if not core or not core[0].isalpha():
         return None
+    if core.endswith(" |") or " | " in core:
+        return None  # a row of a table the page prints with bars (``United States | France |``)
     words = core.split()
     if len(words) > 20 or len(core) > 160:
         return None
@@ -153,14 +155,22 @@ def heading_shape(text: str) -> str | None:
     return None
 
 
+#: A sentence that ends inside a bracket or a quotation (``… supra.]``, ``… he said.”``).
+_BRACKETED_END = re.compile(r"[.!?][\])”’\"]+$")
+#: A salutation opening a paragraph (``Sir: I have …``, ``My dear Mr. Hull: …``).
+_SALUTE_OPENING = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r"):\s")
+
+
 def front_title_shape(text: str) -> str | None:
     """Return ``"title"`` for a title line in an older document's opening matter.
 
     Such a line starts with a capital and has no end punctuation, however its words are cased.
     """
     core = strip_trailing_marker(text).strip()
-    if not core or not core[0].isupper() or core[-1] in ".;,!?:":
+    if not core or not core[0].isupper() or core[-1] in ".;,!?:" or core.endswith(" |"):
         return None
+    if _BRACKETED_END.search(core) or _SALUTE_OPENING.match(core):
+        return None  # ``Sir: [The first paragraph is identical … supra.]``: a paragraph
     if len(core.split()) > 30 or NUMBERED_PARAGRAPH.match(core):
         return None
     return "title"
@@ -300,7 +310,7 @@ DATELINE = re.compile(
     + _MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+"
     + _MONTH
-    + r")(?:,?\s*\[?\d{4}\]?)?)"
+    + r")(?:,?\s*\[?\d{4}\]?)?|undated)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$"
 )
@@ -311,10 +321,16 @@ RECEIVED = re.compile(r"^[(\[]Received\b[^()\[\]]{0,60}[)\]]\.?$")
 DATELINE_PLACE = re.compile(r"^[A-Z][^.:;!?\d]{2,60},$")
 
 
+#: A dateline that gives the date alone (``March 14, 1972``), as the electronic volumes
+#: print it over a letter.
+DATE_ONLY = re.compile(r"^" + _MONTH + r"\s+\d{1,2},\s*\d{4}\.?$")
+
+
 def is_dateline(text: str) -> bool:
-    """Tell whether a line is a dateline (place and date, perhaps a time)."""
+    """Tell whether a line is a dateline (place and date, perhaps a time; or a full date
+    alone)."""
     core = shadow(text).strip()
-    return len(core) <= 100 and bool(DATELINE.match(core))
+    return len(core) <= 100 and bool(DATELINE.match(core) or DATE_ONLY.match(core))
 
 
 SALUTE = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r")[:,]$")
@@ -328,8 +344,37 @@ NOT_SIGNED = re.compile(
 )
 LIST_HEAD = re.compile(
     r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
-    r"Participant)(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$"
+    r"Participant|PRESENT|Present|Also [Pp]resent|ALSO PRESENT(?: [A-Z ]{1,40})?|"
+    r"Interpreters?|TO|MEMORANDUM FOR)"
+    r"(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$"
 )
+
+
+_SIGNER_TITLE = re.compile(r"\b(?:" + "|".join(lx.SIGNER_TITLE_WORDS) + r")\b")
+SIGNING_FOR = re.compile(r"^" + lx.SIGNING_FOR + r"$")
+
+
+def is_signer_title(text: str) -> bool:
+    """Tell whether a line under a signature is the signer's title (``Special Assistant to
+    the President``): a short line without end punctuation that names an office."""
+    core = shadow(text).strip()
+    words = core.split()
+    return (
+        0 < len(words) <= 12
+        and core[0].isupper()
+        and core[-1] not in ".;:!?"
+        and bool(_SIGNER_TITLE.search(core))
+    )
+
+
+#: An editors' line of the opening: ``[Excerpts]``, ``[Paraphrase]``, ``[Translation]``.
+FRONT_BRACKET = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\]$")
+
+#: A line that names the kind of paper under its title (``Aide-Mémoire``, ``Note Verbale``).
+PAPER_KIND = re.compile(r"^(?:" + "|".join(lx.PAPER_KINDS) + r")$", re.IGNORECASE)
+
+#: A title that names a talk or a meeting, whose unheaded name list is its participants.
+MEETING_TITLE = re.compile(r"\b(?:" + "|".join(lx.MEETING_WORDS) + r")\b")
 
 
 def is_salute(text: str) -> bool:
@@ -356,6 +401,9 @@ def list_head(text: str) -> tuple[str, str, str] | None:
     word, colon = match.group("word"), match.group("colon")
     if not colon and not word.isupper():
         return None
+    if word in ("TO", "MEMORANDUM FOR"):
+        # The addressees of a memorandum: a list of its own (no TEI list type names them).
+        return ("list", word, "") if not colon else None
     kind = "subject" if word.lower() == "subject" else "participants"
     head = word + (colon or "")
     return kind, head, (match.group("rest") or "").strip()
@@ -363,6 +411,12 @@ def list_head(text: str) -> tuple[str, str, str] | None:
 
 #: The line that opens an enclosure printed after a despatch: ``[Inclosure.]``, ``[Inclosure
 #: 1 in No. 72.]``, ``[Enclosure]``, ``[Enclosure 2—Translation]``.
-ENCLOSURE_LABEL = re.compile(r"^\[(?:In|En)closure\b[^\[\]]{0,80}\]\.?$", re.IGNORECASE)
+ENCLOSURE_LABEL = re.compile(
+    r"^\[(?:Sub)?(?:In|En)closure\b[^\[\]]{0,80}\]\.?$"
+    # a paper attached to a later memorandum: ``Attachment``, ``[Tab A]``, ``Tab B``
+    r"|^\[?(?:Attachment|Tab)(?: [A-Z0-9]{1,3})?\]?$"
+    r"|^\[(?:Attachment|Tab|Annex)\b[^\[\]]{0,60}\]$",
+    re.IGNORECASE,
+)
 #: The first line of a postscript: ``P. S.—…``, ``P.S. …``.
 POSTSCRIPT = re.compile(r"^P\.\s?S\.")

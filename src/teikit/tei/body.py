@@ -147,13 +147,17 @@ class _Writer:
     def opener(self, div: etree._Element, blocks: list[Block[Inline]]) -> None:
         element = sub(div, "opener")
         first = True
+        broken = False  # the line is already broken (before a page break)
         for block in blocks:
             if isinstance(block, PageBreakBlock):
+                if not first and not broken:
+                    sub(element, "lb")  # the page marker starts the next line
+                    broken = True
                 self.pagebreak(element, block.page)
                 continue
-            if not first:
+            if not first and not broken:
                 sub(element, "lb")
-            first = False
+            first = broken = False
             _OPENER_WRITERS[type(block)](self, element, block)
 
     # Each block writer appends one block of its kind to ``div`` (see _WRITERS).
@@ -198,16 +202,18 @@ class _Writer:
                     sub(element, "lb")
                 self.inlines(element, part.content)
             else:
+                if part.role == "signed" and (len(element) or element.text):
+                    sub(element, "lb")  # after ``For the Secretary of State:``
                 self.inlines(sub(element, part.role), part.content)
 
     def list_block(self, div: etree._Element, block: ItemList[Inline]) -> None:
         element = sub(div, "list")
         if block.list_type is not None:
             element.set("type", block.list_type)
-            if block.head:
-                sub(element, "head", block.head)
         elif not any(item.label for item in block.items):
             element.set("rend", "bulleted")
+        if block.head:  # SUBJECT, PARTICIPANTS, or the addressees' TO
+            sub(element, "head", block.head)
         for item in block.items:
             if item.label is not None:
                 self.inlines(sub(element, "label"), item.label)
