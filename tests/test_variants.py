@@ -456,11 +456,15 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     assert len(report.files) == len(list(FIXTURES.glob("*.txt")))
     assert report.is_valid(), "\n".join(str(f) for f in report.findings)
     warnings = {(Path(f.path).parent.name, f.rule) for f in report.findings}
+    # Pages of 1861-1929 whose text gives no source line have no source note.
+    sourceless = {path.name.removesuffix(".expect.json") for path in CASES
+                  if path.name.startswith(("early_", "titles_"))
+                  and json.loads(path.read_text("utf-8"))["source_inline"] is None}
     assert warnings <= {(name, "source-note") for name in
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
                          "letter_marker_unanchored_b", "despatch_title_first_b",
                          "memorandum_title_first_b", "late_supplement_summary_a",
-                         "late_closing_no_signature_b")}
+                         "late_closing_no_signature_b", *sourceless)}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
