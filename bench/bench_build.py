@@ -1,15 +1,18 @@
 """Benchmark `teikit build` on generated editions: documents/s, peak memory, cores used.
 
 Run: python bench/bench_build.py [--docs 700 7000] [--jobs N] [--tei-stylesheets DIR]
+                                 [--volume-size N] [--site-only]
 
 For each size it writes that many page texts into a temporary folder (copies of the five
 seeds, each renumbered to its own document number, with a catalog), runs `teikit build` on
 them in a fresh process, and prints the wall time, documents per second, user+sys CPU
 seconds (above the wall time when more than one core works), the peak memory of teikit's
-processes (the main one and its workers, sampled together) and of Pagefind apart (a child
-run once at the end over the finished pages), the largest single process, the files in
-build/, and for each edition-wide writer its wall time, the files it wrote and the main
-process's peak memory after it. A second build of the same folder
+processes (the main one and its workers, sampled together) and of Pagefind apart (its
+runs, one per part of at most 1,000 pages, start once the document pages are written and
+index while the edition writers work), the largest single process, the files in build/,
+and for each edition-wide writer its wall time, the files it wrote and the main process's
+peak memory after it (for Pagefind: its time from its start, and how long the build waited
+for it at the end). A second build of the same folder
 shows the incremental case. Then, given a checkout of the TEI Stylesheets
 (https://github.com/TEIC/Stylesheets) with --tei-stylesheets, it times their HTML alone
 (html/html.xsl, compiled once, saxonche) on the same TEI documents and prints the ratio;
@@ -34,8 +37,31 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
 
-def generate(folder: Path, count: int) -> None:
-    """Write ``count`` renumbered copies of the seeds and their catalog into ``folder``."""
+def _toml_value(value: object) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return str(value)
+
+
+def _volume_table(volume_id: str, facts: dict, copy: int) -> str:
+    """A catalog table for copy ``copy`` of a seed volume (its title says which copy)."""
+    facts = dict(facts)
+    for key in ("complete_title", "volume_number"):
+        facts[key] = f"{facts[key]} (copy {copy})"
+    rows = "".join(f"{key} = {_toml_value(value)}\n" for key, value in facts.items())
+    return f"[volumes.{volume_id}]\n{rows}\n"
+
+
+def generate(folder: Path, count: int, volume_size: int = 0) -> None:
+    """Write ``count`` renumbered copies of the seeds and their catalog into ``folder``.
+
+    With ``volume_size``, the documents fill volumes of at most that many documents (copies
+    of the seeds' volumes, ``<volume>x<k>``), as a FRUS volume holds 300 to 1,000; without
+    it they all go into the seeds' three volumes."""
     catalog_text = (SEEDS / "catalog.toml").read_text(encoding="utf-8")
     catalog = tomllib.loads(catalog_text)
     volumes = catalog_text[:catalog_text.index("[documents.")]
@@ -43,6 +69,8 @@ def generate(folder: Path, count: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     entries = [volumes]
     folder.mkdir(parents=True, exist_ok=True)
+    made: set[str] = set()
+    filled: dict[str, int] = {}  # documents given to each seed volume (and its copies)
     for i in range(count):
         seed = seeds[i % len(seeds)]
         facts = catalog["documents"][seed.name]
@@ -52,14 +80,22 @@ def generate(folder: Path, count: int) -> None:
                            texts[i % len(texts)], count=1)
         name = f"doc-{i:06d}.txt"
         (folder / name).write_text(text, encoding="utf-8")
-        entries.append(f'[documents."{name}"]\nvolume = "{facts["volume"]}"\n'
+        volume = facts["volume"]
+        filled[volume] = filled.get(volume, 0) + 1
+        copy = (filled[volume] - 1) // volume_size if volume_size else 0
+        if copy:
+            seed_volume, volume = volume, f"{volume}x{copy}"
+            if volume not in made:
+                made.add(volume)
+                entries.insert(1, _volume_table(volume, catalog["volumes"][seed_volume], copy))
+        entries.append(f'[documents."{name}"]\nvolume = "{volume}"\n'
                        f'number = {number}\nfirst_page = {facts["first_page"]}\n\n')
     (folder / "catalog.toml").write_text("".join(entries), encoding="utf-8")
 
 
 def tree_rss(pid: int) -> tuple[int, int]:
     """Resident memory (bytes) of ``pid`` and its descendants from /proc: (teikit's own
-    processes, Pagefind's). Pagefind is a separate child run once at the end, counted apart."""
+    processes, Pagefind's). Pagefind runs as a separate child, counted apart."""
     own, pagefind, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
@@ -78,7 +114,8 @@ def tree_rss(pid: int) -> tuple[int, int]:
 
 
 #: `teikit build` with only the site's edition pages (css, index): no volume files, no DTS.
-SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_index];"
+SITE_ONLY = ("import sys, teikit.build as b; b.EDITION_WRITERS[:] = [b.write_css, b.write_site];"
+             " getattr(b, 'BACKGROUND_WRITERS', [])[:] = [];"
              " from teikit.cli import main; sys.argv[0] = 'teikit'; main()")
 
 #: `teikit build` as the command line runs it.
@@ -98,7 +135,28 @@ TIMED = ("import sys, time, resource, teikit.build as b\n"
          "        return written\n"
          "    run.__name__ = writer.__name__\n"
          "    return run\n"
-         "b.EDITION_WRITERS[:] = [timed(w) for w in b.EDITION_WRITERS]\n")
+         "b.EDITION_WRITERS[:] = [timed(w) for w in b.EDITION_WRITERS]\n"
+         "class Waited:\n"
+         "    def __init__(self, name, pending, started):\n"
+         "        self.name, self.pending, self.started = name, pending, started\n"
+         "    def finish(self):\n"
+         "        waited = time.perf_counter()\n"
+         "        written = self.pending.finish()\n"
+         "        end = time.perf_counter()\n"
+         "        print(f'writer {self.name} (in the background): {end - self.started:.1f} s '\n"
+         "              f'from its start, {end - waited:.1f} s waited for at the end, '\n"
+         "              f'{len(written)} files', file=sys.stderr)\n"
+         "        return written\n"
+         "    def cancel(self):\n"
+         "        self.pending.cancel()\n"
+         "def started(writer):\n"
+         "    def run(edition, paths, out):\n"
+         "        pending = writer(edition, paths, out)\n"
+         "        return Waited(writer.__name__, pending, time.perf_counter())\n"
+         "    run.__name__ = writer.__name__\n"
+         "    return run\n"
+         "background = getattr(b, 'BACKGROUND_WRITERS', [])  # none in older builds\n"
+         "background[:] = [started(w) for w in background]\n")
 
 
 def run_build(root: Path, jobs: int | None, site_only: bool = False) -> dict[str, float]:
@@ -163,6 +221,9 @@ def main() -> None:
                         help="a checkout of TEIC/Stylesheets, for the comparison")
     parser.add_argument("--tei-sample", type=int, default=700,
                         help="documents to run the TEI Stylesheets' HTML on (at most)")
+    parser.add_argument("--volume-size", type=int, default=0,
+                        help="spread the documents over volumes of at most this many (copies "
+                             "of the seeds' volumes); default: all in the seeds' three")
     parser.add_argument("--site-only", action="store_true",
                         help="leave out the volume files and the DTS tree (the pages, texts, "
                              "citations, index and TEI copies only)")
@@ -172,7 +233,7 @@ def main() -> None:
     for count in args.docs:
         with tempfile.TemporaryDirectory(prefix="teikit-bench-") as temp:
             root = Path(temp)
-            generate(root / "pages", count)
+            generate(root / "pages", count, args.volume_size)
             first = run_build(root, args.jobs, args.site_only)
             again = run_build(root, args.jobs, args.site_only)
             per_doc = first["wall"] / count

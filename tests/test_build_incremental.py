@@ -62,7 +62,8 @@ def test_changing_one_page_rewrites_only_its_outputs(tmp_path: Path) -> None:
     doc = "frus1958-60v19-d2"
     neighbours = [f"build/frus1958-60v19-d{n}.html" for n in (1, 3)]
     expected = {f"tei/{doc}.xml", "tei/.teikit-manifest.json", "build/.teikit-build.json",
-                "build/index.html", *(f"build/{f}" for f in output_files(doc)), *neighbours}
+                "build/index.html", *(f"build/{f}" for f in output_files(doc)), *neighbours,
+                f"build/.teikit-epub/{doc}.xhtml"}  # its EPUB chapter, made beside its page
     # The edition-wide files (volume files, the DTS tree) are made from every document.
     edition_wide = ("build/volumes/", "build/dts/", "build/epub/", "build/pagefind/",
                     "build/frus1958-60v19.html", "build/search.html")

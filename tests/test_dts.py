@@ -542,3 +542,12 @@ def test_teikit_validate_checks_the_static_tree(static_dir: Path, tmp_path: Path
     bad.write_text(f'<TEI xmlns="{T}"><dts:wrapper xmlns:dts="{DTS_NS}"><div/></dts:wrapper>'
                    f'</TEI>', encoding="utf-8")
     assert validate_paths([bad]).findings  # a passage is checked by the passage grammar
+
+
+def test_static_answers_are_compact_json_with_sorted_keys(static_dir: Path) -> None:
+    from teikit.dts.static import to_json
+    assert to_json({"b": [1, {"d": "é", "c": None}], "a": 1}) == \
+        '{"a":1,"b":[1,{"c":null,"d":"é"}]}\n'.encode()
+    for path in sorted(static_dir.rglob("*.json"))[:50]:
+        data = path.read_bytes()
+        assert data == to_json(json.loads(data)), path.name  # one line, keys sorted

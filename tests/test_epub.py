@@ -193,3 +193,25 @@ def test_a_volume_without_a_catalog_entry_links_its_documents(tmp_path: Path) ->
                      "frus1961-63v05-d10.xhtml"]
     run = _epubcheck(book)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_chapter_file_serves_only_the_book_it_was_made_for(tmp_path: Path) -> None:
+    """A build's workers leave each chapter with a digest of its book's links; a chapter
+    made for other links (the volume gained a document) or a broken file is made again."""
+    from teikit.epub import Chapter, chapter_from_folder
+
+    chapter = Chapter(b"<html/>", (("pg_1", "1"), ("pg_2", "2")))
+    (tmp_path / "a.xhtml").write_bytes(chapter.to_bytes("1=a.xhtml"))
+    (tmp_path / "b.xhtml").write_bytes(b"not a chapter")
+    made: list[str] = []
+
+    def fallback(doc: DocFacts, links: str) -> Chapter:
+        made.append(doc.tei_id)
+        return Chapter(b"<made/>", ())
+
+    take = chapter_from_folder(tmp_path, fallback)
+    doc = {i: DocFacts(i, VolumeFacts("v"), 1, "t") for i in ("a", "b", "c")}
+    assert take(doc["a"], "1=a.xhtml") == chapter
+    assert take(doc["a"], "1=a.xhtml 2=b.xhtml").xhtml == b"<made/>"
+    assert take(doc["b"], "").xhtml == b"<made/>" and take(doc["c"], "").xhtml == b"<made/>"
+    assert made == ["a", "b", "c"]

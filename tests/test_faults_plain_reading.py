@@ -185,7 +185,7 @@ def test_prose_without_a_heading_is_still_refused() -> None:
 
 
 #: A FRUS page (a note list, a page marker) under a heading the reader does not know.
-UNHEADED = ("Notes on the talks at Bergen, taken by an officer of the Embassy\n"
+UNHEADED = ("Notes taken at the talks in Bergen by an officer who was present throughout.\n"
             "The Foreign Minister opened the talks on the fisheries.1 Both sides spoke.\n"
             "[Page 12]\nThe next session is set for Thursday.\n"
             "- Source: Department of State, an invented file.↩")
@@ -199,7 +199,7 @@ def test_a_page_under_an_unknown_heading_gets_the_plain_reading() -> None:
         "the structured reading found no heading it knows (no recognisable title); wrote a "
         "plain reading instead: took line 1 as the heading")
     root = etree.fromstring(result.to_bytes())
-    assert root.findtext(f".//{T}body/{T}div/{T}head").startswith("Notes on the talks")
+    assert root.findtext(f".//{T}body/{T}div/{T}head").startswith("Notes taken at the talks")
     assert [n.get("n") for n in root.iter(f"{T}note")] == ["1"]
     assert [pb.get("n") for pb in root.iter(f"{T}pb")] == ["12"]
     assert _errors(result.to_bytes(), "unheaded.xml") == []

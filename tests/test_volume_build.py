@@ -15,8 +15,12 @@ import pytest
 from conftest import SEEDS
 from test_dts import check_shape, get
 
-from teikit.build import BuildLayout, build_edition
+from teikit.build import EDITION_TITLE, BuildLayout, build_edition
+from teikit.dts import write_static
+from teikit.epub import write_volume_epubs
+from teikit.facts import facts_of
 from teikit.serve import make_app
+from teikit.teifile import read_tei
 from teikit.validation import validate_paths
 
 
@@ -53,3 +57,33 @@ def test_the_built_folder_is_enough_to_serve_the_api(built: Path) -> None:
                                                               "frus1958-60v19-d352"]
     status, _, body = get(app, "/dts/collection/frus1958-60v19.json")  # type: ignore[arg-type]
     assert status == 200 and json.loads(body)["@id"] == "frus1958-60v19"
+
+
+def test_the_dts_answers_made_by_the_workers_are_those_of_write_static(
+        built: Path, tmp_path: Path) -> None:
+    """A build makes each document's DTS answers in its render workers and the Entry and
+    Collection answers at the end; together they are exactly what write_static makes."""
+    tei = sorted((built.parent / "tei").glob("*.xml"))
+    paths = {p.stem: p for p in tei}
+    edition = [facts_of(read_tei(p), p.stem) for p in tei]
+    write_static(edition, paths, tmp_path, title=EDITION_TITLE)
+    alone = {p.relative_to(tmp_path).as_posix(): p.read_bytes()
+             for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    made = {p.relative_to(built / "dts").as_posix(): p.read_bytes()
+            for p in sorted((built / "dts").rglob("*")) if p.is_file()}
+    assert sorted(made) == sorted(alone)
+    assert [name for name in made if made[name] != alone[name]] == []
+
+
+def test_the_books_assembled_from_worker_chapters_are_those_made_from_the_tei(
+        built: Path, tmp_path: Path) -> None:
+    """The chapters the render workers left (.teikit-epub/) give the same books, byte for
+    byte, as chapters made in one process from the TEI files."""
+    tei = sorted((built.parent / "tei").glob("*.xml"))
+    paths = {p.stem: p for p in tei}
+    edition = [facts_of(read_tei(p), p.stem) for p in tei]
+    assert sorted(p.stem for p in (built / ".teikit-epub").glob("*.xhtml")) == sorted(paths)
+    again = write_volume_epubs(edition, paths, tmp_path)
+    assert sorted(p.name for p in again) == sorted(p.name for p in (built / "epub").iterdir())
+    for book in again:
+        assert book.read_bytes() == (built / "epub" / book.name).read_bytes(), book.name

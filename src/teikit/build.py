@@ -3,9 +3,12 @@
 :func:`build_edition` streams the documents through two steps, each run in worker processes
 (:mod:`teikit.build_tasks`): *prepare* (convert the page text, or keep the TEI that is
 current or that the editor changed; read its header facts; validate it) and *render* (every
-per-document output, one Saxon parse each). Only the small header facts
-(:class:`teikit.facts.DocFacts`) of each document are kept, for the edition-wide pages that
-:data:`EDITION_WRITERS` write at the end. Every cross-document check is a dictionary look-up.
+per-document output, one Saxon parse each, and the per-document parts of the edition-wide
+outputs, :data:`WORKER_PARTS`: the document's DTS answers and its EPUB chapter). Only the
+small header facts (:class:`teikit.facts.DocFacts`) of each document are kept, for the
+edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (collections, volume
+files, books, site pages), while Pagefind (:data:`BACKGROUND_WRITERS`) indexes the finished
+pages in its own process. Every cross-document check is a dictionary look-up.
 
 The TEI belongs to the editor once made: :mod:`teikit.ownership` records what teikit wrote,
 and a TEI file is written again only when teikit wrote it and nobody changed it since (or
@@ -16,21 +19,23 @@ and a build with several write the same bytes and report the same problems in th
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from teikit import __version__
 from teikit.build_tasks import (
     DOCUMENT_OUTPUTS,
+    DTS_DIR,
     KnownFindings,
     Prepared,
     PrepareTask,
     RenderTask,
     inspect_existing,
-    output_files,
     prepare,
     render,
 )
@@ -57,6 +62,8 @@ OLD_CORPUS_NAME = "teikit-corpus.xml"
 #: Python, lxml, Saxon and the compiled stylesheets); the build then uses fewer workers.
 MIN_DOCUMENTS_PER_JOB = 32
 
+T = TypeVar("T")
+
 #: (stage name, done, total) -> None
 Progress = Callable[[str, int, int], None]
 
@@ -64,6 +71,24 @@ Progress = Callable[[str, int, int], None]
 #: order, the output folder) -> the files it wrote. Each edition-wide output is one entry of
 #: :data:`EDITION_WRITERS`; it sees only facts and paths, never the document trees.
 EditionWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], list[Path]]
+
+
+class Pending(Protocol):
+    """Work an edition writer started in another process."""
+
+    def finish(self) -> list[Path]:
+        """Wait for the work; return the files it wrote."""
+        ...
+
+    def cancel(self) -> None:
+        """Stop the work and remove what it left."""
+        ...
+
+
+#: An edition-wide writer that runs beside the others (a separate process): called as an
+#: :data:`EditionWriter`, it starts its work and returns it, to be finished once the others
+#: are done.
+BackgroundWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], Pending]
 
 
 def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
@@ -80,25 +105,42 @@ def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
 
 
 def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
-    """Write one EPUB per volume (:mod:`teikit.epub`)."""
-    from teikit.epub import EpubError, write_volume_epubs
+    """Write one EPUB per volume (:mod:`teikit.epub`), from the chapters the render workers
+    made (a missing one is made here)."""
+    from teikit.epub import (
+        CHAPTERS_DIR,
+        EpubError,
+        chapter_from_folder,
+        chapter_from_tei,
+        write_volume_epubs,
+    )
 
+    paths = {p.stem: p for p in tei_paths}
+    chapters = chapter_from_folder(out / CHAPTERS_DIR, chapter_from_tei(paths))
     try:
-        return write_volume_epubs(edition, {p.stem: p for p in tei_paths}, out)
+        return write_volume_epubs(edition, paths, out, chapters)
     except EpubError as exc:
         raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) from exc
 
 
-def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
-    """Write the search index of the site (:mod:`teikit.search`; a warning without it)."""
-    from teikit.search import SearchUnavailable, write_search_index
+def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
+    return PartlyWritten(
+        [], Problem(str(out), None, str(exc), "the site has no search", "search"), warning=True
+    )
 
+
+def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> Pending:
+    """Start indexing the site for search (:mod:`teikit.search`; a warning without
+    Pagefind). Pagefind reads only the document pages, which exist by now, so it runs while
+    the other edition writers work."""
+    from teikit.search import SearchUnavailable, start_search_index
+    from teikit.site import place
+
+    pages = [place("document-page", doc=doc.tei_id) for doc in edition]  # reading order
     try:
-        return write_search_index(out)
+        return start_search_index(out, pages)
     except SearchUnavailable as exc:
-        raise PartlyWritten(
-            [], Problem(str(out), None, str(exc), "the site has no search", "search"), warning=True
-        ) from exc
+        raise _search_unavailable(out, exc) from exc
 
 
 def write_volumes_and_dts(
@@ -110,7 +152,8 @@ def write_volumes_and_dts(
 
     paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
     written = list(write_volume_files(edition, paths, out / "volumes"))
-    written += write_static(edition, paths, out / "dts", title=EDITION_TITLE)
+    # Each document's own answers are made by the render workers (build_tasks.render).
+    written += write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
     return written
 
 
@@ -122,15 +165,23 @@ class PartlyWritten(TeikitError):
         self.written, self.problem, self.warning = list(written), problem, warning
 
 
-#: The edition-wide outputs, in the order they are written (the search index last: it reads
-#: the finished pages). Each further output is one more entry.
+#: The edition-wide outputs, in the order they are written. Each further output is one more
+#: entry.
 EDITION_WRITERS: list[EditionWriter] = [
     write_css,
     write_volumes_and_dts,
     write_epubs,
     write_site,
-    write_search,
 ]
+
+#: The per-document parts that an edition writer assembles, made by the render workers
+#: beside each document's pages: writer name -> part (see :class:`RenderTask`). A part is
+#: made only while its writer is in :data:`EDITION_WRITERS`.
+WORKER_PARTS = {"write_epubs": "epub-chapter", "write_volumes_and_dts": "dts"}
+
+#: The edition-wide outputs made by another process, started before :data:`EDITION_WRITERS`
+#: (once every document page is written) and waited for after them.
+BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search]
 
 
 def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
@@ -515,23 +566,30 @@ def _render(
         unique.append(doc)
     edition = sorted((d.facts for d in unique), key=lambda f: f.sort_key)
     digest = stylesheet_digest()
-    outputs = ",".join(name for name, _, _ in DOCUMENT_OUTPUTS)
+    parts = sorted({WORKER_PARTS[n] for n in map(_name, EDITION_WRITERS) if n in WORKER_PARTS})
+    outputs = ",".join([*(name for name, _, _ in DOCUMENT_OUTPUTS), *parts])
     keys: dict[str, str] = {}
     tasks: list[RenderTask] = []
     params_of = page_params(edition)
+    links_of = _book_links(edition) if "epub-chapter" in parts else {}
+    short = _Digests()
     for doc in unique:
         params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
-        key = output_key((doc.tei_sha, digest, __version__, outputs), params)
+        links = links_of.get(doc.facts.tei_id)
+        keyed = {k: short(v) for k, v in params.items()}
+        keyed["epub-document-links"] = "-" if links is None else f"+{short(links)}"
+        key = output_key((doc.tei_sha, digest, __version__, outputs), keyed)
         keys[doc.facts.tei_id] = key
         if not manifest.is_current(doc.facts.tei_id, key):
-            tasks.append(RenderTask(doc.tei_path, doc.facts.tei_id, out, params))
+            facts = doc.facts if "dts" in parts else None
+            tasks.append(RenderTask(doc.tei_path, doc.facts.tei_id, out, params, links, facts))
     total = len(tasks) + 1
     for done, rendered in enumerate(workers.map(render, tasks), 1):
         report.errors.extend(rendered.errors)
         report.files_written += len(rendered.written)
         report.rendered += 1
         if not rendered.errors:
-            manifest.record(rendered.doc_id, keys[rendered.doc_id], output_files(rendered.doc_id))
+            manifest.record(rendered.doc_id, keys[rendered.doc_id], rendered.files)
         tell("render", done, total)
     by_doc = {d.facts.tei_id: d for d in unique}
     tei_paths = [by_doc[f.tei_id].tei_path for f in edition]
@@ -541,24 +599,27 @@ def _render(
         (digest, __version__, *(f"{f.tei_id}:{by_doc[f.tei_id].tei_sha}" for f in edition)),
         {"edition-title": EDITION_TITLE},
     )
-    for writer in EDITION_WRITERS:
-        name = getattr(writer, "__name__", "edition writer")
-        if manifest.edition_is_current(name, edition_key):
-            continue
-        try:
-            written = writer(edition, tei_paths, out)
-        except PartlyWritten as exc:
-            report.files_written += len(exc.written)
-            (report.warnings if exc.warning else report.errors).append(exc.problem)
-            continue
-        except InputError as exc:
-            report.errors.append(exc.problem)
-            continue
-        except (OSError, TeikitError) as exc:
-            report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "", "edition"))
-            continue
-        report.files_written += len(written)
-        manifest.record_edition(name, edition_key, written)
+    run = _EditionRun(report, manifest, edition_key, out)
+    waiting: list[tuple[str, Pending]] = []
+    try:
+        for starter in BACKGROUND_WRITERS:  # started first, they work while the others run
+            name = _name(starter)
+            if not run.is_current(name):
+                started = run.guard(name, functools.partial(starter, edition, tei_paths, out))
+                if started is not None:
+                    waiting.append((name, started))
+        for writer in EDITION_WRITERS:
+            name = _name(writer)
+            if not run.is_current(name):
+                run.record(
+                    name, run.guard(name, functools.partial(writer, edition, tei_paths, out))
+                )
+        while waiting:
+            name, started = waiting.pop(0)
+            run.record(name, run.guard(name, started.finish))
+    finally:
+        for _, started in waiting:  # interrupted: stop what still runs
+            started.cancel()
     old_corpus = out / OLD_CORPUS_NAME
     if old_corpus.is_file():
         report.warnings.append(
@@ -586,6 +647,71 @@ def _render(
             )
         )
     tell("render", total, total)
+
+
+class _Digests:
+    """Long parameter values by their sha256, for the build keys. A volume's document links
+    are one string shared by all its documents (tens of kB in a large volume): each is
+    hashed once, not once per document."""
+
+    LONG = 256
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        if len(value) < self.LONG:
+            return value
+        found = self.known.get(value)  # the string's hash is kept with it: a cheap look-up
+        if found is None:
+            found = self.known[value] = "sha256:" + sha256(value.encode("utf-8"))
+        return found
+
+
+def _name(writer: object) -> str:
+    return str(getattr(writer, "__name__", "edition writer"))
+
+
+def _book_links(edition: Sequence[DocFacts]) -> dict[str, str]:
+    from teikit.epub import chapter_links
+
+    return chapter_links(edition)
+
+
+@dataclass
+class _EditionRun:
+    """The edition writers of one build: which are current, their failures turned into
+    problems, what they wrote recorded."""
+
+    report: BuildReport
+    manifest: BuildManifest
+    key: str
+    out: Path
+
+    def is_current(self, name: str) -> bool:
+        """True when writer ``name`` last ran with this key and its files are there."""
+        return self.manifest.edition_is_current(name, self.key)
+
+    def guard(self, name: str, step: Callable[[], T]) -> T | None:
+        """Run one step of writer ``name``; None when it failed (its problem reported)."""
+        report, out = self.report, self.out
+        try:
+            return step()
+        except PartlyWritten as exc:
+            report.files_written += len(exc.written)
+            (report.warnings if exc.warning else report.errors).append(exc.problem)
+        except InputError as exc:
+            report.errors.append(exc.problem)
+        except (OSError, TeikitError) as exc:
+            report.errors.append(Problem(str(out), None, f"{name} failed: {exc}", "", "edition"))
+        return None
+
+    def record(self, name: str, written: list[Path] | None) -> None:
+        """Count and remember the files a writer wrote (nothing when it failed: None)."""
+        if written is None:
+            return
+        self.report.files_written += len(written)
+        self.manifest.record_edition(name, self.key, written)
 
 
 def schemas_digest() -> str:

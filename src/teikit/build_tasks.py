@@ -18,7 +18,14 @@ from typing import Literal
 
 from teikit import __version__
 from teikit.convert import ConvertOptions, _Catalogs, convert_file, find_catalog
-from teikit.errors import CatalogError, InputError, Problem, StrictModeError, TeikitError
+from teikit.errors import (
+    CatalogError,
+    InputError,
+    OutputError,
+    Problem,
+    StrictModeError,
+    TeikitError,
+)
 from teikit.facts import DocFacts, facts_of
 from teikit.incremental import write_if_changed
 from teikit.ownership import Written, sha256
@@ -44,8 +51,13 @@ DOCUMENT_OUTPUTS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+#: The folder of the static DTS tree in the output folder (see :mod:`teikit.dts.static`).
+DTS_DIR = "dts"
+
+
 def output_files(doc_id: str) -> list[str]:
-    """Return the files (relative to the output folder) the outputs of ``doc_id`` make."""
+    """Return the files (relative to the output folder) the Saxon outputs of ``doc_id`` make,
+    with its TEI copy; :func:`render` also makes its EPUB chapter and its DTS answers."""
     names = [f"{doc_id}.xml"]
     for name, folder, _ in DOCUMENT_OUTPUTS:
         file = f"{doc_id}.{OUTPUTS[name].extension}"
@@ -270,47 +282,76 @@ def _convert(task: PrepareTask, prepared: Prepared) -> Prepared:
 
 @dataclass(frozen=True)
 class RenderTask:
-    """One TEI file to render into the output folder."""
+    """One TEI file to render into the output folder.
+
+    ``book_links`` is the ``document-links`` of the EPUB the document belongs to (None: no
+    book, the document has no volume); ``facts`` its header facts, for its DTS answers.
+    """
 
     tei_path: Path
     doc_id: str
     out_dir: Path
     params: Mapping[str, str]
+    book_links: str | None = None
+    facts: DocFacts | None = None
 
 
 @dataclass
 class Rendered:
-    """The outcome of :func:`render` for one document."""
+    """The outcome of :func:`render` for one document: the files written, and every file
+    its outputs are (written now or already so), relative to the output folder."""
 
     doc_id: str
     written: list[Path] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
 
 
 def render(task: RenderTask) -> Rendered:
-    """Write every per-document output of one TEI file, parsing it once in Saxon.
+    """Write every per-document output of one TEI file, parsing it once in Saxon (and once
+    in lxml, for its DTS answers and its EPUB chapter's page list).
 
-    Files whose bytes would not change are left alone. The TEI must have passed
-    :func:`prepare` (read safely and validated) before it is given here.
+    The outputs: the TEI copy, :data:`DOCUMENT_OUTPUTS`, the EPUB chapter its volume's
+    book is assembled from (``.teikit-epub/<id>.xhtml``) and the static DTS answers about
+    it (``dts/``). Files whose bytes would not change are left alone. The TEI must have
+    passed :func:`prepare` (read safely and validated) before it is given here.
     """
+    from teikit.dts.static import document_files
+    from teikit.epub import CHAPTERS_DIR, make_chapter
+
     done = Rendered(task.doc_id)
+    out = task.out_dir
+
+    def put(data: bytes, relative: str) -> None:
+        target = out / relative
+        done.files.append(relative)
+        if write_if_changed(data, target):
+            done.written.append(target)
+
     try:
         data = task.tei_path.read_bytes()
-        copy = task.out_dir / f"{task.doc_id}.xml"
-        if write_if_changed(data, copy):
-            done.written.append(copy)
+        put(data, f"{task.doc_id}.xml")
         node = parse(data)
         for name, folder, with_params in DOCUMENT_OUTPUTS:
-            target = (
-                task.out_dir / folder if folder else task.out_dir
-            ) / f"{task.doc_id}.{OUTPUTS[name].extension}"
+            file = f"{task.doc_id}.{OUTPUTS[name].extension}"
             try:
                 text = transform_node(node, name, task.params if with_params else None)
             except TransformError as exc:
                 done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
                 continue
-            if write_if_changed(text.encode("utf-8"), target):
-                done.written.append(target)
+            put(text.encode("utf-8"), f"{folder}/{file}" if folder else file)
+        if task.book_links is None and task.facts is None:
+            return done
+        parsed = parse_bytes(data, str(task.tei_path))
+        if isinstance(parsed, list):
+            raise TransformError(f"{task.tei_path}: cannot be read: {parsed[0].message}")
+        root = parsed.tree.getroot()
+        if task.book_links is not None:
+            chapter = make_chapter(root, node, task.book_links)
+            put(chapter.to_bytes(task.book_links), f"{CHAPTERS_DIR}/{task.doc_id}.xhtml")
+        if task.facts is not None:
+            for relative, answer in document_files(task.facts, task.tei_path, root):
+                put(answer, f"{DTS_DIR}/{relative}")
     except TransformError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
     except OSError as exc:
@@ -324,6 +365,8 @@ def render(task: RenderTask) -> Rendered:
                 "write",
             )
         )
+    except OutputError as exc:
+        done.errors.append(exc.problem)
     except TeikitError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))
     return done

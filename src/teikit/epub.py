@@ -18,22 +18,25 @@ Documents without a volume id make no book (there is no volume to make one of).
 
 from __future__ import annotations
 
-import io
+import hashlib
+import json
 import os
 import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.facts import DocFacts, facts_xml
-from teikit.incremental import write_if_changed
+from teikit.incremental import stream_if_changed
 from teikit.resources import data_dir
 from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
-from teikit.transform import OUTPUTS, Output, TransformError, transform
+from teikit.transform import OUTPUTS, Output, TransformError, parse, transform, transform_node
 from teikit.xmltypes import nsmap, text_of
 
 OUTPUTS.setdefault(
@@ -56,6 +59,10 @@ EPUB_CSS = "epub.css"
 
 #: Fixed times of the archive entries (the earliest a zip file can hold).
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+#: The folder, inside the output folder, where a build's render workers leave each
+#: document's chapter (``<tei id>.xhtml``) for the books to be assembled from.
+CHAPTERS_DIR = ".teikit-epub"
 
 
 class EpubError(TeikitError):
@@ -177,11 +184,10 @@ def _container() -> bytes:
 
 
 class _Book:
-    """A zip archive being written entry by entry, with the fixed times and modes."""
+    """A zip archive written entry by entry into ``stream``, with the fixed times and modes."""
 
-    def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-        self.archive = zipfile.ZipFile(self.buffer, "w")
+    def __init__(self, stream: BinaryIO) -> None:
+        self.archive = zipfile.ZipFile(stream, "w")
 
     def add(self, name: str, data: bytes) -> None:
         info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
@@ -189,15 +195,122 @@ class _Book:
         info.external_attr = 0o644 << 16
         self.archive.writestr(info, data)
 
-    def close(self) -> bytes:
+    def close(self) -> None:
         self.archive.close()
-        return self.buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One document's content document and the page breaks in it, (id, label) in order."""
+
+    xhtml: bytes
+    pages: tuple[tuple[str, str], ...]
+
+    def to_bytes(self, links: str) -> bytes:
+        """The chapter as one file: a line of JSON (a digest of the book's ``links`` it was
+        made with, and the pages), then the XHTML."""
+        head = json.dumps(
+            {"links": _digest(links), "pages": [list(p) for p in self.pages]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+        return head.encode("utf-8") + b"\n" + self.xhtml
+
+    @classmethod
+    def from_bytes(cls, data: bytes, links: str) -> Chapter:
+        """Read a chapter written by :meth:`to_bytes` with the same ``links``.
+
+        Raises:
+            ValueError: when ``data`` is not such a file, or was made with other links.
+        """
+        head, _, xhtml = data.partition(b"\n")
+        facts = json.loads(head)
+        if not isinstance(facts, dict) or not xhtml or facts.get("links") != _digest(links):
+            raise ValueError("not a chapter file of this book")
+        return cls(xhtml, tuple((str(i), str(label)) for i, label in facts["pages"]))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+#: Makes the chapter of one document: (its facts, the book's document-links) -> Chapter.
+ChapterSource = Callable[[DocFacts, str], Chapter]
+
+
+def chapter_params(links: str) -> dict[str, str]:
+    """The parameters of ``xslt/epub-document.xsl`` for a book with ``links``."""
+    return {"css-href": EPUB_CSS, "document-links": links}
+
+
+def make_chapter(root: etree._Element, node: object, links: str) -> Chapter:
+    """Make a document's chapter from its TEI, parsed once with lxml (``root``, for the page
+    breaks) and once with Saxon (``node``, from :func:`teikit.transform.parse`).
+
+    Raises:
+        TransformError: when the stylesheet fails on the document.
+    """
+    xhtml = transform_node(node, "epub-document", chapter_params(links))
+    return Chapter(xhtml.encode("utf-8"), tuple(_page_breaks(root)))
+
+
+def chapter_links(edition: Iterable[DocFacts]) -> dict[str, str]:
+    """The ``document-links`` of each document's book, by TEI id: the numbered documents of
+    its volume, as ``number=<tei id>.xhtml`` pairs in number order (one string shared by
+    the volume's documents). Documents without a volume have no book and are left out."""
+    volumes: dict[str, list[DocFacts]] = {}
+    for doc in sorted(edition, key=lambda d: d.sort_key):
+        if doc.volume.volume_id:
+            volumes.setdefault(doc.volume.volume_id, []).append(doc)
+    result: dict[str, str] = {}
+    for docs in volumes.values():
+        links = " ".join(f"{d.number}={d.tei_id}.xhtml" for d in docs if d.number is not None)
+        result.update((d.tei_id, links) for d in docs)
+    return result
+
+
+def chapter_from_tei(tei_paths: Mapping[str, Path]) -> ChapterSource:
+    """A :data:`ChapterSource` that reads and transforms each document's TEI file here."""
+
+    def make(doc: DocFacts, links: str) -> Chapter:
+        path = Path(tei_paths[doc.tei_id])
+        root = read_tei(path)  # read safely: no entities, no DTD, no network
+        return make_chapter(root, parse(path.read_bytes()), links)
+
+    return make
+
+
+def chapter_from_folder(folder: Path, fallback: ChapterSource) -> ChapterSource:
+    """A :data:`ChapterSource` that takes the chapters a build's workers left in ``folder``
+    (``<tei id>.xhtml``, :meth:`Chapter.to_bytes`), and makes one with ``fallback`` when its
+    file is missing, unreadable or was made for other links."""
+
+    def take(doc: DocFacts, links: str) -> Chapter:
+        try:
+            return Chapter.from_bytes((folder / f"{doc.tei_id}.xhtml").read_bytes(), links)
+        except (OSError, ValueError):
+            return fallback(doc, links)
+
+    return take
 
 
 def volume_epub(
-    volume: etree._Element, docs: list[DocFacts], tei_paths: Mapping[str, Path]
-) -> bytes:
-    """Return the EPUB of one volume: its facts element and its documents in order.
+    volume: etree._Element,
+    docs: list[DocFacts],
+    tei_paths: Mapping[str, Path],
+    stream: BinaryIO,
+    chapters: ChapterSource | None = None,
+) -> None:
+    """Write the EPUB of one volume (its facts element and its documents in order) into
+    ``stream``, one chapter at a time.
+
+    Args:
+        volume: the volume's element of :func:`teikit.facts.facts_xml`.
+        docs: its documents in number order.
+        tei_paths: each document's TEI file, by TEI id.
+        stream: a binary file open for writing (seekable).
+        chapters: where the chapters come from (default: made here from the TEI).
 
     Raises:
         EpubError: when a document cannot be read or transformed.
@@ -206,6 +319,7 @@ def volume_epub(
     edition = volume.getparent()
     if edition is None:
         raise EpubError("the volume's facts element is not inside an edition's facts")
+    chapter_of = chapters or chapter_from_tei(tei_paths)
     title_page = transform(
         etree.tostring(edition, encoding="utf-8"),
         "epub-title",
@@ -223,48 +337,51 @@ def volume_epub(
     spine = ["title", "nav"]
     toc: list[tuple[DocFacts, str]] = []
     pages: list[tuple[str, str]] = []
-    links = " ".join(f"{d.number}={d.tei_id}.xhtml" for d in docs if d.number is not None)
-    book = _Book()
-    book.add("mimetype", b"application/epub+zip")
-    book.add("META-INF/container.xml", _container())
-    book.add("OEBPS/title.xhtml", title_page.encode("utf-8"))
-    book.add(f"OEBPS/{EPUB_CSS}", (data_dir("xslt") / EPUB_CSS).read_bytes())
-    for position, doc in enumerate(docs, 1):  # one document tree at a time
-        path = tei_paths[doc.tei_id]
-        try:
-            root = read_tei(path)
-            xhtml = transform(
-                etree.tostring(root, encoding="utf-8"),
-                "epub-document",
-                {"css-href": EPUB_CSS, "document-links": links},
-            )
-        except (TeikitError, OSError) as exc:
-            book.close()
-            raise EpubError(f"{path}: cannot make its EPUB chapter: {exc}") from exc
-        href = f"{doc.tei_id}.xhtml"
-        ident = f"doc{position}"
-        entries.append((ident, href, "application/xhtml+xml"))
-        spine.append(ident)
-        book.add(f"OEBPS/{href}", xhtml.encode("utf-8"))
-        toc.append((doc, href))
-        if doc.first_page is not None:
-            pages.append((f"{href}#page-start", str(doc.first_page)))
-        pages.extend((f"{href}#{ident_}", label) for ident_, label in _page_breaks(root))
-    modified = _modified([tei_paths[d.tei_id] for d in docs])
-    book.add("OEBPS/content.opf", _package(volume_id, heading, "en", modified, entries, spine))
-    book.add("OEBPS/nav.xhtml", _nav(heading, toc, pages))
-    return book.close()
+    links = chapter_links(docs).get(docs[0].tei_id, "") if docs else ""
+    book = _Book(stream)
+    try:
+        book.add("mimetype", b"application/epub+zip")
+        book.add("META-INF/container.xml", _container())
+        book.add("OEBPS/title.xhtml", title_page.encode("utf-8"))
+        book.add(f"OEBPS/{EPUB_CSS}", (data_dir("xslt") / EPUB_CSS).read_bytes())
+        for position, doc in enumerate(docs, 1):  # one chapter at a time
+            try:
+                chapter = chapter_of(doc, links)
+            except (TeikitError, OSError) as exc:
+                path = tei_paths.get(doc.tei_id, doc.tei_id)
+                raise EpubError(f"{path}: cannot make its EPUB chapter: {exc}") from exc
+            href = f"{doc.tei_id}.xhtml"
+            ident = f"doc{position}"
+            entries.append((ident, href, "application/xhtml+xml"))
+            spine.append(ident)
+            book.add(f"OEBPS/{href}", chapter.xhtml)
+            toc.append((doc, href))
+            if doc.first_page is not None:
+                pages.append((f"{href}#page-start", str(doc.first_page)))
+            pages.extend((f"{href}#{ident_}", label) for ident_, label in chapter.pages)
+        modified = _modified([tei_paths[d.tei_id] for d in docs])
+        book.add("OEBPS/content.opf", _package(volume_id, heading, "en", modified, entries, spine))
+        book.add("OEBPS/nav.xhtml", _nav(heading, toc, pages))
+    finally:
+        book.close()
 
 
 def write_volume_epubs(
-    edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path
+    edition: Sequence[DocFacts],
+    tei_paths: Mapping[str, Path],
+    out_dir: Path,
+    chapters: ChapterSource | None = None,
 ) -> list[Path]:
     """Write one EPUB 3 book per volume of the edition into ``out_dir/epub/``.
+
+    Each book is streamed to disk as it is made; memory holds one chapter at a time.
 
     Args:
         edition: the facts of the edition's documents (any order).
         tei_paths: the TEI file of each document, by TEI id.
         out_dir: the output folder of the edition.
+        chapters: where the chapters come from (default: made here from each TEI file;
+            a build passes :func:`chapter_from_folder`, the chapters its workers made).
 
     Returns:
         The books written, in volume order (a book already on disk byte for byte is left
@@ -286,12 +403,13 @@ def write_volume_epubs(
         docs = [by_id[d.get("id", "")] for d in volume.findall("{urn:teikit:facts}doc")]
         target = out_dir / EPUB_DIR / EPUB_NAME.format(volume=volume_id)
         try:
-            data = volume_epub(volume, docs, tei_paths)
+            with stream_if_changed(target) as (stream, outcome):
+                volume_epub(volume, docs, tei_paths, stream, chapters)
         except (EpubError, TransformError) as exc:
             failed.append(f"{volume_id}: {exc}")
             target.unlink(missing_ok=True)  # no book that is not this TEI's
             continue
-        if write_if_changed(data, target):
+        if outcome.written:
             written.append(target)
     if failed:
         raise EpubError("EPUB not written for " + "; ".join(failed), written)

@@ -9,12 +9,16 @@ differ from what is on disk, so a rebuild touches nothing that did not change.
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
-from teikit.files import write_atomically
+from teikit.files import _temp_beside, write_atomically
 
 #: The build's record of its keys, inside the output folder.
 BUILD_MANIFEST_NAME = ".teikit-build.json"
@@ -47,6 +51,36 @@ def write_if_changed(data: bytes, target: Path) -> bool:
         pass
     write_atomically(data, target)
     return True
+
+
+class Streamed:
+    """What :func:`stream_if_changed` did: ``written`` is True when the target was replaced."""
+
+    written: bool = False
+
+
+@contextlib.contextmanager
+def stream_if_changed(target: Path) -> Iterator[tuple[BinaryIO, Streamed]]:
+    """Write a large file piece by piece, whole or not at all, and only when it changed.
+
+    The caller writes into the stream it is given; the bytes go to a temporary file beside
+    ``target`` (the one :func:`teikit.files.write_atomically` uses), so the file is never
+    held in memory. When the block ends, the temporary file replaces ``target``, unless
+    ``target`` already holds the same bytes (then it is left untouched and
+    ``Streamed.written`` stays False). On an error nothing is left behind.
+
+    Raises:
+        OutputError: when the temporary file cannot be made.
+        OSError: when writing or renaming fails.
+    """
+    outcome = Streamed()
+    with _temp_beside(target) as (fd, temp):
+        with os.fdopen(os.dup(fd), "wb") as stream:
+            yield stream, outcome
+        if target.is_file() and filecmp.cmp(temp, target, shallow=False):
+            return  # the same bytes: the file a reader has stays as it is
+        os.replace(temp, target)
+        outcome.written = True
 
 
 class BuildManifest:
@@ -131,7 +165,7 @@ class BuildManifest:
                 "validated": validated,
                 "edition": self.edition,
             },
-            indent=1,
+            separators=(",", ":"),  # compact: the C encoder, a record of 10,000s of files
             sort_keys=True,
         )
         return write_if_changed((text + "\n").encode("utf-8"), self.folder / BUILD_MANIFEST_NAME)

@@ -236,6 +236,118 @@ LINE_END_ABBREVIATIONS: tuple[str, ...] = (
     "No.",
     "Nos.",
 )
+
+# -- the titles of older documents (1861–1954) -----------------------------------------------
+
+#: Ranks and offices written before a surname in a title (``Chargé Holt to the Secretary of
+#: State.``, ``Minister Russell to …``, ``President Wilson to …``, the French ``M. Delcassé
+#: to Mr. Porter.``; ``M`` alone is ``Mr.`` or ``M.`` with its letters lost). Regular-
+#: expression alternatives.
+TITLE_RANKS: tuple[str, ...] = (
+    r"Charg[ée](?: d['’]Affaires)?(?: ad interim)?",
+    r"Minister(?: Resident)?",
+    r"Ambassador",
+    r"(?:Vice[- ])?Consul(?:[- ]General)?",
+    r"(?:Consular|Commercial|Special|Diplomatic|Confidential) Agent",
+    r"(?:Vice )?President",
+    r"(?:Acting |Assistant |Second Assistant |Third Assistant )?Secretary",
+    r"Senator",
+    r"Governor(?:[- ]General)?",
+    r"(?:High )?Commissioner",
+    r"Judge",
+    r"(?:Rear )?Admiral",
+    r"Colonel|Major|Lieutenant",
+    r"Viscount|Earl|Duke",
+    r"M\.?",
+)
+#: Sovereigns who write to the President (``His Majesty the King of Siam to the
+#: President.``), perhaps with their title after them.
+TITLE_SOVEREIGNS: tuple[str, ...] = (r"(?:His|Her) (?:Imperial |Royal )?(?:Majesty|Highness)",)
+#: Titles that repeat the writer or addressee of the document before them.
+TITLE_SAME_SENDERS: tuple[str, ...] = (r"(?:The )?[Ss]ame",)
+#: Titles that are a fixed phrase and stand alone on their line (the final period is
+#: optional): ``Circular.``, ``Executive order.``, the site's ``[Untitled]``.
+STANDALONE_TITLES: tuple[str, ...] = (
+    r"Circular(?: (?:instruction|telegram|note|letter|airgram))?(?: No\. \d{1,4})?",
+    r"Executive [Oo]rder(?: No\. \d{1,5})?",
+    r"\[Untitled\]",
+    r"(?:A )?Proclamation(?: No\. \d{1,5})?",
+    r"By the President of the United States(?: of America)?",
+    r"Aide-[Mm][ée]moire|Note [Vv]erbale|Pro [Mm]emoria|Memorandum",
+    r"Identic (?:note|instruction|telegram)",
+)
+#: The kinds of paper a title may begin with when it names no writer and addressee (``Convention
+#: Between the United States and …``, ``Press Release Issued by …``), each followed by one
+#: of :data:`TITLE_KIND_LINKS`.
+TITLE_KINDS: tuple[str, ...] = (
+    r"Convention",
+    r"Treaty",
+    r"Protocol",
+    r"Agreement",
+    r"Arrangement",
+    r"Declaration",
+    r"Proclamation",
+    r"(?:Joint )?Resolution",
+    r"Press [Rr]elease",
+    r"(?:Joint )?[Cc]ommuniqu[ée]",
+    r"(?:Joint |Oral )?[Ss]tatement",
+    r"Decree",
+    r"Exchange of [Nn]otes",
+    r"Executive [Oo]rder",
+    r"Message",
+    r"Report",
+    r"Minutes",
+    r"Record",
+    r"Summary",
+    r"Notes",
+    r"Draft",
+    r"Paper",
+    r"Translation",
+    r"Aide-[Mm][ée]moire",
+    r"Note(?: [Vv]erbale)?",
+    r"Letter",
+    r"Telegram",
+    r"(?:Radio )?Address",
+    r"Remarks",
+    r"Speech",
+)
+#: The words that link a :data:`TITLE_KINDS` word to the rest of its title.
+TITLE_KIND_LINKS: tuple[str, ...] = (
+    "between",
+    "by",
+    "of",
+    "from",
+    "on",
+    "for",
+    "concerning",
+    "regarding",
+    "respecting",
+    "relating",
+    "issued",
+    "signed",
+    "adopted",
+    "with",
+    "among",
+    "at",
+    "extending",
+    "amending",
+    "concluded",
+    "providing",
+)
+#: The words that name the addressees of a circular (``To the diplomatic and consular
+#: officers of the United States.``).
+ADDRESSEE_WORDS: tuple[str, ...] = (
+    "officers",
+    "representatives",
+    "missions",
+    "posts",
+    "consuls",
+    "agents",
+    "legations",
+    "embassies",
+    "consulates",
+)
+
 #: Words of an office that a signer's title line holds under the signature
 #: (``Special Assistant to the President``, ``Director of Central Intelligence``).
 SIGNER_TITLE_WORDS: tuple[str, ...] = (

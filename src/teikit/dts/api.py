@@ -206,6 +206,14 @@ class DtsApi:
                 self._cache.popitem(last=False)
         return loaded
 
+    def remember(self, resource: str, root: etree._Element) -> None:
+        """Use ``root``, already parsed from the resource's TEI file, instead of reading it."""
+        with self._lock:
+            self._cache[resource] = (root, citation_trees(root))
+            self._cache.move_to_end(resource)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
     def _resource_node(self, resource: str | None) -> _Node:
         if not resource:
             raise DtsError(400, "the resource parameter is required")

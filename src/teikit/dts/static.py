@@ -24,15 +24,20 @@ every URL it expands to (with the ``down`` values written) is a file. Ranges
 answers them.
 
 A file whose bytes are already on disk is left alone (an unchanged document's answers
-are not rewritten when another document of the edition changes).
+are not rewritten when another document of the edition changes). A document's own answers
+(:func:`document_files`) depend on that document alone, so a build makes them in its
+render workers beside the document's pages; the main process writes only the Entry and
+the Collection answers, which list many documents. The JSON is compact (:func:`to_json`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import unquote
+
+from lxml import etree
 
 from teikit.dts.api import DEFAULT_TITLE, DtsApi, UrlScheme
 from teikit.facts import DocFacts
@@ -46,15 +51,69 @@ TREE_DOWNS = ("1", "-1")
 
 
 def to_json(answer: Mapping[str, object]) -> bytes:
-    """Serialise an answer the same way every time (UTF-8, indented, final newline)."""
-    return (json.dumps(answer, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Serialise an answer the same way every time: UTF-8, compact (no indentation), keys
+    sorted, a final newline. Compact JSON is a third of the bytes, and the standard
+    library's C encoder writes it (an indented answer takes its slow pure-Python path)."""
+    text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
-def _target(out_dir: Path, url: str) -> Path:
+def _relative(url: str) -> str:
     relative = unquote(url[len(STATIC_BASE) + 1 :])
     if ".." in Path(relative).parts:
         raise ValueError(f"{url}: not a path inside the static tree")
-    return out_dir / relative
+    return relative
+
+
+def _target(out_dir: Path, url: str) -> Path:
+    return out_dir / _relative(url)
+
+
+def _document_answers(api: DtsApi, resource: str) -> Iterator[tuple[str, bytes]]:
+    """(URL, bytes) of every static answer about one document: the whole TEI, the
+    Navigation answers of each tree (every page of a long one) and each unit's passage."""
+    urls = api.urls
+    yield urls.document_url(resource, {}), api.document({"resource": resource})
+    _, trees = api.load(resource)
+    for tree in trees:
+        base = {"resource": resource, **({"tree": tree.identifier} if tree.identifier else {})}
+        for down in TREE_DOWNS:
+            query = {**base, "down": down}
+            answer = api.navigation(query)
+            yield urls.navigation_url(resource, query), to_json(answer)
+            page = 1
+            while "view" in answer:  # a long answer: every page of it, at its own URL
+                paged = {**query, "page": str(page)}
+                answer = api.navigation(paged)
+                yield urls.navigation_url(resource, paged), to_json(answer)
+                view = answer["view"]
+                assert isinstance(view, dict)  # api.navigation's page links
+                if view["next"] == view["@id"]:
+                    break
+                page += 1
+        for unit in tree.units:
+            query = {**base, "ref": unit.identifier}
+            yield urls.document_url(resource, query), api.document(query)
+
+
+def document_files(
+    doc: DocFacts, tei_path: Path, root: etree._Element | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path relative to the static tree, bytes) of every static answer about one
+    document, made from that document alone (its answers name no other document).
+
+    This is the per-document part of :func:`write_static`, for a build's render workers;
+    ``root`` is the document's TEI root when the caller has parsed it already (it is then
+    not read again from ``tei_path``).
+
+    Raises:
+        InputError: the TEI cannot be read.
+    """
+    api = DtsApi([doc], {doc.tei_id: tei_path}, UrlScheme(STATIC_BASE, static=True))
+    if root is not None:
+        api.remember(doc.tei_id, root)
+    for url, data in _document_answers(api, doc.tei_id):
+        yield _relative(url), data
 
 
 def write_static(
@@ -63,6 +122,7 @@ def write_static(
     out_dir: Path,
     *,
     title: str | None = None,
+    documents: bool = True,
 ) -> list[Path]:
     """Write the DTS answers of an edition as static files under ``out_dir``.
 
@@ -71,6 +131,9 @@ def write_static(
         tei_paths: each document's TEI file, by its TEI id.
         out_dir: the folder published as ``/dts/`` (build/dts/).
         title: the edition's title (the root collection's).
+        documents: also write each document's own answers (:func:`document_files`); a
+            build leaves them to its render workers and writes only the Entry and the
+            Collection answers here.
 
     Returns:
         The files written, in the order written (a file that already held its answer is
@@ -100,29 +163,7 @@ def write_static(
                     urls.collection_url(key, nav, page),
                     to_json(api.collection(key, nav, str(page))),
                 )
-
-    def navigation(resource: str, query: dict[str, str]) -> None:
-        answer = api.navigation(query)
-        put(urls.navigation_url(resource, query), to_json(answer))
-        page = 1
-        while "view" in answer:  # a long answer: every page of it, at its own URL
-            paged = {**query, "page": str(page)}
-            answer = api.navigation(paged)
-            put(urls.navigation_url(resource, paged), to_json(answer))
-            view = answer["view"]
-            assert isinstance(view, dict)  # api.navigation's page links
-            if view["next"] == view["@id"]:
-                break
-            page += 1
-
-    for resource in api.resources():
-        put(urls.document_url(resource, {}), api.document({"resource": resource}))
-        _, trees = api.load(resource)
-        for tree in trees:
-            base = {"resource": resource, **({"tree": tree.identifier} if tree.identifier else {})}
-            for down in TREE_DOWNS:
-                navigation(resource, {**base, "down": down})
-            for unit in tree.units:
-                query = {**base, "ref": unit.identifier}
-                put(urls.document_url(resource, query), api.document(query))
+    for resource in api.resources() if documents else ():
+        for url, data in _document_answers(api, resource):
+            put(url, data)
     return written

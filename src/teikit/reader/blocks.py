@@ -60,6 +60,7 @@ FRONT_RULES: tuple[tuple[str, str], ...] = (
     ("a dateline over one to three lines, perhaps with (Received …) under it", "_front_dateline"),
     ("a received line without its dateline: [Received July 9—4:10 p.m.]", "_front_received"),
     ("a salutation on a line of its own: Dear Mr. Secretary:", "_front_salute"),
+    ("a circular's addressees: To the diplomatic and consular officers …", "_front_addressees"),
     ("older layouts: an identifier line, CA-3400", "_front_identifier"),
     ("a classification line: Confidential, SECRET", "_front_classification"),
 )
@@ -474,6 +475,12 @@ class BodyReader(ReaderBase):
 
     def _front_salute(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         if pt.is_salute(core) and not self.draft.has(Salute):
+            self.draft.add(Salute(line=i + 1, content=[fld]))
+            return i + 1
+        return None
+
+    def _front_addressees(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
+        if body.layout != "modern" and pt.ADDRESSEES.match(core) and not self.draft.has(Salute):
             self.draft.add(Salute(line=i + 1, content=[fld]))
             return i + 1
         return None

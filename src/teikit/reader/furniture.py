@@ -27,6 +27,11 @@ OPENINGS: tuple[tuple[str, str], ...] = (
     ("an editorial note without a number: Editorial Note", "_open_editorial_note"),
     ("1900s–1954: the title first, no source line", "_open_title_first"),
     ("1900s–1954: source line (file number, files, kind), then the title", "_open_source_line"),
+    ("a line of no known shape over a title: the source line, warned", "_open_unknown_source"),
+    (
+        "a first line of no known title shape that reads as a title: the head, warned",
+        "_open_unknown_title",
+    ),
 )
 
 
@@ -99,7 +104,9 @@ class FurnitureReader(ReaderBase):
         return titles[-1][1], int(number_match.group(1)), "older", source_line
 
     def _open_sender(self, top: int, end: int, first: str) -> _Opening | None:
-        if not pt.is_sender_title(first) or not (titles := self._title_lines(top, end)):
+        if not (pt.is_sender_title(first) or self._broken_sender_title(top, end, first)):
+            return None
+        if not (titles := self._title_lines(top, end)):
             return None
         self._head_block(None, None, titles)
         return titles[-1][1], None, "nineteenth-century", None
@@ -145,7 +152,17 @@ class FurnitureReader(ReaderBase):
         if not pt.is_source_line(first):
             return None
         titles = self._title_lines(top + 1, end)
-        if not titles or not (
+        if (
+            titles
+            and not (
+                pt.front_title_shape(titles[0][0])
+                or pt.is_sender_title(titles[0][0])
+                or pt.is_document_title(titles[0][0])
+            )
+            and pt.is_plausible_title(titles[0][0])
+        ):
+            self._warn_unknown_title(titles[0][1] - 1, pt.shadow(titles[0][0]).strip())
+        elif not titles or not (
             pt.front_title_shape(titles[0][0])
             or pt.is_sender_title(titles[0][0])
             or pt.is_document_title(titles[0][0])
@@ -161,6 +178,61 @@ class FurnitureReader(ReaderBase):
         source_line = self._source_block(top, top + 1)
         self._head_block(None, None, titles)
         return titles[-1][1], None, "older", source_line
+
+    def _open_unknown_source(self, top: int, end: int, first: str) -> _Opening | None:
+        # ``United States Delegation Minutes: SFM Min–6`` over ``Memorandum by …``: a line
+        # of no shape the reader knows, over a title it knows, is the source line.
+        below = next_nonblank(self.lines, top + 1)
+        if below >= end or pt.is_classification(first) or not pt.is_plausible_title(first):
+            return None
+        if pt.strip_trailing_marker(first) != first:
+            return None  # a note marker on it: the source line's note is not placed yet
+        title = pt.shadow(self.lines[below]).strip()
+        if not (pt.is_sender_title(title) or pt.is_document_title(title)):
+            return None
+        titles = self._title_lines(below, end)
+        if not titles:
+            return None
+        self.warn(
+            top + 1,
+            f"'{first}' is no source line the reader knows; read it as the source line, "
+            "since a title follows it",
+            "check the source note in the TEI",
+            "source-unknown",
+        )
+        source_line = self._source_block(top, top + 1)
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "older", source_line
+
+    def _open_unknown_title(self, top: int, end: int, first: str) -> _Opening | None:
+        # A title of a shape no rule above knows (``Informal Record of the Talks …``): the
+        # head, with a warning, rather than a refusal, while the line reads as a title.
+        raw = self.lines[top]
+        if pt.BULLET_A.match(raw) or pt.BULLET_B.match(raw) or not pt.is_plausible_title(first):
+            return None
+        titles = self._title_lines(top, end) or [(raw.strip(), top + 1)]
+        self._warn_unknown_title(top, first)
+        self._head_block(None, None, titles)
+        return titles[-1][1], None, "older", None
+
+    def _warn_unknown_title(self, top: int, first: str) -> None:
+        self.warn(
+            top + 1,
+            f"the title '{first}' has no shape the reader knows; read it as the head",
+            "check the head in the TEI",
+            "title-unknown",
+        )
+
+    def _broken_sender_title(self, top: int, end: int, first: str) -> bool:
+        """Tell whether the first line is a sender title the print broke inside a name or
+        after its ``to`` (``Mr. Denby to Mr.`` / ``Olney.``, ``The Tsung-li Yamên to`` /
+        ``Mr. Denby.``), its second line right under the first."""
+        below = top + 1
+        if below >= end or not self.lines[below].strip():
+            return False
+        if not (pt.ends_in_honorific(first) or first.endswith(" to")):
+            return False
+        return pt.is_sender_title(f"{first} {pt.shadow(self.lines[below]).strip()}")
 
     def _older_number_line(self, top: int, end: int) -> int | None:
         lines = self.lines
@@ -247,9 +319,18 @@ class FurnitureReader(ReaderBase):
                 break
             if title and pt.PAPER_KIND.match(pt.strip_trailing_marker(core)):
                 break  # ``Note Verbale``, ``Aide-Mémoire``: the kind of paper, under its title
-            if title and pt.DATELINE_PLACE.match(core) and self._dateline_follows(i, end):
+            # ``Mr. Denby to Mr.`` / ``Olney.``: the name the print broke off comes first.
+            broken = bool(title) and (
+                pt.ends_in_honorific(title[-1][0]) or title[-1][0].endswith(" to")
+            )
+            if (
+                title
+                and not broken
+                and pt.DATELINE_PLACE.match(core)
+                and self._dateline_follows(i, end)
+            ):
                 break
-            if title and self.dateline_span(i, end) is not None:
+            if title and not broken and self.dateline_span(i, end) is not None:
                 break  # ``Rio de`` / ``Janeiro, December 17, 1941—4`` / ``p.m.``
             title.append((text, i + 1))
             i += 1
@@ -263,6 +344,8 @@ class FurnitureReader(ReaderBase):
         previous = pt.shadow(previous).rstrip()
         if pt.strip_trailing_marker(previous) != previous:
             return False
+        if pt.ends_in_honorific(previous) and text[:1].isupper() and len(text.split()) <= 3:
+            return True  # ``Mr. Denby to Mr.`` / ``Olney.``: the print broke the name
         if SMALL_WORD_END.search(previous):
             return True
         if text.startswith("to ") and previous[-1:] not in ".:;,":

@@ -240,8 +240,13 @@ _DECIMAL_FILE = re.compile(
     + r"(?P<kind>:\s*\S.*)?$"
 )
 _FILES_LINE = re.compile(
-    r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives)"
+    r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives|[Mm]inutes)"
     r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)"
+)
+#: A lot file of the Department's records, perhaps with its box and file symbol: ``Lot 60–D
+#: 224, Box 41: D.O./P.R./17``, ``Lot 64D563``.
+_LOT_LINE = re.compile(
+    r"^[Ll]ot\s+\d{2}\s*" + lx.DASH + r"?\s*[A-Z]\s*\d{1,4}(?:[,:]\s*\S.{0,120})?$"
 )
 _KIND_LINE = re.compile(
     r"^[A-Z][^.!?]{0,80}:\s*(?:Circular |Personal |Secret |Confidential )?"
@@ -264,7 +269,7 @@ def is_source_line(text: str) -> bool:
     decimal = _DECIMAL_FILE.match(core)
     if decimal and (decimal.group("slash") or decimal.group("kind")):
         return True
-    return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core))
+    return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core) or _LOT_LINE.match(core))
 
 
 _HONORIFIC = (
@@ -272,6 +277,34 @@ _HONORIFIC = (
     r"General|Admiral|Commodore|Commander|Captain|Lord|Dr\.|The)"
 )
 _NINETEENTH_TITLE = re.compile(r"^" + _HONORIFIC + r"\s.{1,150}?\bto\b.{2,150}\.$")
+#: A word of a name after a rank: capitalised, or a particle (``Dupuy de Lôme``).
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|du|da|von|van|der|y|la|le)"
+#: The shapes of an older title that names its writer and addressee, tried in order: ``Mr.
+#: Harlow to Mr. Pell.``; by rank and surname (``Chargé Holt to the Secretary of State.``);
+#: the writer and addressee of the document before (``Same to same.``).
+_SENDER_TITLES: tuple[re.Pattern[str], ...] = (
+    _NINETEENTH_TITLE,
+    re.compile(
+        r"^(?:" + "|".join(lx.TITLE_RANKS) + r")(?:\s+" + _NAME_WORD + r"){1,4}"
+        r"\s+to\s+(?:the\s+|same\b|[A-ZÀ-ÖØ-Þ]).{1,150}\.$"
+    ),
+    re.compile(
+        r"^(?:" + "|".join(lx.TITLE_SOVEREIGNS) + r")(?:\s+the\s+[A-Z][\w'’-]*"
+        r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,3})?)?"
+        r"\s+to\s+(?:the\s+|[A-ZÀ-ÖØ-Þ]).{1,150}\.$"
+    ),
+    re.compile(
+        r"^(?:"
+        + "|".join(lx.TITLE_SAME_SENDERS)
+        + r")\s+to\s+(?:the\s+)?(?:same\b|[A-Z]).{0,150}\.$"
+    ),
+)
+#: The words a title line can end in when the print broke it inside a name (``Mr. Denby
+#: to Mr.`` / ``Olney.``): an honorific waits for its name.
+_ENDS_IN_HONORIFIC = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Messrs|Dr|M|Sir|Señor|Senhor|Baron|Count|"
+    r"Prince|Marquis|Lord|General|Admiral)\.?$"
+)
 #: An older despatch's own number after the title: ``No. 214.]`` (never the FRUS number).
 #: A 1900s–1950s despatch's ``No. 1805`` under the title reads the same, without the bracket.
 DESPATCH_NUMBER = re.compile(r"^(?:(?:No\.\s*\d{1,5}\.?|[A-Z][a-z]{2,15}\.)\]|No\.\s*\d{1,6})$")
@@ -302,6 +335,13 @@ _DOCUMENT_TITLE = re.compile(
     r"^(?:The|Memorandum|Aide-M[ée]moire|Letter|Note|Telegram|Minutes|Message|Report|"
     r"Statement|Circular|Instruction|Despatch)\b"
 )
+#: A title that is a fixed phrase alone on its line (``Circular.``, ``[Untitled]``).
+_STANDALONE_TITLE = re.compile(r"^(?:" + "|".join(lx.STANDALONE_TITLES) + r")\.?$")
+#: A title that names the kind of paper, then how it came about (``Convention Between the
+#: United States and Other Powers.``, ``Press Release Issued by the Department of State``).
+_KIND_TITLE = re.compile(
+    r"^(?:" + "|".join(lx.TITLE_KINDS) + r")\s+(?i:" + "|".join(lx.TITLE_KIND_LINKS) + r")\s+\S"
+)
 
 
 def is_document_title(text: str) -> bool:
@@ -309,7 +349,11 @@ def is_document_title(text: str) -> bool:
     ``The Ambassador in Mexico (Daniels) to the Secretary of State``, ``Memorandum of
     Conversation, by the Under Secretary of State (Welles)``."""
     core = strip_trailing_marker(shadow(text).strip())
-    if not _DOCUMENT_TITLE.match(core) or core[-1:] in ";:,!?" or len(core.split()) > 45:
+    if core[-1:] in ";:,!?" or len(core.split()) > 45:
+        return False
+    if _STANDALONE_TITLE.match(core) or _KIND_TITLE.match(core):
+        return True
+    if not _DOCUMENT_TITLE.match(core):
         return False
     return " to " in core or ", by " in core or core.startswith("Memorandum")
 
@@ -319,7 +363,9 @@ def is_sender_title(text: str) -> bool:
     core = strip_trailing_marker(shadow(text).strip())
     if len(core.split()) <= 12 and core[-1:].isalpha() and not core.startswith("The "):
         core += "."  # ``Mr. Bancroft to Mr. Fish``: some pages drop the final period
-    return bool(_NINETEENTH_TITLE.match(core)) and len(core.split()) <= 30 and _names_sender(core)
+    if any(shape.match(core) for shape in _SENDER_TITLES[1:]):
+        return len(core.split()) <= 30
+    return len(core.split()) <= 30 and bool(_NINETEENTH_TITLE.match(core)) and _names_sender(core)
 
 
 #: The words a sender's name and office may hold besides capitalised ones: ``The Minister
@@ -338,6 +384,31 @@ def _names_sender(title: str) -> bool:
     return all(
         word[:1].isupper() or not word[:1].isalpha() or word.lower() in _SENDER_SMALL_WORDS
         for word in sender.split()
+    )
+
+
+def ends_in_honorific(text: str) -> bool:
+    """Tell whether a title line ends in an honorific whose name is on the next line
+    (``Mr. Denby to Mr.``)."""
+    return bool(_ENDS_IN_HONORIFIC.search(shadow(text).rstrip()))
+
+
+def is_plausible_title(text: str) -> bool:
+    """Tell whether the first line of a page, of no title shape the reader knows, can still
+    be its title: a short line that is no dateline, salutation, closing or list head, and
+    reads as a heading (no end punctuation, or mostly capitalised words). A sentence is not
+    (``The talks went on through the week.``)."""
+    core = strip_trailing_marker(shadow(text).strip())
+    if not core or PAGE_LINE.match(core) or len(core) > 300 or len(core.split()) > 45:
+        return False
+    if is_dateline(core) or is_salute(core) or is_closing(core) or list_head(core):
+        return False
+    if core[-1] in ",;:":
+        return False
+    return bool(
+        front_title_shape(core)
+        or heading_shape(core)
+        or heading_shape(core.removesuffix(".")) == "title"
     )
 
 
@@ -423,6 +494,13 @@ NOT_SIGNED = re.compile(
     r"^\[(?:File copy not signed|Not signed|Unsigned|Signature "
     r"illegible|Initialed|Signed)\.?\]$",
     re.IGNORECASE,
+)
+#: The addressees of a circular, on a line of their own under its title: ``To the diplomatic
+#: and consular officers of the United States.``
+ADDRESSEES = re.compile(
+    r"^To (?:the |all )?[^.:;!?]{0,80}\b(?:"
+    + "|".join(lx.ADDRESSEE_WORDS)
+    + r")\b[^:;!?]{0,80}\.?$"
 )
 LIST_HEAD = re.compile(
     r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"

@@ -78,8 +78,14 @@ async function main() {
   }
   let pagefind;
   try {
-    pagefind = await import(new URL(form.dataset.bundle, location.href).href);
+    const bundle = new URL(form.dataset.bundle, location.href);
+    pagefind = await import(bundle.href);
     await pagefind.options({baseUrl: here});
+    // A large edition is indexed in parts (teikit.search): merge the others it lists.
+    const listed = await fetch(new URL('teikit-indexes.json', bundle));
+    for (const part of listed.ok ? await listed.json() : []) {
+      await pagefind.mergeIndex(new URL(part, bundle).href, {baseUrl: here});
+    }
   } catch (error) {
     say('This build has no search index (teikit build writes it when Pagefind is installed).');
     return;
