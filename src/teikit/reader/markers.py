@@ -301,6 +301,12 @@ REPORT_COST = 3.0
 #: markers: together they bound the work per group, whatever the input's size.
 BEAM = 64
 MAX_SKIP = 6
+#: When the cheapest reading under :data:`BEAM` leaves a note without its marker, a page of
+#: at most WIDE_BEAM_NOTES notes is solved again under WIDE_BEAM: the narrow beam can prune
+#: the one path that places every note (a state that has placed more notes looks dearer
+#: than one that skipped them), and on a page of that size the wide search costs little.
+WIDE_BEAM = 1024
+WIDE_BEAM_NOTES = 200
 
 
 @dataclass(frozen=True)
@@ -761,9 +767,10 @@ class _Solver:
                 old[4] if old[4] is not None else chain,
             )
 
-    def run(self, groups: list[Group]) -> tuple[float, _Chain, _Chain]:
+    def run(self, groups: list[Group], beam: int = BEAM) -> tuple[float, _Chain, _Chain]:
         """Return the cheapest reading's cost and chain, and the chain of another reading
-        as cheap when there is one (the markers are then ambiguous)."""
+        as cheap when there is one (the markers are then ambiguous); ``beam`` states
+        survive each step."""
         total = self.total
         states: dict[tuple[int, int], _State] = {(0, -1): (0.0, 1, None, 0, None)}
         for gi, group in enumerate(groups):
@@ -794,8 +801,8 @@ class _Solver:
                             hash((sig, gi, oi)),
                             (alt, *step) if alt is not None else None,
                         )
-            if len(new) > BEAM:
-                new = dict(sorted(new.items(), key=lambda kv: (kv[1][0], kv[0]))[:BEAM])
+            if len(new) > beam:
+                new = dict(sorted(new.items(), key=lambda kv: (kv[1][0], kv[0]))[:beam])
             states = new
         finals = sorted(
             (
@@ -841,7 +848,12 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
         unused = [(g.field, g.text) for g in groups if g.strong]
         return Resolution([], [], unused=unused)
 
-    best_cost, chain, alt = _Solver(fields, specs).run(groups)
+    solver = _Solver(fields, specs)
+    best_cost, chain, alt = solver.run(groups)
+    if best_cost >= COST_NOTE_WITHOUT_MARKER and total <= WIDE_BEAM_NOTES:
+        wide = solver.run(groups, WIDE_BEAM)
+        if wide[0] < best_cost - 1e-9:
+            best_cost, chain, alt = wide
     choices = _unwind(chain)
     ambiguous_at: int | None = None
     if alt is not None:
