@@ -50,3 +50,12 @@ def test_items_are_taken_lazily_in_a_bounded_window() -> None:
 
 def test_usable_cpus_is_the_affinity() -> None:
     assert usable_cpus() == len(os.sched_getaffinity(0))
+
+
+def test_workers_are_replaced_after_their_share_of_items() -> None:
+    """A fresh pool takes over after ``recycle_after`` items (flat memory); the results
+    still come complete and in order."""
+    with Workers(2, recycle_after=3) as workers:
+        results = list(workers.map(slow_first, range(12)))
+    assert [item for item, _ in results] == list(range(12))
+    assert len({pid for _, pid in results}) >= 3  # four pools of two processes

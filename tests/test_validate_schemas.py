@@ -156,7 +156,7 @@ class _Generator:
                 r"d[0-9]+fn([0-9]+[a-d]?|(ast|dagger|ddagger|sect|parallel|para)+)(_[0-9]+)?":
                     self.random.choice([f"d1fn{n}", f"d2fnast_{n}", f"d3fnddaggersect_{n}",
                                         f"d4fn{n}a"]),
-                r"pg_((facsimile|typeset)_)?[0-9]+":
+                r"pg_((facsimile|typeset)_)?[0-9]+(_[0-9]+)?":
                     self.random.choice([f"pg_{n}", f"pg_facsimile_{n}", f"pg_typeset_{n}"]),
             },
             "token": {

@@ -6,7 +6,8 @@
 - note: ``d<N>fn<n>`` where ``n`` is the marker (``d352fn0``, ``d50fn47``); a symbol marker
   is spelled by name (``d50fnast``, ``d50fndagger``); a second note with the same id gets
   ``_2``, ``_3``.
-- page break: ``pg_<n>``; a facsimile or typeset page: ``pg_facsimile_<n>``, ``pg_typeset_<n>``.
+- page break: ``pg_<n>``; a facsimile or typeset page: ``pg_facsimile_<n>``, ``pg_typeset_<n>``;
+  a page marker the text repeats (in a note that quotes the page, say) gets ``_2``, ``_3``.
 """
 
 from __future__ import annotations
