@@ -53,7 +53,6 @@ from teikit.reader.model import (
     Postscript,
     TextBlock,
     convert_runs,
-    page_breaks,
 )
 from teikit.reader.notelist import (
     RawNote,
@@ -61,6 +60,7 @@ from teikit.reader.notelist import (
     split_notes_a,
     split_notes_b,
 )
+from teikit.reader.pages import PAGE_SEQUENCE_CODE, PAGE_SEQUENCE_HINT, page_sequence_faults
 from teikit.reader.state import (
     COST_BULLET_IN_BODY,
     MAX_CHARS_FOR_SPLITS,
@@ -336,21 +336,8 @@ class _Reader(FurnitureReader, BodyReader):
 
     def _check_pages(self, blocks: list[Block[Inline]]) -> None:
         """Warn where a page marker repeats or goes back (each kind counts on its own)."""
-        last: dict[str, int] = {}
-        for pb in page_breaks(blocks):
-            if not pb.n.isdigit():
-                continue
-            before = last.get(pb.kind)
-            if before is not None and int(pb.n) <= before:
-                label = f"{pb.kind.title()} Page" if pb.kind else "Page"
-                self.warn(
-                    pb.line,
-                    f"[{label} {pb.n}] comes after page {before}: page "
-                    "markers should go up; kept it where it stands",
-                    "check that no part of the page was pasted twice",
-                    "page-sequence",
-                )
-            last[pb.kind] = max(int(pb.n), before or 0)
+        for line, message in page_sequence_faults(blocks):
+            self.warn(line, message, PAGE_SEQUENCE_HINT, PAGE_SEQUENCE_CODE)
 
     def _check_b_numbering(self, raw_notes: list[RawNote]) -> None:
         expected = 1

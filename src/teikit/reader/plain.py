@@ -40,8 +40,8 @@ from teikit.reader.model import (
     PageBreakBlock,
     Paragraph,
     SourceInline,
-    page_breaks,
 )
+from teikit.reader.pages import PAGE_SEQUENCE_CODE, PAGE_SEQUENCE_HINT, page_sequence_faults
 from teikit.selfcheck import undecorated
 from teikit.textsource import SourceText
 
@@ -83,28 +83,12 @@ class PlainReading:
 
 
 def _page_sequence(name: str, blocks: list[Block[Inline]]) -> list[Problem]:
-    """Warn where a page marker repeats or goes back (each kind of marker counts on its own),
-    as the structured reading does: such pages cannot all have their own ``pg_N`` id."""
-    warnings: list[Problem] = []
-    last: dict[str, int] = {}
-    for pb in page_breaks(blocks):
-        if not pb.n.isdigit():
-            continue
-        before = last.get(pb.kind)
-        if before is not None and int(pb.n) <= before:
-            label = f"{pb.kind.title()} Page" if pb.kind else "Page"
-            warnings.append(
-                Problem(
-                    name,
-                    pb.line,
-                    f"[{label} {pb.n}] comes after page {before}: page markers should go up; "
-                    "kept it where it stands",
-                    "check that no part of the page was pasted twice",
-                    "page-sequence",
-                )
-            )
-        last[pb.kind] = max(int(pb.n), before or 0)
-    return warnings
+    """Warn where a page marker repeats or goes back, as the structured reading does: such
+    pages cannot all have their own ``pg_N`` id."""
+    return [
+        Problem(name, line, message, PAGE_SEQUENCE_HINT, PAGE_SEQUENCE_CODE)
+        for line, message in page_sequence_faults(blocks)
+    ]
 
 
 @dataclass
