@@ -16,7 +16,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from teikit.files import _temp_beside, write_atomically
 
@@ -112,13 +112,16 @@ class BuildManifest:
             folder, data.get("documents", {}), data.get("validated", {}), data.get("edition", {})
         )
 
-    def is_current(self, doc_id: str, key: str) -> bool:
-        """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
-        entry = self.entries.get(doc_id)
-        if not entry or entry.get("key") != key:
+    def _current(self, entry: Any, key: str) -> bool:
+        """True when a recorded ``entry`` has ``key`` and all of its files are still there."""
+        if not isinstance(entry, dict) or entry.get("key") != key:
             return False
         files = entry.get("files")
         return isinstance(files, list) and all((self.folder / f).is_file() for f in files)
+
+    def is_current(self, doc_id: str, key: str) -> bool:
+        """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
+        return self._current(self.entries.get(doc_id), key)
 
     def record(self, doc_id: str, key: str, files: Iterable[str]) -> None:
         """Remember that ``doc_id``'s outputs ``files`` were made with ``key``."""
@@ -126,11 +129,7 @@ class BuildManifest:
 
     def edition_is_current(self, writer: str, key: str) -> bool:
         """True when edition writer ``writer`` last ran with ``key`` and its files are there."""
-        entry = self.edition.get(writer)
-        if not entry or entry.get("key") != key:
-            return False
-        files = entry.get("files")
-        return isinstance(files, list) and all((self.folder / f).is_file() for f in files)
+        return self._current(self.edition.get(writer), key)
 
     def record_edition(self, writer: str, key: str, written: Iterable[Path]) -> None:
         """Remember the key of an edition writer's run and the files it made (or kept).

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -34,6 +34,18 @@ ROOT_ID = "teikit"
 DEFAULT_TITLE = "Foreign Relations of the United States: a teikit edition"
 #: Members per page of a Collection response, and units per page of a Navigation one.
 PAGE_SIZE = 100
+
+
+def _pagination(at: Callable[[int], str], number: int, count: int) -> dict[str, str]:
+    """The ``view`` of page ``number`` of ``count``: its own URL and its neighbours'."""
+    return {
+        "@id": at(number),
+        "@type": "Pagination",
+        "first": at(1),
+        "previous": at(max(1, number - 1)),
+        "next": at(min(count, number + 1)),
+        "last": at(count),
+    }
 
 
 class DtsError(Exception):
@@ -340,14 +352,7 @@ class DtsApi:
             def at(k: int) -> str:
                 return self.urls.collection_url(ident, nav, k)
 
-            answer["view"] = {
-                "@id": at(number),
-                "@type": "Pagination",
-                "first": at(1),
-                "previous": at(max(1, number - 1)),
-                "next": at(min(count, number + 1)),
-                "last": at(count),
-            }
+            answer["view"] = _pagination(at, number, count)
         return answer
 
     @staticmethod
@@ -450,14 +455,7 @@ class DtsApi:
             def at(k: int) -> str:
                 return self.urls.navigation_url(resource, {**params, "page": str(k)})
 
-            answer["view"] = {
-                "@id": at(number),
-                "@type": "Pagination",
-                "first": at(1),
-                "previous": at(max(1, number - 1)),
-                "next": at(min(count, number + 1)),
-                "last": at(count),
-            }
+            answer["view"] = _pagination(at, number, count)
         chosen = members[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         return [self._unit_json(u) for u in chosen]
 
