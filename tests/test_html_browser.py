@@ -676,6 +676,11 @@ def test_hovering_a_reference_shows_its_note(edition: Path, browser: DevTools) -
 
 
 # Run a search on the served search page and return what it shows.
+# Events of a page that starts to load another (a form that submitted, a reload).
+LEAVING_PAGE = ("Page.frameRequestedNavigation", "Page.frameStartedLoading",
+                "Page.frameNavigated")
+
+
 def _search(browser: DevTools, base: str, words: str, year_from: str = "",
             year_to: str = "") -> dict[str, Any]:
     problems = _load_url(browser, base + "search.html", base)
@@ -690,6 +695,7 @@ def _search(browser: DevTools, base: str, words: str, year_from: str = "",
     for field, value in (("search-from", year_from), ("search-to", year_to)):
         browser.evaluate(f"document.getElementById('{field}').value = {json.dumps(value)}")
     browser.evaluate("document.getElementById('search-q').focus()")
+    browser.events.clear()
     browser.call("Input.insertText", {"text": words})
     browser.call("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter",
                                             "windowsVirtualKeyCode": 13, "text": "\r"})
@@ -703,6 +709,10 @@ def _search(browser: DevTools, base: str, words: str, year_from: str = "",
             resolve(s);
           } else setTimeout(poll, 50);
         })(); })""", await_promise=True)
+    # The form never submits to the server: the page the words were typed in still shows.
+    browser.evaluate("new Promise(r => setTimeout(r, 300))", await_promise=True)
+    left = [e for e in browser.events if e["method"] in LEAVING_PAGE]
+    assert not left, f"the search form left the page: {left[0]}"
     found = browser.evaluate("""[...document.querySelectorAll('.search-volume')].map(s => ({
         volume: s.querySelector('h2').textContent,
         hits: [...s.querySelectorAll('li > a')].map(a => a.getAttribute('href'))}))""")

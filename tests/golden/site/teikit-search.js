@@ -70,10 +70,24 @@ function show(found, total) {
     : (total === 1 ? '1 document' : total + ' documents') + ' found, in ' + volumes + '.');
 }
 
+// The form never leaves the page: until the index is loaded (or when there is none) a
+// search says why it cannot run yet, instead of reloading the page.
+let runSearch = null;
+let notice = 'Loading the search index…';
+form.addEventListener('submit', event => {
+  event.preventDefault();
+  if (runSearch) runSearch();
+  else say(notice);
+});
+for (const field of [yearFrom, yearTo]) {
+  field.addEventListener('change', () => { if (runSearch) runSearch(); });
+}
+
 async function main() {
   if (location.protocol === 'file:') {
-    say('Search needs the edition to be served (browsers refuse its index from a file): ' +
-        'run "teikit serve" and open http://127.0.0.1:8000/search.html.');
+    notice = 'Search needs the edition to be served (browsers refuse its index from a file): ' +
+        'run "teikit serve" and open http://127.0.0.1:8000/search.html.';
+    say(notice);
     return;
   }
   let pagefind;
@@ -87,7 +101,8 @@ async function main() {
       await pagefind.mergeIndex(new URL(part, bundle).href, {baseUrl: here});
     }
   } catch (error) {
-    say('This build has no search index (teikit build writes it when Pagefind is installed).');
+    notice = 'This build has no search index (teikit build writes it when Pagefind is installed).';
+    say(notice);
     return;
   }
   say('Ready: type words and press Search.');
@@ -107,11 +122,7 @@ async function main() {
     const hits = await Promise.all(answer.results.slice(0, 100).map(r => r.data()));
     if (mine === run) show(hits, answer.results.length);
   }
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    search();
-  });
-  for (const field of [yearFrom, yearTo]) field.addEventListener('change', search);
+  runSearch = search;
   const asked = new URLSearchParams(location.search);
   if (asked.get('q')) words.value = asked.get('q');
   if (asked.get('from')) yearFrom.value = asked.get('from');
