@@ -63,12 +63,15 @@ PAGE_MARKER = re.compile(r"\[(?:(Facsimile|Typeset) )?Page ([0-9]+|[ivxlcdm]+)\]
 #: into words: (name, pattern, where it applies). "list" applies to the lines of the
 #: trailing note list only (style B numbers its notes 1, 2, 3 … whatever their markers).
 DECORATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("style-A bullet", re.compile(r"^- "), "all"),
+    ("style-A bullet", re.compile(r"^(?:↩\ufe0e?)?- "), "all"),
+    ("bare style-A note bullet", re.compile(r"^-\s*$"), "notes-a"),
     ("style-B bullet", re.compile(r"^\s+[•·▪◦]\s"), "all"),
     ("note-list label", re.compile(r"^\s+(?:\d{1,3}[a-z]?|[*†‡§‖¶]{1,4})\.\s"), "list"),
     ("return arrow", re.compile("↩\ufe0e?"), "all"),
 )
 _ARROW = DECORATIONS[-1][1]
+#: A line that ends a style-A note: the "notes-a" decorations apply only after the first one.
+_NOTE_END = re.compile("↩\ufe0e?\\s*$")
 #: A line that ends the body in style B: flush left, or a body bullet.
 _FLUSH = re.compile(r"^(?:\S|\s+[•·▪◦]\s)")
 #: TEI elements that stand inside a word's run of text (no word boundary around them).
@@ -143,9 +146,14 @@ def _undecorated(lines: Sequence[str]) -> Iterator[str]:
         if lines[index].strip() and _FLUSH.match(lines[index]):
             last_flush = index
             break
+    first_note_end = next((k for k, text in enumerate(lines) if _NOTE_END.search(text)), len(lines))
     for index, line in enumerate(lines):
         for _name, pattern, where in DECORATIONS:
-            if where == "all" or index > last_flush:
+            if (
+                where == "all"
+                or (where == "list" and index > last_flush)
+                or (where == "notes-a" and index > first_note_end)
+            ):
                 line = pattern.sub(" ", line) if "↩" in line or pattern is not _ARROW else line
         yield line
 

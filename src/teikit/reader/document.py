@@ -301,7 +301,9 @@ class _Reader(FurnitureReader, BodyReader):
                 lines.update([fld.line for fld in run])
             uses += [(line, block.role) for line in sorted(lines)]
         for raw in raw_notes:
-            uses += [(line, "note") for line in sorted({line for _, line in raw.paragraphs})]
+            # The note's own line too: a bare ``-`` bullet holds none of its paragraphs.
+            lines_held = {line for _, line in raw.paragraphs} | {raw.line}
+            uses += [(line, "note") for line in sorted(lines_held)]
         uses += [
             (k + 1, "note-arrow")
             for k in range(notes_start, len(self.lines))

@@ -31,8 +31,9 @@ or a word a note cannot follow (``at``, ``of``), or before a unit (``4 p.m.``, `
 
 The source line of the older layouts is not searched (it is a note itself).
 A number that repeats the previous marker (the print reused a number for a second note:
-1, 2, 2, 3) costs 6 more; leaving a strong candidate unused costs 2; a listed note with no
-marker at all costs 20. A dynamic programme over the groups, in reading order, keeps the
+1, 2, 2, 3) costs 6 more; a marker 1 after a higher one (the print numbering its notes
+from 1 again: 90, 91, 1) costs 10 more and is reported; leaving a strong candidate unused
+costs 2; a listed note with no marker at all costs 20. A dynamic programme over the groups, in reading order, keeps the
 cheapest reading of the whole document that places every note, under a beam, so that huge
 inputs stay bounded. Readings that cost 3 or more are reported as assumptions.
 """
@@ -288,6 +289,10 @@ READINGS: dict[str, float] = {
 COST_UNUSED_STRONG = 2.0
 COST_START_OFFSET = 1.5
 COST_REPEAT = 6.0
+#: A marker 1 after a higher number: the print started its note numbers again (``…Stalin90``,
+#: ``…notice.91``, ``…following.1``). Dearer than a repeat, cheaper than a note without its
+#: marker plus the strong marker left unused; always reported as an assumption.
+COST_RESTART = 10.0
 COST_NOTE_WITHOUT_MARKER = 20.0
 #: The letters older volumes add to a note number for an inserted note.
 SUFFIXES = "abcd"
@@ -739,6 +744,8 @@ class _Solver:
                 extra += COST_REPEAT  # the print reused the previous number
                 j += 1
                 continue
+            elif number == 1 and nn > 2 and not spec.is_source:
+                extra += COST_RESTART  # the print numbers its notes from 1 again
             elif number != nn:
                 return None
             j += 1
@@ -883,6 +890,14 @@ def resolve(fields: list[TextField], notes: list[tuple[bool, str]]) -> Resolutio
                         group.field,
                         f"read marker {marker.value} as a second "
                         f"note numbered {marker.value} (the print repeats it)",
+                    )
+                )
+            elif marker.number == 1 and last_number is not None and int(last_number) >= 2:
+                assumptions.append(
+                    (
+                        group.field,
+                        f"read marker 1 after marker {last_number} as the note numbers "
+                        "starting again at 1 (as the print has them)",
                     )
                 )
             anchors[j] = (group.field, marker.start, marker.end)

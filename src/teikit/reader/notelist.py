@@ -84,7 +84,10 @@ def split_notes_a(lines: list[str], end: int) -> list[tuple[int, list[RawNote]]]
         elif _A_BULLET.match(above) or above[:1].isspace() or not above.strip():
             start -= 1
         else:
-            break
+            flush = _flush_notes_above(lines, start)
+            if flush is None:
+                break
+            start = flush
     run = list(range(start, end))
     bullets = [i for i in run if _A_BULLET.match(lines[i])]
     if not bullets:
@@ -136,18 +139,74 @@ def _bullet_above(lines: list[str], arrow: int) -> int | None:
     return None
 
 
+#: A bullet with no text: its note's paragraphs follow on the lines below.
+_EMPTY_BULLET = re.compile(r"^-\s*$")
+#: A return arrow that opens a line closes the note above; the rest of the line follows it
+#: (``↩- Document 94.↩``).
+_ARROW_START = re.compile(r"^↩\ufe0e?\s*")
+
+
+def _closes_note(line: str) -> bool:
+    """Tell whether a line ends a note: it ends with the return arrow or is the arrow."""
+    return is_arrow_line(line) or strip_arrow(line)[1]
+
+
+def _is_flush_text(line: str) -> bool:
+    """A line of text at the margin that is no ``- `` bullet and no lone arrow."""
+    return bool(line.strip()) and not (
+        line[:1].isspace() or _A_BULLET.match(line) or is_arrow_line(line)
+    )
+
+
+def _flush_notes_above(lines: list[str], stop: int) -> int | None:
+    """Where a run of flush lines ending at ``stop`` begins, if the run belongs to the notes.
+
+    Flush lines after a line that closes a note (its arrow) are note text too: a note the
+    page gave without its bullet, or whose bullet stands alone (``-``) above its paragraphs,
+    perhaps closed by an arrow that opens the next note's line (``↩- Document 94.↩``). A run
+    that follows anything else is body text (body bullets never end with the arrow).
+    """
+    k = stop
+    while k > 0 and _is_flush_text(lines[k - 1]):
+        k -= 1
+    if k == stop or k == 0:
+        return None
+    above = lines[k - 1]
+    if _closes_note(above):
+        return k
+    return None
+
+
 def _read_a(lines: list[str], first: int, end: int) -> list[RawNote]:
     notes: list[RawNote] = []
+    closed = True  # the note above ended with its arrow (or none began yet)
     for i in range(first, end):
         raw = lines[i]
+        opening = _ARROW_START.match(raw)
+        if opening and not is_arrow_line(raw):
+            closed = True  # the arrow of the note above, glued before this line's text
+            raw = raw[opening.end() :]
         match = _A_BULLET.match(raw)
         if match:
-            text = strip_arrow(match.group(1).rstrip())[0]
+            text, closed = strip_arrow(match.group(1).rstrip())
             notes.append(RawNote([(text, i + 1)], i + 1))
-        elif raw.strip() and not is_arrow_line(raw) and notes:
+        elif _EMPTY_BULLET.match(raw):
+            notes.append(RawNote([], i + 1))
+            closed = False
+        elif is_arrow_line(raw):
+            closed = True
+        elif raw.strip() and notes:
             bullet = _B_ITEM.match(raw)  # an item of a list inside the note
-            text = strip_arrow(bullet.group(1) if bullet else raw.strip())[0]
-            notes[-1].paragraphs.append((text, i + 1))
+            text, arrow = strip_arrow(bullet.group(1) if bullet else raw.strip())
+            if closed and not raw[:1].isspace():
+                # Flush text after a closed note: a note the page gave without its bullet.
+                notes.append(RawNote([(text, i + 1)], i + 1))
+            else:
+                notes[-1].paragraphs.append((text, i + 1))
+            closed = arrow
+    for note in notes:
+        if not note.paragraphs:
+            note.paragraphs.append(("", note.line))  # a bullet with nothing under it
     return notes
 
 
