@@ -24,12 +24,17 @@ def input_words(text: str) -> list[str]:
     flush = [i for i, line in enumerate(lines) if line.strip() and (
         not line[0].isspace() or re.match(r"^\s+[•·▪◦]\s", line))]
     notes_from = flush[-1] + 1 if flush else 0
+    note_ended = False  # a line ending in the arrow was seen: the style-A notes have begun
     for index, line in enumerate(lines):
         line = PAGE.sub(" ", line)
         if index >= notes_from:
             line = re.sub(r"^\s+(?:\d{1,3}|[*†‡§‖¶]{1,4})\.\s", "", line)
-        line = re.sub(r"^\s*(?:- |[•·]\s)", "", line)                 # bullets
+        ends_note = bool(re.search("↩\ufe0e?\\s*$", line))
         line = re.sub("↩\ufe0e?", " ", line)                        # return arrows
+        line = re.sub(r"^\s*(?:- |[•·]\s)", "", line)                 # bullets
+        if note_ended and line.strip() == "-":
+            line = ""                                               # a note's bare bullet
+        note_ended = note_ended or ends_note
         words.extend(line.split())
     return words
 

@@ -20,14 +20,17 @@ Every run of digits or symbols that could hold markers is a *group* with a few r
 - a number that is not a year split into number + marker (``1022``): 7.5 (never a year
   itself, nor a day after its month);
 - after a period that follows a number, before a lower-case word (``3. the``): 8;
-- after a dash or slash that follows a number (``1949–1``): 9.
+- after a dash or slash that follows a number (``1949–1``): 9;
+- a counted number of three or more digits split into number + marker (``telegram
+  17182`` = telegram 1718 + 2): 12, less only than a note left without its marker.
 
 Never markers: a number at the start of a block followed by ``.`` or ``)`` (a paragraph or
 heading number), a number that goes on after a point, comma, colon or slash (``661.93``,
 ``70,000``, ``1:03``), digits inside editorial brackets (``[1 paragraph not declassified]``; a
 marker glued before the closing bracket is allowed), a number set off after a month, a
-counted word (``No.``, ``p.``, ``telegram``), a number that ends no sentence (``1960, 4``)
-or a word a note cannot follow (``at``, ``of``), or before a unit (``4 p.m.``, ``12 miles``).
+counted word (``No.``, ``p.``, ``telegram``; but see the split above), a number that ends
+no sentence (``1960, 4``) or a word a note cannot follow (``at``, ``of``), or before a unit
+(``4 p.m.``, ``12 miles``).
 
 The source line of the older layouts is not searched (it is a note itself).
 A number that repeats the previous marker (the print reused a number for a second note:
@@ -284,6 +287,7 @@ READINGS: dict[str, float] = {
     "number-and-marker": 7.5,  # ``1022`` = 102 + 2
     "after-number-period-lower": 8.0,  # ``3. the``
     "after-dash": 9.0,  # ``1949–1``
+    "counted-number-and-marker": 12.0,  # ``telegram 17182`` = telegram 1718 + 2
     "lone-digit-left": 1.0,  # added when a split leaves one digit after a word: ``Embassy 3``
 }
 COST_UNUSED_STRONG = 2.0
@@ -516,11 +520,8 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
     if prev == "" or prev.isspace() or prev == "(":
         options: list[Option] = []
         word = context.word_before(i)
-        counted = (
-            word in _COUNTED
-            or word.rstrip(".,") in _COUNTED
-            or (nxt.isspace() and context.word_after(k) in _UNITS)
-        )
+        unit = nxt.isspace() and context.word_after(k) in _UNITS
+        counted = word in _COUNTED or word.rstrip(".,") in _COUNTED or unit
         # A number standing alone: maybe a year (or number) with a marker glued to it.
         # A year stays whole (``April 22, 1901.``), and so does a day after its month.
         # After a month, a day cannot pass 31: ``March 141`` is March 14 and marker 1. At
@@ -534,7 +535,15 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
             and (word not in ("no.", "nos.") or not text.lstrip().startswith("No"))
         )
         after_month = word in _MONTHS and not _is_year(run) and int(run) > 31
-        if (not counted or at_end) and not _is_year(run) and (word not in _MONTHS or after_month):
+        # Inside the text, a counted number may still carry a marker (``Embassy telegram
+        # 17182`` = telegram 1718 + note 2), at a cost only a note left without any marker
+        # exceeds; a quantity (``4 p.m.``) never does.
+        counted_split = counted and not at_end and not unit and len(run) >= 3
+        if (
+            (not counted or at_end or counted_split)
+            and not _is_year(run)
+            and (word not in _MONTHS or after_month)
+        ):
             for size in range(1, min(3, len(run) - 1) + 1):
                 head, tail = run[:-size], run[-size:]
                 if tail.startswith("0"):
@@ -546,6 +555,8 @@ def _digit_options(context: _Context, i: int, k: int) -> tuple[list[Option], boo
                     if _is_year(head) or after_month
                     else READINGS["number-and-marker"]
                 )
+                if counted_split:
+                    cost = READINGS["counted-number-and-marker"]
                 if len(head) == 1 and prev.isspace() and not counted and not after_month:
                     # ``Embassy 31``: a lone digit after a word is rarely text; the whole
                     # run set off from its word is the likelier marker.

@@ -92,7 +92,7 @@ def check_notes(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
 
     A note's predecessor is the last numbered note before it that has an anchor; the
     numbers of notes without an anchor that lie between the two may be skipped; a
-    number may repeat; symbol notes, notes without an anchor, and the first note of a
+    number may repeat, and the numbers may start again at 1; symbol notes, notes without an anchor, and the first note of a
     document are exempt.
 
     Args:
@@ -122,7 +122,11 @@ def check_notes(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
         numbers = unanchored.get(div, []) if div is not None else []
         between = max(0, bisect.bisect_left(numbers, this_n) - bisect.bisect_right(numbers, prev.n))
         expected = prev.n + 1 + between
-        if this_n == expected or (this_n == prev.n and between == 0):
+        if (
+            this_n == expected
+            or (this_n == prev.n and between == 0)
+            or (this_n == 1 and prev.n >= 2)  # the print numbers its notes from 1 again
+        ):
             continue
         yield (
             note,
@@ -130,7 +134,7 @@ def check_notes(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
                 f'Note n="{n}" follows note n="{prev.element.get("n")}": numbered notes run '
                 f'in sequence in document order, so n="{_xpath_string(expected)}" was expected '
                 "here (symbol notes, and notes without an anchor, are exempt; the print may "
-                "repeat a number for a second note)."
+                "repeat a number for a second note, or number its notes from 1 again)."
             ),
         )
 
