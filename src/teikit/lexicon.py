@@ -103,7 +103,12 @@ CLOSINGS: tuple[str, ...] = (
     # 1861-1929 despatches and notes: the printed volumes shorten the closing with
     # ``etc.``, ``&c.`` or ``[etc.]`` (``I avail, etc.``, ``Be pleased, etc.,``, ``I am [etc.]``).
     r"I (?:am|have|remain),(?: sir,)? (?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
-    r"I (?:am|have|remain) \[etc\.\]",
+    r"I (?:am|have|remain|renew) \[etc\.\]",
+    # ``I renew [etc.]``, ``I renew, etc.``, ``I renew the assurances …, &c.``
+    r"I renew(?: [^,]{1,100})?,? (?:etc\.|&c\.|\[etc\.\])",
+    # ``Very respectfully, etc.,``, ``Sincerely yours, &c.``
+    r"(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly)"
+    r"(?: yours)?,? (?:etc\.|&c\.|\[etc\.\])",
     r"(?:I|We) (?:have|had) the hono(?:u)?r(?: to (?:be|remain))?, (?:etc\.|&c\.)",
     r"I avail(?: myself)?(?: of [^,]{1,100})?,? (?:etc\.|&c\.)",
     r"(?:Please accept|Be pleased|Pray accept)(?: [^,]{1,60})?, (?:etc\.|&c\.)",

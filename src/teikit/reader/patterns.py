@@ -141,6 +141,8 @@ def heading_shape(text: str) -> str | None:
         return None
     if core[-1] in _CLOSING_QUOTES or _INITIAL.search(core):
         return None  # the end of a quoted message, or a name (``John F. Kennedy``)
+    if is_closing(core):
+        return None  # a closing phrase (``I have [etc.]``), never a section heading
     letters = [c for c in core if c.isalpha()]
     if letters and not any(c.isupper() for c in letters):
         return "smallcaps"
