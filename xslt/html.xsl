@@ -473,6 +473,10 @@
     <p class="flushleft"><xsl:apply-templates/></p>
   </xsl:template>
 
+  <xsl:template match="tei:p[@rend = 'center']">
+    <p class="center"><xsl:apply-templates/></p>
+  </xsl:template>
+
   <xsl:template match="tei:p[@rend = 'sectiontitle']">
     <h3 class="sectiontitle"><xsl:apply-templates/></h3>
   </xsl:template>

@@ -59,6 +59,10 @@ PAGE_KINDS: tuple[str, ...] = ("Facsimile", "Typeset")
 #: group 1 is the kind (or None), group 2 the page number.
 PAGE_MARKER = r"\[(?:(" + "|".join(PAGE_KINDS) + r") )?Page ([0-9]+|[ivxlcdm]+)\]"
 
+#: A row of spaced points or asterisks standing for omitted text (``. . . . . . .``,
+#: ``* * *``): a line of its own, centred in print.
+OMISSION_ROW = r"[.*…](?:[ \u00a0]+[.*…]){2,}"
+
 #: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``).
 FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:" + DASH + r"[A-Z]{1,5})?"
 #: The words a file number may carry between its class and its slash: names, places,

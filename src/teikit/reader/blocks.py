@@ -239,6 +239,11 @@ class BodyReader(ReaderBase):
         if shape:
             self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
             return i + 1
+        if pt.OMISSION_ROW.match(pt.shadow(fld.text).strip()):
+            # A row of points for omitted text: a centred paragraph of its own.
+            self.draft.add(Paragraph(line=lineno, centered=True, content=[fld]))
+            body.front = False
+            return i + 1
         # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
         # the opening: classification lines may follow it.
         body.front = body.front and bool(pt.FRONT_BRACKET.match(pt.shadow(fld.text).strip()))

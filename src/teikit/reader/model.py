@@ -129,6 +129,8 @@ class Paragraph(TextBlock[R]):
 
     role: ClassVar[str] = "paragraph"
     joined: bool = False
+    #: A row of points or asterisks for omitted text, centred in print (``rend="center"``).
+    centered: bool = False
 
     def line_separator(self) -> Inline:
         return " " if self.joined else LineBreak()

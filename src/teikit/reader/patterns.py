@@ -530,6 +530,8 @@ def is_signer_title(text: str) -> bool:
 
 
 #: An editors' line of the opening: ``[Excerpts]``, ``[Paraphrase]``, ``[Translation]``.
+#: A row of spaced points or asterisks that marks omitted text.
+OMISSION_ROW = re.compile("^" + lx.OMISSION_ROW + "$")
 FRONT_BRACKET = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\]$")
 
 #: A line that names the kind of paper under its title (``Aide-Mémoire``, ``Note Verbale``).

@@ -192,7 +192,8 @@ class _Writer:
         self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p, block.content)
 
     def paragraph(self, div: etree._Element, block: Paragraph[Inline]) -> None:
-        self.inlines(sub(div, "p"), block.content)
+        p = sub(div, "p", rend="center") if block.centered else sub(div, "p")
+        self.inlines(p, block.content)
 
     def closer(self, div: etree._Element, block: Closer[Inline]) -> None:
         element = sub(div, "closer")
