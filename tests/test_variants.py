@@ -278,6 +278,10 @@ def check_special(whole: etree._Element, expect: dict, problems: list[str]) -> N
         if not any(collapse(plain(p)).startswith(start) for p in whole.iter(f"{T}p")
                    if p.get("rend") is None):
             problems.append(f"no prose paragraph starts {start!r}")
+    if "centered" in special:  # rows of points for omitted text: p rend="center", in order
+        found = [spaced(p) for p in whole.iter(f"{T}p") if p.get("rend") == "center"]
+        if found != special["centered"]:
+            problems.append(f"centred paragraphs {found}, expected {special['centered']}")
     for items in special.get("item_lists", []):
         if not any([spaced(i) for i in lst.findall(f"{T}item")] == items
                    for lst in div.iter(f"{T}list")):
