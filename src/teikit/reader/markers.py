@@ -36,9 +36,10 @@ The source line of the older layouts is not searched (it is a note itself).
 A number that repeats the previous marker (the print reused a number for a second note:
 1, 2, 2, 3) costs 6 more; a marker 1 after a higher one (the print numbering its notes
 from 1 again: 90, 91, 1) costs 10 more and is reported; leaving a strong candidate unused
-costs 2; a listed note with no marker at all costs 20. A dynamic programme over the groups, in reading order, keeps the
-cheapest reading of the whole document that places every note, under a beam, so that huge
-inputs stay bounded. Readings that cost 3 or more are reported as assumptions.
+costs 2; a listed note with no marker at all costs 20. A dynamic programme over the groups,
+in reading order, keeps the cheapest reading of the whole document that places every note,
+under a beam, so that huge inputs stay bounded. Readings that cost 3 or more are reported
+as assumptions.
 """
 
 from __future__ import annotations

@@ -92,8 +92,8 @@ def check_notes(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
 
     A note's predecessor is the last numbered note before it that has an anchor; the
     numbers of notes without an anchor that lie between the two may be skipped; a
-    number may repeat, and the numbers may start again at 1; symbol notes, notes without an anchor, and the first note of a
-    document are exempt.
+    number may repeat, and the numbers may start again at 1; symbol notes, notes without an
+    anchor, and the first note of a document are exempt.
 
     Args:
         root: the document's root element.
