@@ -1,0 +1,167 @@
+"""Block quotations that a paragraph introduces: find them among the drafted blocks.
+
+A FRUS page often quotes a message, a resolution or a letter after a paragraph that
+introduces it (``… passed the following resolution:``); the Office of the Historian nests
+such a quotation in the introducing paragraph, ``<p>…: <quote rend="blockquote"><p>“…”</p>
+</quote></p>``. The page text shows it as separate paragraphs, and only the quotation
+marks tell where the quotation begins and ends:
+
+* the introducing paragraph ends with a colon (perhaps followed by a note marker);
+* the next paragraph opens with a quotation mark (:data:`MARKS`);
+* the quotation runs on to the paragraph that closes it: its closing mark (perhaps followed
+  by note markers) ends that paragraph. Older volumes reopen the quotation at the start of
+  each paragraph (``“…`` / ``“…`` / ``“…”``); 1961+ volumes mark only its start and end,
+  and the run may hold a quoted letter's salutation and signature lines.
+
+Anything else stays as it is, flat: a run that meets a block other than a paragraph or a
+page break (a list, a heading, the closer), or the end of the part, before its closing
+mark; a quotation that closes inside a paragraph whose text goes on after it; a run longer
+than :data:`MAX_QUOTED_PARAGRAPHS`. Nothing is guessed where the marks do not say.
+
+The pass (:func:`mark_quotes`) only changes the kind of the quoted paragraphs to
+:class:`~teikit.reader.model.QuotedParagraph`; their fields, lines and order stay as they
+are, so the note markers in them are found and the line accounting holds as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from teikit.reader import patterns as pt
+from teikit.reader.fields import TextField
+from teikit.reader.model import Block, PageBreakBlock, Paragraph, QuotedParagraph
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A pair of quotation marks that may open and close a block quotation."""
+
+    opening: str
+    closing: str
+
+
+#: The marks a block quotation opens with, and the mark that closes it, in the order they
+#: are tried: typographic double quotes, then straight ones.
+MARKS: tuple[QuoteMarks, ...] = (QuoteMarks("“", "”"), QuoteMarks('"', '"'))
+#: What the introducing paragraph ends with, before a trailing note marker.
+INTRO_ENDINGS: tuple[str, ...] = (":",)
+#: The longest quotation (in paragraphs) the pass looks for; a longer run stays flat.
+MAX_QUOTED_PARAGRAPHS = 200
+
+#: What may follow the closing mark at the end of the quotation's last paragraph: note
+#: markers, glued or set off by a space, side by side.
+_AFTER_CLOSE = re.compile(r"(?:\s?(?:\d{1,3}[a-d]?|[*†‡§‖¶]+))*\s*")
+#: A time at the end of a paragraph (``at 4:30``): its digits are no note marker.
+_TIME_END = re.compile(r"\d:\d{1,3}[a-d]?$")
+
+
+def _text(block: Paragraph[TextField]) -> str:
+    """The paragraph's text as the patterns read it, its input lines joined by a space."""
+    return pt.shadow(" ".join(fld.text for fld in block.content)).strip()
+
+
+def introduces(block: Block[TextField]) -> bool:
+    """Tell whether ``block`` is a plain paragraph that ends as an introduction to a
+    quotation does (a colon, perhaps followed by a note marker)."""
+    if type(block) is not Paragraph or not block.content:
+        return False
+    tail = pt.shadow(block.content[-1].text).rstrip()
+    if tail.endswith(INTRO_ENDINGS):
+        return True
+    if _TIME_END.search(tail):
+        return False
+    return pt.strip_trailing_marker(tail).endswith(INTRO_ENDINGS)
+
+
+def _opening(text: str) -> QuoteMarks | None:
+    """The marks whose opening mark ``text`` begins with, if any."""
+    return next((marks for marks in MARKS if text.startswith(marks.opening)), None)
+
+
+def _closes(text: str, marks: QuoteMarks, depth: int) -> tuple[int | None, int]:
+    """Follow the quotation marks of one quoted paragraph (its reopening mark already cut
+    off). Return the offset of the mark that closes the quotation (None when it stays
+    open) and the depth of quotation at the paragraph's end (1: inside the quotation)."""
+    if marks.opening == marks.closing:
+        # Straight marks do not say which way they face: an odd count closes the
+        # quotation, at the last of them.
+        count = text.count(marks.closing)
+        return (text.rindex(marks.closing) if count % 2 else None), 1
+    for match in re.finditer(f"[{re.escape(marks.opening)}{re.escape(marks.closing)}]", text):
+        depth += 1 if match.group() == marks.opening else -1
+        if depth == 0:
+            return match.start(), 0
+    return None, depth
+
+
+def quotation_end(blocks: Sequence[Block[TextField]], start: int) -> int | None:
+    """The end of the quotation that opens at ``blocks[start]`` (after page breaks), if the
+    blocks from there are one (see the module doc).
+
+    Args:
+        blocks: the drafted blocks.
+        start: the index after the introducing paragraph.
+
+    Returns:
+        The index after the quotation's last paragraph, or None when the blocks from
+        ``start`` are no quotation the marks close.
+    """
+    k = start
+    while k < len(blocks) and isinstance(blocks[k], PageBreakBlock):
+        k += 1
+    if k == len(blocks) or type(blocks[k]) is not Paragraph:
+        return None
+    first = blocks[k]
+    assert isinstance(first, Paragraph)
+    marks = _opening(_text(first))
+    if marks is None:
+        return None
+    depth = 1
+    quoted = 0
+    while k < len(blocks) and quoted < MAX_QUOTED_PARAGRAPHS:
+        block = blocks[k]
+        k += 1
+        if isinstance(block, PageBreakBlock):
+            continue
+        if type(block) is not Paragraph:
+            return None
+        assert isinstance(block, Paragraph)
+        quoted += 1
+        text = _text(block)
+        if text.startswith(marks.opening) and (quoted == 1 or depth == 1):
+            text = text[len(marks.opening) :]  # the quotation's own (re)opening mark
+        at, depth = _closes(text, marks, depth)
+        if at is not None:
+            rest = text[at + len(marks.closing) :]
+            return k if _AFTER_CLOSE.fullmatch(rest) else None
+    return None
+
+
+def mark_quotes(blocks: list[Block[TextField]]) -> int:
+    """Turn each quotation that a paragraph introduces into quoted paragraphs, in place.
+
+    Args:
+        blocks: the drafted blocks, in reading order; quotations found by an earlier call
+            stay as they are, so the pass may run again over the same blocks.
+
+    Returns:
+        How many quotations were found in this call.
+    """
+    found = 0
+    i = 0
+    while i < len(blocks):
+        end = quotation_end(blocks, i + 1) if introduces(blocks[i]) else None
+        if end is None:
+            i += 1
+            continue
+        for k in range(i + 1, end):
+            block = blocks[k]
+            if type(block) is Paragraph:
+                blocks[k] = QuotedParagraph(
+                    line=block.line, joined=block.joined, content=block.content
+                )
+        found += 1
+        i = end
+    return found
