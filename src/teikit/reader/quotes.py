@@ -49,12 +49,16 @@ MARKS: tuple[QuoteMarks, ...] = (QuoteMarks("“", "”"), QuoteMarks('"', '"'))
 INTRO_ENDINGS: tuple[str, ...] = (":",)
 #: The longest quotation (in paragraphs) the pass looks for; a longer run stays flat.
 MAX_QUOTED_PARAGRAPHS = 200
+#: How much of a paragraph's end the introduction test reads (colon and markers are short).
+_TAIL = 64
 
-#: What may follow the closing mark at the end of the quotation's last paragraph: note
-#: markers, glued or set off by a space, side by side.
-_AFTER_CLOSE = re.compile(r"(?:\s?(?:\d{1,3}[a-d]?|[*†‡§‖¶]+))*\s*")
+#: Note markers at the end of a paragraph, glued or set off by a space, side by side: what
+#: may follow the introducing colon and the quotation's closing mark.
+_MARKERS = r"(?:\s?(?:\d{1,3}[a-d]?|[*†‡§‖¶]+))*\s*"
+_AFTER_CLOSE = re.compile(_MARKERS)
+_INTRO_END = re.compile(f"(?:{'|'.join(map(re.escape, INTRO_ENDINGS))}){_MARKERS}$")
 #: A time at the end of a paragraph (``at 4:30``): its digits are no note marker.
-_TIME_END = re.compile(r"\d:\d{1,3}[a-d]?$")
+_TIME_END = re.compile(r"\d:\d")
 
 
 def _text(block: Paragraph[TextField]) -> str:
@@ -67,12 +71,9 @@ def introduces(block: Block[TextField]) -> bool:
     quotation does (a colon, perhaps followed by a note marker)."""
     if type(block) is not Paragraph or not block.content:
         return False
-    tail = pt.shadow(block.content[-1].text).rstrip()
-    if tail.endswith(INTRO_ENDINGS):
-        return True
-    if _TIME_END.search(tail):
-        return False
-    return pt.strip_trailing_marker(tail).endswith(INTRO_ENDINGS)
+    tail = pt.shadow(block.content[-1].text[-_TAIL:]).rstrip()
+    found = _INTRO_END.search(tail)
+    return found is not None and not _TIME_END.match(tail, max(found.start() - 1, 0))
 
 
 def _opening(text: str) -> QuoteMarks | None:
