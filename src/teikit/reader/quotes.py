@@ -56,14 +56,17 @@ _TAIL = 64
 #: may follow the introducing colon and the quotation's closing mark.
 _MARKERS = r"(?:\s?(?:\d{1,3}[a-d]?|[*†‡§‖¶]+))*\s*"
 _AFTER_CLOSE = re.compile(_MARKERS)
+#: The end of a paragraph that may close a quotation: a closing mark, perhaps note markers.
+_CLOSED_END = re.compile(
+    f"(?:{'|'.join(re.escape(m.closing) for m in MARKS)}){_MARKERS}$"
+)
 _INTRO_END = re.compile(f"(?:{'|'.join(map(re.escape, INTRO_ENDINGS))}){_MARKERS}$")
+#: Either mark of each pair, as the scan of a quoted paragraph finds them.
+_MARK_PATTERNS = {m: re.compile(f"[{re.escape(m.opening)}{re.escape(m.closing)}]") for m in MARKS}
+#: Characters that end many paragraphs and never an introduction (a quick test first).
+_NEVER_LAST = frozenset(".,;?!)”’\"]")
 #: A time at the end of a paragraph (``at 4:30``): its digits are no note marker.
 _TIME_END = re.compile(r"\d:\d")
-
-
-def _text(block: Paragraph[TextField]) -> str:
-    """The paragraph's text as the patterns read it, its input lines joined by a space."""
-    return pt.shadow(" ".join(fld.text for fld in block.content)).strip()
 
 
 def introduces(block: Block[TextField]) -> bool:
@@ -72,6 +75,8 @@ def introduces(block: Block[TextField]) -> bool:
     if type(block) is not Paragraph or not block.content:
         return False
     tail = pt.shadow(block.content[-1].text[-_TAIL:]).rstrip()
+    if tail[-1:].isalpha() or tail[-1:] in _NEVER_LAST:
+        return False  # most paragraphs: a word or a full stop ends them
     found = _INTRO_END.search(tail)
     return found is not None and not _TIME_END.match(tail, max(found.start() - 1, 0))
 
@@ -90,11 +95,99 @@ def _closes(text: str, marks: QuoteMarks, depth: int) -> tuple[int | None, int]:
         # quotation, at the last of them.
         count = text.count(marks.closing)
         return (text.rindex(marks.closing) if count % 2 else None), 1
-    for match in re.finditer(f"[{re.escape(marks.opening)}{re.escape(marks.closing)}]", text):
+    for match in _MARK_PATTERNS[marks].finditer(text):
         depth += 1 if match.group() == marks.opening else -1
         if depth == 0:
             return match.start(), 0
     return None, depth
+
+
+class _Scanner:
+    """Follows the quotation marks through the drafted blocks, reading each paragraph's
+    text once, and remembering where a scan failed: a later scan that enters the same
+    paragraph in the same state (inside the quotation, the same marks) would fail the same
+    way, so the whole pass stays linear in the blocks (a page of many introductions whose
+    quotations never close costs no more than one)."""
+
+    def __init__(self, blocks: Sequence[Block[TextField]]) -> None:
+        self.blocks = blocks
+        self._texts: dict[int, str] = {}
+        self._doomed: set[tuple[int, QuoteMarks]] = set()
+        #: For each index, the first block from there that can close a quotation (a
+        #: paragraph ending in a closing mark), and the first that no quotation can hold
+        #: (neither a plain paragraph nor a page break); found on the first scan.
+        self._next_close: list[int] = []
+        self._next_stop: list[int] = []
+
+    def _survey(self) -> None:
+        count = len(self.blocks)
+        close, stop = [count] * (count + 1), [count] * (count + 1)
+        for k in range(count - 1, -1, -1):
+            block = self.blocks[k]
+            plain = type(block) is Paragraph and bool(block.content)
+            stop[k] = stop[k + 1] if plain or isinstance(block, PageBreakBlock) else k
+            closes = plain and _CLOSED_END.search(
+                pt.shadow(block.content[-1].text[-_TAIL:]).rstrip()  # type: ignore[union-attr]
+            )
+            close[k] = k if closes else close[k + 1]
+        self._next_close, self._next_stop = close, stop
+
+    def text(self, k: int) -> str:
+        """The text of paragraph ``k`` as the patterns read it, its lines joined by a space."""
+        found = self._texts.get(k)
+        if found is None:
+            block = self.blocks[k]
+            assert isinstance(block, Paragraph)
+            found = pt.shadow(" ".join(fld.text for fld in block.content)).strip()
+            self._texts[k] = found
+        return found
+
+    def quotation_end(self, start: int) -> int | None:
+        """The index after the quotation that opens at block ``start`` (after page breaks),
+        or None when the blocks from there are no quotation the marks close (see the
+        module doc)."""
+        blocks = self.blocks
+        k = start
+        while k < len(blocks) and isinstance(blocks[k], PageBreakBlock):
+            k += 1
+        if k == len(blocks) or type(blocks[k]) is not Paragraph:
+            return None
+        marks = _opening(self.text(k))
+        if marks is None:
+            return None
+        if not self._next_stop:
+            self._survey()
+        if self._next_close[k] >= self._next_stop[k]:
+            return None  # no paragraph can close it before a block that ends the run
+        depth = 1
+        quoted = 0
+        entered: list[tuple[int, QuoteMarks]] = []  # paragraphs entered inside the quotation
+        while k < len(blocks) and quoted < MAX_QUOTED_PARAGRAPHS:
+            block = blocks[k]
+            if isinstance(block, PageBreakBlock):
+                k += 1
+                continue
+            if type(block) is not Paragraph:
+                break
+            if quoted and depth == 1:
+                if (k, marks) in self._doomed:
+                    break
+                entered.append((k, marks))
+            quoted += 1
+            text = self.text(k)
+            k += 1
+            if text.startswith(marks.opening) and (quoted == 1 or depth == 1):
+                text = text[len(marks.opening) :]  # the quotation's own (re)opening mark
+            at, depth = _closes(text, marks, depth)
+            if at is not None:
+                if _AFTER_CLOSE.fullmatch(text[at + len(marks.closing) :]):
+                    return k
+                break
+        else:
+            if quoted >= MAX_QUOTED_PARAGRAPHS:
+                return None  # cut short by the limit: a later, shorter scan may still close
+        self._doomed.update(entered)
+        return None
 
 
 def quotation_end(blocks: Sequence[Block[TextField]], start: int) -> int | None:
@@ -109,35 +202,7 @@ def quotation_end(blocks: Sequence[Block[TextField]], start: int) -> int | None:
         The index after the quotation's last paragraph, or None when the blocks from
         ``start`` are no quotation the marks close.
     """
-    k = start
-    while k < len(blocks) and isinstance(blocks[k], PageBreakBlock):
-        k += 1
-    if k == len(blocks) or type(blocks[k]) is not Paragraph:
-        return None
-    first = blocks[k]
-    assert isinstance(first, Paragraph)
-    marks = _opening(_text(first))
-    if marks is None:
-        return None
-    depth = 1
-    quoted = 0
-    while k < len(blocks) and quoted < MAX_QUOTED_PARAGRAPHS:
-        block = blocks[k]
-        k += 1
-        if isinstance(block, PageBreakBlock):
-            continue
-        if type(block) is not Paragraph:
-            return None
-        assert isinstance(block, Paragraph)
-        quoted += 1
-        text = _text(block)
-        if text.startswith(marks.opening) and (quoted == 1 or depth == 1):
-            text = text[len(marks.opening) :]  # the quotation's own (re)opening mark
-        at, depth = _closes(text, marks, depth)
-        if at is not None:
-            rest = text[at + len(marks.closing) :]
-            return k if _AFTER_CLOSE.fullmatch(rest) else None
-    return None
+    return _Scanner(blocks).quotation_end(start)
 
 
 def mark_quotes(blocks: list[Block[TextField]]) -> int:
@@ -150,10 +215,11 @@ def mark_quotes(blocks: list[Block[TextField]]) -> int:
     Returns:
         How many quotations were found in this call.
     """
+    scanner = _Scanner(blocks)
     found = 0
     i = 0
     while i < len(blocks):
-        end = quotation_end(blocks, i + 1) if introduces(blocks[i]) else None
+        end = scanner.quotation_end(i + 1) if introduces(blocks[i]) else None
         if end is None:
             i += 1
             continue
