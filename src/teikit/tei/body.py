@@ -5,7 +5,9 @@ salutation line) is written there, with the identifier and classification lines 
 before it, one line after another separated by ``lb``; without such furniture the
 classification and identifier lines stay flush-left paragraphs. A dateline or salutation
 after the first paragraph or list is a flush-left paragraph, as the Office of the Historian
-writes a salutation (TEI allows an opener only before the first paragraph).
+writes a salutation (TEI allows an opener only before the first paragraph). A block
+quotation that a paragraph introduces (the quoted paragraphs after it) is nested at that
+paragraph's end, ``<quote rend="blockquote">``, with the page breaks between its paragraphs.
 """
 
 from __future__ import annotations
