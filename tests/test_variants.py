@@ -379,7 +379,8 @@ def check_quotes(div: etree._Element, wanted: list[dict], problems: list[str]) -
         if not found["intro"].endswith(spec["intro_ends"]):
             problems.append(f"quote {k + 1} is introduced by {found['intro'][-40:]!r}")
         if len(found["paragraphs"]) != len(starts) or not all(
-                text.startswith(start) for text, start in zip(found["paragraphs"], starts)):
+                text.startswith(start)
+                for text, start in zip(found["paragraphs"], starts, strict=True)):
             problems.append(f"quote {k + 1} paragraphs {found['paragraphs']}, expected {starts}")
         if found["pb"] != spec["pb"]:
             problems.append(f"quote {k + 1} page breaks {found['pb']}, expected {spec['pb']}")
