@@ -46,8 +46,9 @@ def paragraph_texts(shape: str, count: int) -> list[str]:
 
 
 def drafted(texts: list[str]) -> list[Block[TextField]]:
-    return [Paragraph(line=k + 1, content=[TextField.from_raw(t, k + 1)]) for k, t in
-            enumerate(texts)]
+    return [
+        Paragraph(line=k + 1, content=[TextField.from_raw(t, k + 1)]) for k, t in enumerate(texts)
+    ]
 
 
 def main() -> None:
@@ -63,8 +64,10 @@ def main() -> None:
         seconds = best_of(args.repeat, lambda texts=texts: quotes.mark_quotes(drafted(texts)))
         build = best_of(args.repeat, lambda texts=texts: drafted(texts))
         cost = max(seconds - build, 0.0)
-        print(f"  {shape:9} {found:6,} quotations  pass {cost * 1e3:8.1f} ms"
-              f"  ({cost / count * 1e6:.2f} µs a block)")
+        print(
+            f"  {shape:9} {found:6,} quotations  pass {cost * 1e3:8.1f} ms"
+            f"  ({cost / count * 1e6:.2f} µs a block)"
+        )
     page_count = min(count, 4_000)
     original = blocks_module.mark_quotes
     spent = [0.0]
@@ -88,10 +91,13 @@ def main() -> None:
                 convert_text(decode(data.encode("utf-8"), "bench.txt"))
                 best = min(best, (time.perf_counter() - begin, spent[0]))
             total, share = best
-            print(f"conversion of a page of {page_count:,} {shape} paragraphs: {total:.3f} s,"
-                  f" of which the pass {share * 1e3:.1f} ms ({share / total * 100:.1f}%)")
+            print(
+                f"conversion of a page of {page_count:,} {shape} paragraphs: {total:.3f} s,"
+                f" of which the pass {share * 1e3:.1f} ms ({share / total * 100:.1f}%)"
+            )
     finally:
         blocks_module.mark_quotes = original
+
 
 if __name__ == "__main__":
     main()

@@ -98,22 +98,28 @@ def test_note_markers_after_the_colon_and_after_the_closing_mark() -> None:
 
 
 def test_straight_marks_and_an_intro_over_several_lines() -> None:
-    assert _marked(_p('Message reads:'), _p('"Dear Sir:'), _p('Yours, A. Author"'))[0] == "PQQ"
+    assert _marked(_p("Message reads:"), _p('"Dear Sir:'), _p('Yours, A. Author"'))[0] == "PQQ"
     assert _marked(_p("The Minister", "said as follows:"), _p("“Text.”"))[0] == "PQ"
 
 
 def test_quotation_marks_inside_the_quotation_do_not_close_it() -> None:
-    assert _marked(
-        _p("He wrote:"),
-        _p("“The word “final” was struck out."),
-        _p("The rest stands.”"),
-    )[0] == "PQQ"
+    assert (
+        _marked(
+            _p("He wrote:"),
+            _p("“The word “final” was struck out."),
+            _p("The rest stands.”"),
+        )[0]
+        == "PQQ"
+    )
 
 
 def test_page_breaks_inside_stay_inside_and_after_stay_outside() -> None:
-    assert _marked(
-        _p("It reads:"), _pb("5"), _p("“One."), _pb("6"), _p("Two.”"), _pb("7"), _p("After.")
-    )[0] == "PBQBQBP"
+    assert (
+        _marked(
+            _p("It reads:"), _pb("5"), _p("“One."), _pb("6"), _p("Two.”"), _pb("7"), _p("After.")
+        )[0]
+        == "PBQBQBP"
+    )
 
 
 def test_counter_examples_stay_flat() -> None:
@@ -257,8 +263,9 @@ def test_the_self_check_walks_the_quotation_in_order(path: Path) -> None:
     def drop_quote(quote: etree._Element) -> None:
         quote.getparent().remove(quote)
 
-    changes = [drop_last, drop_quote] + ([swap] if len(root.findall(".//tei:quote/tei:p", NS)) > 1
-                                         else [])
+    changes = [drop_last, drop_quote] + (
+        [swap] if len(root.findall(".//tei:quote/tei:p", NS)) > 1 else []
+    )
     for change in changes:
         with pytest.raises(SelfCheckError):
             check_conversion(path.name, lines, broken(change))
@@ -324,8 +331,9 @@ def test_html_puts_the_quotation_after_its_paragraph_never_inside(path: Path) ->
     assert nesting.blockquotes == len(root.findall(".//tei:quote", NS)) > 0
     assert nesting.inside_p == 0
     html = etree.HTML(page)
-    for quote, block in zip(root.iterfind(".//tei:quote", NS), html.iterfind(".//blockquote"),
-                            strict=True):
+    for quote, block in zip(
+        root.iterfind(".//tei:quote", NS), html.iterfind(".//blockquote"), strict=True
+    ):
         intro = block.getprevious()
         assert intro is not None and intro.tag == "p"
         assert "".join(intro.itertext()).rstrip().rstrip("0123456789*†").endswith(":")

@@ -57,14 +57,12 @@ _TAIL = 64
 _MARKERS = r"(?:\s?(?:\d{1,3}[a-d]?|[*†‡§‖¶]+))*\s*"
 _AFTER_CLOSE = re.compile(_MARKERS)
 #: The end of a paragraph that may close a quotation: a closing mark, perhaps note markers.
-_CLOSED_END = re.compile(
-    f"(?:{'|'.join(re.escape(m.closing) for m in MARKS)}){_MARKERS}$"
-)
+_CLOSED_END = re.compile(f"(?:{'|'.join(re.escape(m.closing) for m in MARKS)}){_MARKERS}$")
 _INTRO_END = re.compile(f"(?:{'|'.join(map(re.escape, INTRO_ENDINGS))}){_MARKERS}$")
 #: Either mark of each pair, as the scan of a quoted paragraph finds them.
 _MARK_PATTERNS = {m: re.compile(f"[{re.escape(m.opening)}{re.escape(m.closing)}]") for m in MARKS}
 #: Characters that end many paragraphs and never an introduction (a quick test first).
-_NEVER_LAST = frozenset(".,;?!)”’\"]")
+_NEVER_LAST = frozenset('.,;?!)”’"]')
 #: A time at the end of a paragraph (``at 4:30``): its digits are no note marker.
 _TIME_END = re.compile(r"\d:\d")
 
