@@ -436,3 +436,17 @@ def test_devset_no_page_gets_a_quotation_outside_the_class() -> None:
         if root.find(".//tei:quote", NS) is not None:
             found.append(path.stem)
     assert sorted(found) == sorted(DEVSET_NESTED)
+
+
+def test_a_quotation_in_a_postscript_is_nested_there_and_valid(tmp_path: Path) -> None:
+    text = (
+        "Mr. Harlow to Mr. Pell.\n\nNo. 12.]\n\nSir: I have the honor to report.\n\n"
+        "I have, etc.,\n\nJ. R. Harlow.\n\nP. S.—The minister sent me the following note:\n\n"
+        "“I regret the delay.\n\n“It will be remedied.”\n\nJ. R. H."
+    )
+    result = convert_text(decode(text.encode("utf-8"), "postscript.txt"))
+    quote = result.root.find(".//tei:postscript/tei:p/tei:quote", NS)
+    assert quote is not None and len(quote.findall("tei:p", NS)) == 2
+    out = tmp_path / "postscript.xml"
+    out.write_bytes(result.to_bytes())
+    assert [f for f in validate_paths([out]).findings if f.severity == "error"] == []
