@@ -183,3 +183,33 @@ def test_a_closing_inside_the_text_is_no_section_heading() -> None:
 ])
 def test_rows_of_points(line: str, row: bool) -> None:
     assert bool(pt.OMISSION_ROW.match(line)) is row
+
+
+# -- a participants list without its head (C11) ----------------------------------------------
+
+HEADLESS = "88. Memorandum of a {kind}, June 3, 1957{m}\n{items}\nThe talk began at nine.\n" \
+           "- Source: Eisenhower Library, Whitman File. Secret.↩"
+
+
+@pytest.mark.parametrize(("kind", "items", "list_type"), [
+    ("Conference With the President", ["Secretary Herter", "Mr. Murphy", "General Goodpaster"],
+     "participants"),
+    # Not every line names a person: the group alone stays the subject.
+    ("Conference With the President", ["Berlin", "Mr. Murphy’s Report"], "subject"),
+    # A title that names no meeting: the group alone stays the subject.
+    ("Paper Prepared in the Department", ["Secretary Herter", "Mr. Murphy"], "subject"),
+])
+def test_a_headless_group_alone(kind: str, items: list[str], list_type: str) -> None:
+    text = HEADLESS.format(kind=kind, m="0", items="\n".join(f"- {i}" for i in items))
+    root = convert(text).root
+    (found,) = list(root.iter(f"{T}list"))
+    assert found.get("type") == list_type
+
+
+@pytest.mark.parametrize(("line", "person"), [
+    ("Secretary Dulles", True), ("Mr. Rountree (part-time)", True), ("Major Eisenhower", True),
+    ("The Under Secretary", True), ("Ambassador Lodge", True),
+    ("Middle East Policy", False), ("Disarmament", False), ("Mrs", False),
+])
+def test_participant_lines(line: str, person: bool) -> None:
+    assert bool(pt.PARTICIPANT_LINE.match(line)) is person

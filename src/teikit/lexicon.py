@@ -385,6 +385,16 @@ SIGNER_TITLE_WORDS: tuple[str, ...] = (
 #: The line over a signature that names whom the signer signs for: ``For the Secretary of
 #: State:``, ``For the Imperial Ambassador:`` (a regular-expression alternative).
 SIGNING_FOR = r"For (?:the )?[A-Z][^:]{2,80}:"
+#: How a participant's line begins when the page dropped the list's head (``Secretary
+#: Dulles``, ``Mr. Rountree (part-time)``, ``Major Eisenhower``): a form of address or a rank.
+PARTICIPANT_OPENERS: tuple[str, ...] = (
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Amb|Sen|Gov)\.",
+    r"Miss|Sir|Lord|Lady|Monsieur|Madame|Herr|Señor|Senator|Governor|Congressman",
+    r"(?:The )?(?:Vice )?President",
+    r"(?:The )?(?:Acting |Assistant |Deputy |Under |Executive )*Secretary",
+    r"(?:The )?(?:Prime |Foreign |Defense )?Minister",
+    r"(?:The )?Ambassador|Chargé|Counselor|Director|Admiral|General|Colonel|Major|Captain",
+)
 #: Words of a title that names a talk or a meeting (``Memorandum of Conversation``,
 #: ``Summary of Conclusions of a … Meeting``, ``Minutes of …``).
 MEETING_WORDS: tuple[str, ...] = (

@@ -560,7 +560,7 @@ class BodyReader(ReaderBase):
         if pending is not None:
             kind, head, line = pending
         elif headless:
-            kind = self._headless_list_kind(len(items), i, end)
+            kind = self._headless_list_kind(len(items), i, end, [text for text, _ in entries])
         # A list is labelled throughout or not at all (as TEI has it): a run of bullets that
         # changes between the two is several lists.
         start = 0
@@ -571,18 +571,26 @@ class BodyReader(ReaderBase):
                 start = k
         return i
 
-    def _headless_list_kind(self, count: int, i: int, end: int) -> _ListKind:
+    def _headless_list_kind(
+        self, count: int, i: int, end: int, texts: list[str] | None = None
+    ) -> _ListKind:
         """The kind of a bullet group at the top whose head the page dropped: one item is
         the subject; several are the participants when the title names a conversation or
-        a meeting, else the addressees (a plain list); a group alone is the subject."""
+        a meeting, else the addressees (a plain list); a group alone is the subject, unless
+        the title names a meeting and every item begins with a form of address or a rank
+        (``Secretary Dulles``, ``Mr. Rountree``)."""
         following = next_nonblank(self.lines, i)
         more = following < end and bool(
             pt.BULLET_B.match(self.lines[following]) or pt.BULLET_A.match(self.lines[following])
         )
-        if count == 1 or not (more or self.draft.has(ItemList)):
-            return SubjectList
         title = " ".join(pt.strip_trailing_marker(f.text) for f in self.title_fields)
-        return ParticipantList if pt.MEETING_TITLE.search(title) else PlainList
+        meeting = bool(pt.MEETING_TITLE.search(title))
+        if count == 1:
+            return SubjectList
+        if not (more or self.draft.has(ItemList)):
+            people = texts and all(pt.PARTICIPANT_LINE.match(pt.shadow(t).strip()) for t in texts)
+            return ParticipantList if meeting and people else SubjectList
+        return ParticipantList if meeting else PlainList
 
     def _has_paragraph(self) -> bool:
         return self.draft.has(*BODY_TEXT)

@@ -539,6 +539,7 @@ PAPER_KIND = re.compile(r"^(?:" + "|".join(lx.PAPER_KINDS) + r")$", re.IGNORECAS
 
 #: A title that names a talk or a meeting, whose unheaded name list is its participants.
 MEETING_TITLE = re.compile(r"\b(?:" + "|".join(lx.MEETING_WORDS) + r")\b")
+PARTICIPANT_LINE = re.compile(r"^(?:" + "|".join(lx.PARTICIPANT_OPENERS) + r")(?:\s|$)")
 
 
 def is_salute(text: str) -> bool:
