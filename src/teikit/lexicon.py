@@ -59,8 +59,11 @@ PAGE_KINDS: tuple[str, ...] = ("Facsimile", "Typeset")
 #: group 1 is the kind (or None), group 2 the page number.
 PAGE_MARKER = r"\[(?:(" + "|".join(PAGE_KINDS) + r") )?Page ([0-9]+|[ivxlcdm]+)\]"
 
-#: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``).
-FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:" + DASH + r"[A-Z]{1,5})?"
+#: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``), perhaps with
+#: a parenthesised subdivision (``300.115(39)``, the file's year or country group).
+FILE_CLASS = (
+    r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:\([0-9A-Za-z]{1,6}\))?(?:" + DASH + r"[A-Z]{1,5})?"
+)
 #: The words a file number may carry between its class and its slash: names, places,
 #: subjects, years, initials, commas and parentheses (``Wallace, Henry A.``,
 #: ``Control (Germany)``, ``European War 1939``, ``Consultation 3``).

@@ -185,8 +185,6 @@ class FurnitureReader(ReaderBase):
         below = next_nonblank(self.lines, top + 1)
         if below >= end or pt.is_classification(first) or not pt.is_plausible_title(first):
             return None
-        if pt.strip_trailing_marker(first) != first:
-            return None  # a note marker on it: the source line's note is not placed yet
         title = pt.shadow(self.lines[below]).strip()
         if not (pt.is_sender_title(title) or pt.is_document_title(title)):
             return None
@@ -270,8 +268,10 @@ class FurnitureReader(ReaderBase):
         self.uses += [
             (i + 1, "source-inline") for i in range(top + 1, stop) if self.lines[i].strip()
         ]
-        fld = TextField.from_raw(source_line, top + 1)
-        fld.searchable = False
+        # The source line is itself a note: a marker can stand only at its end, where the
+        # print set the source note's own footnote (``Policy Planning Staff Files1``).
+        fld = TextField.from_raw(source_line, top + 1, in_head=True)
+        fld.tail_only = True
         self.draft.add(SourceInline(line=top + 1, content=[fld]))
         return source_line
 
