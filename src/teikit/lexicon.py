@@ -61,9 +61,7 @@ PAGE_MARKER = r"\[(?:(" + "|".join(PAGE_KINDS) + r") )?Page ([0-9]+|[ivxlcdm]+)\
 
 #: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``), perhaps with
 #: a parenthesised subdivision (``300.115(39)``, the file's year or country group).
-FILE_CLASS = (
-    r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:\([0-9A-Za-z]{1,6}\))?(?:" + DASH + r"[A-Z]{1,5})?"
-)
+FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:\([0-9A-Za-z]{1,6}\))?(?:" + DASH + r"[A-Z]{1,5})?"
 #: The words a file number may carry between its class and its slash: names, places,
 #: subjects, years, initials, commas and parentheses (``Wallace, Henry A.``,
 #: ``Control (Germany)``, ``European War 1939``, ``Consultation 3``).
@@ -400,4 +398,30 @@ PAPER_KINDS: tuple[str, ...] = (
     r"Circular Memorandum",
     r"Memorandum",
     r"Communiqu[ée]",
+)
+
+#: The field names of a 1961–1980 memorandum's or telegram's header lines, each followed by
+#: its colon and value (``MEMORANDUM FOR: The Secretary``, ``FROM: S/P—Anthony Lake``,
+#: ``REF: State 123456``): one paragraph each, never a section heading.
+MEMO_FIELDS: tuple[str, ...] = (
+    "MEMORANDUM FOR",
+    "ACTION MEMORANDUM FOR",
+    "INFORMATION MEMORANDUM FOR",
+    "MEMORANDUM TO",
+    "TO",
+    "FROM",
+    "THROUGH",
+    "THRU",
+    "VIA",
+    "SUBJECT",
+    "ACTION",
+    "INFO",
+    "REF",
+    "REFS",
+    "REFERENCE",
+    "REFERENCES",
+    "DATE",
+    "TIME",
+    "PLACE",
+    "CC",
 )

@@ -75,12 +75,25 @@ class FurnitureReader(ReaderBase):
 
     def _open_modern(self, top: int, end: int, first: str) -> _Opening | None:
         # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
-        match = pt.MODERN_HEAD.match(pt.shadow(self.lines[top]).rstrip())
-        if not match:
+        line = pt.shadow(self.lines[top]).rstrip()
+        match = pt.MODERN_HEAD.match(line)
+        suffixed = None if match else pt.MODERN_HEAD_SUFFIXED.match(line)
+        if not (match or suffixed):
             return None
         head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
         self.draft.add(Head(line=top + 1, content=[head]))
         self.title_fields = [head]
+        if suffixed:
+            # The head keeps ``55a.``; a document id is a whole number, so it comes from the
+            # catalog, --doc or the file name.
+            self.warn(
+                top + 1,
+                f"the document number '{suffixed.group(1)}' carries a letter; kept it in the "
+                "head, but took no document number from it",
+                "give the number with --doc N or in the catalog",
+                "number-suffixed",
+            )
+            return top + 1, None, "modern", None
         return top + 1, int(match.group(1)), "modern", None
 
     def _open_numbered(self, top: int, end: int, first: str) -> _Opening | None:

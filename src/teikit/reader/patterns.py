@@ -7,6 +7,9 @@ import re
 from teikit import lexicon as lx
 
 MODERN_HEAD = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
+#: A 1955+ heading whose number carries the letter of a document inserted late in the
+#: volume's making: ``55a. Telegram …``, ``105A. Memorandum …``, ``12–A. Letter …``.
+MODERN_HEAD_SUFFIXED = re.compile(r"^(\d{1,4}(?:[a-dA-D]|" + lx.DASH + r"[A-D]))\.\s+(\S.*)$")
 OLDER_NUMBER = re.compile(r"^No\.\s*(\d{1,4})$")
 #: The nineteenth-century volumes' own running number above the title (``No. 39.``): the
 #: Office keeps it as the inline source note; it is not the FRUS document number.
@@ -123,14 +126,19 @@ _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s[A-Z][a-z]")
 _CLOSING_QUOTES = '”"’'
 
 
+#: A memorandum's or telegram's header line: its field name in capitals, a colon, the value.
+MEMO_FIELD = re.compile(r"^(?:" + "|".join(lx.MEMO_FIELDS) + r"):\s*\S")
+
+
 def heading_shape(text: str) -> str | None:
     """Return ``"smallcaps"`` or ``"title"`` when a line looks like a section heading.
 
     A heading is short, has no sentence punctuation at its end, and is either all in lower
-    case (small capitals in print) or mostly capitalised (title case).
+    case (small capitals in print) or mostly capitalised (title case). A memorandum's header
+    line (``FROM: S/P—Anthony Lake``, see :data:`MEMO_FIELD`) is none.
     """
     core = strip_trailing_marker(text).strip()
-    if not core or not core[0].isalpha():
+    if not core or not core[0].isalpha() or MEMO_FIELD.match(core):
         return None
     if core.endswith(" |") or " | " in core:
         return None  # a row of a table the page prints with bars (``United States | France |``)
@@ -529,6 +537,15 @@ def is_signer_title(text: str) -> bool:
 
 #: An editors' line of the opening: ``[Excerpts]``, ``[Paraphrase]``, ``[Translation]``.
 FRONT_BRACKET = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\]$")
+
+
+def keeps_opening(text: str) -> bool:
+    """Tell whether a paragraph line before the document's first paragraph leaves the
+    opening open (classification lines, a subject list may still follow it): an editors'
+    line (``[Paraphrase]``) or a memorandum's header line (``FROM: S/P—Anthony Lake``)."""
+    core = shadow(text).strip()
+    return bool(FRONT_BRACKET.match(core) or MEMO_FIELD.match(core))
+
 
 #: A line that names the kind of paper under its title (``Aide-Mémoire``, ``Note Verbale``).
 PAPER_KIND = re.compile(r"^(?:" + "|".join(lx.PAPER_KINDS) + r")$", re.IGNORECASE)

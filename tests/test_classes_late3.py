@@ -1,0 +1,98 @@
+"""Classes of 1946–1980 pages and of every era's first lines (issue 8, third round): the
+rules they needed, with the shapes that must not be taken for them. The fixtures
+tests/fixtures/variants/late3_*.txt check each class's whole structure."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TEI_NS
+
+from teikit.convert import convert_text
+from teikit.reader import patterns as pt
+from teikit.reader.fields import TextField
+from teikit.reader.markers import find_groups
+from teikit.textsource import decode
+
+T = f"{{{TEI_NS}}}"
+
+
+def convert(text: str, name: str = "page.txt"):
+    return convert_text(decode(text.encode("utf-8"), name))
+
+
+def _tail_runs(text: str) -> list[str]:
+    fld = TextField.from_raw(text, 1, in_head=True)
+    fld.tail_only = True
+    return [m.value for g in find_groups([fld]) for o in g.options for m in o.markers]
+
+
+@pytest.mark.parametrize(
+    ("line", "markers"),
+    [
+        ("Policy Planning Staff Files1", ["1"]),
+        ("Lot 64 D 563, Box 2004 1", ["1"]),
+        ("S/P Files, Lot 64 D 563, Formosa*", ["*"]),
+        ("Executive Secretariat Files, Lot 66 D 95, Box 121", []),  # a box number
+        ("Lot 64 D 563, Box 20041", []),  # glued to digits: the number stays whole
+        ("711.61/4–1249: Telegram", []),
+        ("Files1 of the Staff", []),  # not at the end
+    ],
+)
+def test_a_source_line_holds_a_marker_only_at_its_end(line: str, markers: list[str]) -> None:
+    assert _tail_runs(line) == markers
+
+
+def test_the_source_line_note_sits_inside_the_inline_source_note() -> None:
+    page = (
+        "Policy Planning Staff Files1\nNo. 12\nPaper Prepared by the Staff\n\nText.\n\n  1. A note."
+    )
+    result = convert(page)
+    source = result.root.find(f".//{T}note[@rend='inline']")
+    assert source.text == "Policy Planning Staff Files"
+    assert [n.get("n") for n in source.iter(f"{T}note") if n is not source] == ["1"]
+    assert not [p for p in result.warnings if p.code == "marker-unplaced"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MEMORANDUM FOR: The Secretary",
+        "FROM: S/P—Anthony Lake",
+        "THROUGH: P—Mr. Newsom",
+        "REF: State 123456",
+        "SUBJECT: Planning Talks With Japan",
+    ],
+)
+def test_memorandum_header_lines_are_no_headings(line: str) -> None:
+    assert pt.heading_shape(line) is None
+    assert pt.keeps_opening(line)
+
+
+@pytest.mark.parametrize("line", ["ISSUE FOR DECISION", "RECOMMENDATION", "Background"])
+def test_headings_stay_headings(line: str) -> None:
+    assert pt.heading_shape(line) == "title"
+    assert not pt.keeps_opening(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["300.115(39)/128: Telegram", "300.115(39)/412", "740.00119 (39)/6–1047"]
+)
+def test_file_classes_with_a_parenthesised_part(line: str) -> None:
+    assert pt.is_source_line(line)
+
+
+@pytest.mark.parametrize("line", ["55a. Telegram From A to B0", "105A. Memo", "12–A. Letter"])
+def test_suffixed_document_numbers_read_as_modern_heads(line: str) -> None:
+    assert pt.MODERN_HEAD_SUFFIXED.match(line)
+    assert not pt.MODERN_HEAD.match(line)
+
+
+def test_a_suffixed_number_is_warned_and_kept_in_the_head() -> None:
+    result = convert(
+        "55a. Telegram From the Embassy in France to the Department of State0\n"
+        "Paris, May 3, 1962.\nText.\n- Source: Central Files. Secret.↩"
+    )
+    head = result.root.find(f".//{T}head")
+    assert head.text.startswith("55a. Telegram")
+    assert "number-suffixed" in {p.code for p in result.warnings}
+    assert result.reading == "structured"
