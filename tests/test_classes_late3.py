@@ -35,6 +35,8 @@ def _tail_runs(text: str) -> list[str]:
         ("Executive Secretariat Files, Lot 66 D 95, Box 121", []),  # a box number
         ("Lot 64 D 563, Box 20041", []),  # glued to digits: the number stays whole
         ("711.61/4–1249: Telegram", []),
+        ("Department of State files, lot 60 D 330", []),  # the lot number
+        ("Department of State files, lot 60 D 33", []),
         ("Files1 of the Staff", []),  # not at the end
     ],
 )

@@ -681,14 +681,16 @@ def find_groups(fields: list[TextField]) -> list[Group]:
 
 def _at_tail(text: str, i: int, k: int) -> bool:
     """Tell whether ``text[i:k]`` may be the marker of a tail-only field: the last thing in
-    it, glued to a letter or closing punctuation, or set off by one space after a word or
-    number (``Files1``, ``Box 2004 1``). A run glued to digits (``Box 20041``) is left
-    whole: a box or file number is likelier than a marker there."""
+    it, glued to a letter or closing punctuation, or of one or two digits set off by one
+    space after a word or number (``Files1``, ``Box 2004 1``). A run glued to digits (``Box
+    20041``) is left whole, and so is the number of a lot file (``lot 60 D 330``, ``D 5``):
+    a box, lot or file number is likelier than a marker there."""
     if text[k:].strip() or i == 0 or k - i > 3:
         return False
     prev = text[i - 1]
     if prev == " ":
-        return i > 1 and not text[i - 2].isspace()
+        before = text[: i - 1].split()
+        return k - i <= 2 and bool(before) and not (len(before[-1]) == 1 and before[-1].isupper())
     return prev.isalpha() or prev in _CLOSERS
 
 
