@@ -8,6 +8,7 @@ import pytest
 from conftest import TEI_NS
 
 from teikit.convert import convert_text
+from teikit.errors import InputError
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
 from teikit.reader.markers import find_groups
@@ -98,3 +99,29 @@ def test_a_suffixed_number_is_warned_and_kept_in_the_head() -> None:
     assert head.text.startswith("55a. Telegram")
     assert "number-suffixed" in {p.code for p in result.warnings}
     assert result.reading == "structured"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Washington, April 27, 1971, 8:18–8:53 p.m.",
+        "Islamabad, July 9, 1979, 0815Z.",
+        "Washington, May 3, 1972, 10:15 a.m.–12:30 p.m.",
+        "Washington, November 12, 1955, 1:03 p.m.",
+    ],
+)
+def test_datelines_with_time_spans_and_greenwich_times(line: str) -> None:
+    assert pt.is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Washington, April 27, 1971, at 8:18 p.m. the", "The Secretary, May 3, 1972, 0815Z said"],
+)
+def test_sentences_are_no_datelines(line: str) -> None:
+    assert not pt.is_dateline(line)
+
+
+def test_an_indented_note_line_is_no_heading() -> None:
+    with pytest.raises(InputError, match="no recognisable title"):
+        convert("  1. Source: Johnson Library. Secret.\n\nThe text of the page.")

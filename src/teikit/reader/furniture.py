@@ -14,6 +14,9 @@ from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
 #: A dateline runs over at most so many lines.
 _DATELINE_LINES = 4
 
+#: The text of a note-list line, never a title: ``1. Source: …``, ``2. Not printed.``
+_NOTE_TEXT = re.compile(r"^\d{1,4}\.\s+(?:Source:|Not printed|Not found|See\b|Printed\b)")
+
 #: What an opening rule returns: (next line index, number, layout, source line).
 _Opening = tuple[int, int | None, str, str | None]
 
@@ -74,8 +77,11 @@ class FurnitureReader(ReaderBase):
     # returns what read_head returns, or None (having changed nothing) when it does not fit.
 
     def _open_modern(self, top: int, end: int, first: str) -> _Opening | None:
-        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
+        # The heading starts the line: an indented "  1. Source: …" is a note-list line, not
+        # a title. A heading the copy indented is still one (``  12. Memorandum From …``).
         line = pt.shadow(self.lines[top]).rstrip()
+        if line[:1].isspace() and not _NOTE_TEXT.match(line.lstrip()):
+            line = line.lstrip()
         match = pt.MODERN_HEAD.match(line)
         suffixed = None if match else pt.MODERN_HEAD_SUFFIXED.match(line)
         if not (match or suffixed):

@@ -421,8 +421,14 @@ def is_plausible_title(text: str) -> bool:
 
 
 _MONTH = lx.MONTH_WORD
+#: A clock time: ``1:03 p.m.``, ``9 p. m.``, ``noon``.
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight)"
+#: The time of a dateline: a clock time, a span of two (``9:15–10:01 a.m.``), or a
+#: telegram's Greenwich time (``1212Z``).
+_TIME = r"(?:\d{4}Z|" + _CLOCK + r"(?:\s*[" + DASHES + r"—]\s*" + _CLOCK + r")?)"
 #: A place then a date: ``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
-#: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
+#: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``,
+#: ``Washington, June 2, 1971, 9:15–10:01 a.m.``, ``Tehran, November 5, 1978, 1212Z.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
     r"(?P<date>(?:"
@@ -430,8 +436,7 @@ DATELINE = re.compile(
     + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+"
     + _MONTH
     + r")(?:,?\s*\[?\d{4}\]?)?|undated)"
-    r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$"
+    r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?" + _TIME + r")?)[.,]?$"
 )
 #: The line under a dateline that says when the despatch arrived: ``(Received April 10.)``,
 #: ``[Received 4:14 p.m.]``.
