@@ -108,6 +108,8 @@ def test_a_suffixed_number_is_warned_and_kept_in_the_head() -> None:
         "Islamabad, July 9, 1979, 0815Z.",
         "Washington, May 3, 1972, 10:15 a.m.–12:30 p.m.",
         "Washington, November 12, 1955, 1:03 p.m.",
+        "Washington, September 10–14, 1951.",
+        "Washington, March 30–April 2, 1951.",
     ],
 )
 def test_datelines_with_time_spans_and_greenwich_times(line: str) -> None:

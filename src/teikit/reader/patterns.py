@@ -428,12 +428,20 @@ _CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|noon|midnight)?|noon|midni
 _TIME = r"(?:\d{4}Z|" + _CLOCK + r"(?:\s*[" + DASHES + r"—]\s*" + _CLOCK + r")?)"
 #: A place then a date: ``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
 #: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``,
-#: ``Washington, June 2, 1971, 9:15–10:01 a.m.``, ``Tehran, November 5, 1978, 1212Z.``
+#: ``Washington, June 2, 1971, 9:15–10:01 a.m.``, ``Tehran, November 5, 1978, 1212Z.``,
+#: ``Camp David, Maryland, September 6–17, 1978.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
     r"(?P<date>(?:"
     + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+"
+    + r"\s+\d{1,2}(?:st|nd|rd|th|d)?"
+    # a meeting over several days: ``March 3–4, 1951``, ``March 30–April 2, 1951``
+    + r"(?:\s?["
+    + DASHES
+    + r"—]\s?(?:"
+    + _MONTH
+    + r"\s+)?\d{1,2})?"
+    + r"|\d{1,2}\s+"
     + _MONTH
     + r")(?:,?\s*\[?\d{4}\]?)?|undated)"
     r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?" + _TIME + r")?)[.,]?$"
