@@ -127,3 +127,20 @@ def test_sentences_are_no_datelines(line: str) -> None:
 def test_an_indented_note_line_is_no_heading() -> None:
     with pytest.raises(InputError, match="no recognisable title"):
         convert("  1. Source: Johnson Library. Secret.\n\nThe text of the page.")
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("DATE AND TIME:", "DATE AND TIME:"),
+        ("PLACE:", "PLACE:"),
+        ("TIME AND PLACE", "TIME AND PLACE"),
+    ],
+)
+def test_memcon_date_and_place_heads_open_a_list(line: str, head: str) -> None:
+    assert pt.list_head(line) == ("list", head, "")
+
+
+@pytest.mark.parametrize("line", ["DATE: March 18, 1969", "PLACE: The Oval Office", "Place:"])
+def test_date_and_place_lines_with_their_value_head_no_list(line: str) -> None:
+    assert pt.list_head(line) is None

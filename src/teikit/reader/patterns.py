@@ -526,7 +526,8 @@ ADDRESSEES = re.compile(
 LIST_HEAD = re.compile(
     r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
     r"Participant|PRESENT|Present|Also [Pp]resent|ALSO PRESENT(?: [A-Z ]{1,40})?|"
-    r"Interpreters?|TO|MEMORANDUM FOR)"
+    r"Interpreters?|TO|MEMORANDUM FOR|DATE AND TIME|DATE, TIME,? AND PLACE|TIME AND PLACE|"
+    r"DATE AND PLACE|DATE|TIME|PLACE)"
     r"(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$"
 )
 
@@ -594,6 +595,11 @@ def list_head(text: str) -> tuple[str, str, str] | None:
     if word in ("TO", "MEMORANDUM FOR"):
         # The addressees of a memorandum: a list of its own (no TEI list type names them).
         return ("list", word, "") if not colon else None
+    if word.startswith(("DATE", "TIME", "PLACE")):
+        # A 1969–80 memorandum of conversation's DATE AND TIME: / PLACE: over its bulleted
+        # item: a list of its own; with its value on the line (``DATE: May 3``), a paragraph.
+        rest = (match.group("rest") or "").strip()
+        return None if rest else ("list", word + (colon or ""), "")
     kind = "subject" if word.lower() == "subject" else "participants"
     head = word + (colon or "")
     return kind, head, (match.group("rest") or "").strip()
