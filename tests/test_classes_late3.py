@@ -144,3 +144,26 @@ def test_memcon_date_and_place_heads_open_a_list(line: str, head: str) -> None:
 @pytest.mark.parametrize("line", ["DATE: March 18, 1969", "PLACE: The Oval Office", "Place:"])
 def test_date_and_place_lines_with_their_value_head_no_list(line: str) -> None:
     assert pt.list_head(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "711.94/2651½",
+        "Bohlen Collection",
+        "Leahy Diary",
+        "Stettinius Calendar Notes",
+        "J.C.S. Files",
+        "Department of State Bulletin, vol. XII, p. 213",
+        "Executive Agreement Series No. 236",
+    ],
+)
+def test_older_source_lines_of_more_shapes(line: str) -> None:
+    assert pt.is_source_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["The Collection was sent.", "Department of State Bulletin", "J.C.S. agreed to this."]
+)
+def test_sentences_are_no_source_lines(line: str) -> None:
+    assert not pt.is_source_line(line)

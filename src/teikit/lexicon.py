@@ -66,8 +66,9 @@ FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:\([0-9A-Za-z]{1,6}\))?(?:" + DAS
 #: subjects, years, initials, commas and parentheses (``Wallace, Henry A.``,
 #: ``Control (Germany)``, ``European War 1939``, ``Consultation 3``).
 FILE_SUBJECT = r"(?:,?\s+[0-9A-Z(][\w.’'()&]*(?:" + DASH + r"[\w.]+)?){0,8}?"
-#: The document part after the slash (``4–1249``, ``1343a``, ``83``).
-FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"]+"
+#: The document part after the slash (``4–1249``, ``1343a``, ``83``, ``2651½``: a paper
+#: filed between two numbers).
+FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"½¼¾]+"
 
 #: The kinds of document a source line may name after its colon.
 DOCUMENT_KINDS: tuple[str, ...] = (
@@ -424,4 +425,31 @@ MEMO_FIELDS: tuple[str, ...] = (
     "TIME",
     "PLACE",
     "CC",
+)
+
+#: The words that name a body of papers in an older source line (``Roosevelt Papers``,
+#: ``Bohlen Collection``, ``Leahy Diary``, ``Stettinius Calendar Notes``).
+HOLDINGS_WORDS: tuple[str, ...] = (
+    "[Ff]iles?",
+    "[Pp]apers",
+    "[Rr]ecords",
+    "[Aa]rchives",
+    "[Mm]inutes",
+    "[Cc]ollections?",
+    "[Dd]iary",
+    "[Dd]iaries",
+    "[Cc]alendar [Nn]otes",
+)
+
+#: The printed series an older source line may cite for a published paper
+#: (``Department of State Bulletin, vol. XII, p. 213``, ``Executive Agreement Series No. 236``).
+PUBLISHED_SOURCES: tuple[str, ...] = (
+    "Department of State Bulletin",
+    "Executive Agreement Series",
+    "Treaty Series",
+    "Treaties and Other International Acts Series",
+    "TIAS",
+    "Public Papers",
+    "Congressional Record",
+    "Documents on American Foreign Relations",
 )

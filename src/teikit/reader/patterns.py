@@ -248,8 +248,13 @@ _DECIMAL_FILE = re.compile(
     + r"(?P<kind>:\s*\S.*)?$"
 )
 _FILES_LINE = re.compile(
-    r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives|[Mm]inutes)"
+    r"^[A-Z][^.:;!?]{0,80}?\b(?:" + "|".join(lx.HOLDINGS_WORDS) + r")"
     r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)"
+)
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}")
+#: A published paper's source: ``Department of State Bulletin, vol. XII, p. 213``.
+_PUBLISHED_LINE = re.compile(
+    r"^(?:" + "|".join(lx.PUBLISHED_SOURCES) + r")(?:,\s*\S.{0,80}|\s+No\.\s*\d{1,5})\.?$"
 )
 #: A lot file of the Department's records, perhaps with its box and file symbol: ``Lot 60–D
 #: 224, Box 41: D.O./P.R./17``, ``Lot 64D563``.
@@ -277,7 +282,14 @@ def is_source_line(text: str) -> bool:
     decimal = _DECIMAL_FILE.match(core)
     if decimal and (decimal.group("slash") or decimal.group("kind")):
         return True
-    return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core) or _LOT_LINE.match(core))
+    # An initialism's points are no sentence's end: ``J.C.S. Files``, ``S.W.N.C.C. Files``.
+    files = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), core)
+    return bool(
+        _FILES_LINE.match(files)
+        or _KIND_LINE.match(core)
+        or _LOT_LINE.match(core)
+        or _PUBLISHED_LINE.match(core)
+    )
 
 
 _HONORIFIC = (
