@@ -167,3 +167,15 @@ def test_older_source_lines_of_more_shapes(line: str) -> None:
 )
 def test_sentences_are_no_source_lines(line: str) -> None:
     assert not pt.is_source_line(line)
+
+
+@pytest.mark.parametrize("line", ["1954 Progress Report on the Program", "303 Committee Minutes"])
+def test_titles_may_begin_with_a_year_or_number(line: str) -> None:
+    assert pt.front_title_shape(line) == "title"
+
+
+@pytest.mark.parametrize(
+    "line", ["1953 was a hard year", "1537. Following is the text", "19 Points"]
+)
+def test_numbers_that_begin_no_title(line: str) -> None:
+    assert pt.front_title_shape(line) is None

@@ -169,12 +169,18 @@ _BRACKETED_END = re.compile(r"[.!?][\])”’\"]+$")
 _SALUTE_OPENING = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r"):\s")
 
 
+#: A year or number that begins a title, before a capitalised word: ``1953 Progress …``.
+_LEADING_NUMBER = re.compile(r"^\d{3,4} (?=[A-Z][a-z])")
+
+
 def front_title_shape(text: str) -> str | None:
     """Return ``"title"`` for a title line in an older document's opening matter.
 
     Such a line starts with a capital and has no end punctuation, however its words are cased.
+    A year or a committee's number may stand first (``1953 Progress Report on …``, ``303
+    Committee Minutes``).
     """
-    core = strip_trailing_marker(text).strip()
+    core = _LEADING_NUMBER.sub("", strip_trailing_marker(text).strip(), count=1)
     if not core or not core[0].isupper() or core[-1] in ".;,!?:" or core.endswith(" |"):
         return None
     if _BRACKETED_END.search(core) or _SALUTE_OPENING.match(core):
