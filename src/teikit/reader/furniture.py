@@ -100,6 +100,7 @@ class FurnitureReader(ReaderBase):
                 "number-suffixed",
             )
             return top + 1, None, "modern", None
+        assert match is not None  # one of the two matched
         return top + 1, int(match.group(1)), "modern", None
 
     def _open_numbered(self, top: int, end: int, first: str) -> _Opening | None:
