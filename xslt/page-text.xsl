@@ -181,6 +181,14 @@
   <!-- A note the text showed no marker for gets none (it is still in the note list). -->
   <xsl:template match="tei:note[@anchored = 'false']" mode="inline"/>
 
+  <!-- The footnote of an inline source line, after a digit, is set off by a space as print
+       sets it ("Box 5 1"): glued ("Box 51") it would read as part of the box number. -->
+  <xsl:template match="tei:note[@rend = 'inline']//tei:note[not(@anchored = 'false')]"
+                mode="inline" priority="1">
+    <xsl:variable name="before" select="preceding-sibling::node()[1][self::text()]"/>
+    <xsl:sequence select="(if (matches(string($before), '\d$')) then ' ' else '') || @n"/>
+  </xsl:template>
+
   <xsl:template match="tei:lb" mode="inline">
     <xsl:sequence select="'&#10;'"/>
   </xsl:template>

@@ -248,7 +248,7 @@ class BodyReader(ReaderBase):
             return i + 1
         # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
         # the opening: classification lines may follow it.
-        body.front = body.front and bool(pt.FRONT_BRACKET.match(pt.shadow(fld.text).strip()))
+        body.front = body.front and pt.keeps_opening(fld.text)
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
