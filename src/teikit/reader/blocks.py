@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from teikit.reader import patterns as pt
@@ -35,6 +36,7 @@ from teikit.reader.notelist import (
     is_label,
     strip_arrow,
 )
+from teikit.reader.printlines import ends_paragraph, page_measure
 from teikit.reader.state import ReaderBase, next_nonblank
 
 #: The list each list head opens (the kinds :func:`~teikit.reader.patterns.list_head` reads).
@@ -298,7 +300,8 @@ class BodyReader(ReaderBase):
     def _wrapped_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a paragraph that the page broke at its print lines (style A): a line
         with no end punctuation, continued by lines that begin in lower case; on a page that
-        kept all its print lines, by any line until one ends a sentence."""
+        kept all its print lines, by any line until one ends the paragraph (a sentence end
+        on a line the next word would have fitted on, :mod:`~teikit.reader.printlines`)."""
         n = i
         while self.style == "A" and n + 1 < end and n + 1 not in closer:
             here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
@@ -308,7 +311,7 @@ class BodyReader(ReaderBase):
                 if (
                     not here
                     or not following
-                    or pt.ends_sentence(here)
+                    or ends_paragraph(here, following, self._print_width)
                     or pt.PAGE_LINE.match(following)
                     or pt.ENCLOSURE_LABEL.match(following)
                     or pt.POSTSCRIPT.match(following)
@@ -329,6 +332,12 @@ class BodyReader(ReaderBase):
                 break
             n += 1
         return n + 1
+
+    @cached_property
+    def _print_width(self) -> int | None:
+        """The page's usual print-line width (read once, see
+        :func:`~teikit.reader.printlines.page_measure`)."""
+        return page_measure(self.lines)
 
     def _label_continues(self, i: int, end: int, closer: dict[int, CloserRole]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""

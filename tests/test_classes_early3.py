@@ -1,0 +1,95 @@
+"""The classes of 1861–1945 pages of round three (issue 8, "early"), one rule at a time.
+
+The fixtures tests/fixtures/variants/early3_*.txt check whole documents; these tests pin the
+rules they rest on, each with cases it must take and cases it must refuse.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TEI_NS
+
+from teikit.convert import convert_text
+from teikit.reader.printlines import MEASURE, Measure, ends_paragraph, page_measure
+from teikit.textsource import decode
+
+T = f"{{{TEI_NS}}}"
+
+#: Print lines of an invented 1880s despatch: run-on lines of 61 to 70 characters.
+_PAGE = [
+    "Sir: I have the honor to acknowledge the receipt of your",
+    "dispatch No. 52, relating to the claim of the owners of the bark",
+    "Lizzie, and to inform you that I laid the matter before the minister",
+    "of foreign affairs on the following day. He promised an early answer.",
+    "It has not yet been given, and I shall ask for it again on Monday",
+    "next, when the diplomatic body is received.",
+    "I have, &c.,",
+]
+
+
+def _convert(text: str):
+    return convert_text(decode(text.encode("utf-8"), "page.txt")).root
+
+
+def test_page_measure_is_the_median_of_the_run_on_lines() -> None:
+    # Run on: "…of your" (56), "…the bark" (64), "…minister" (68), "…Monday" (65).
+    assert page_measure(_PAGE) == 64
+
+
+def test_page_measure_needs_a_sample() -> None:
+    """With fewer run-on lines than the rule's sample, the width stays unknown."""
+    assert page_measure(_PAGE[:3]) is None
+    assert page_measure(_PAGE[:3], Measure(min_sample=2)) == 60
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "ends"),
+    [
+        # a full line that ends a sentence: the print broke it, the paragraph goes on
+        (_PAGE[3], _PAGE[4], False),
+        # a short last line: the next word would have fitted, the author ended it
+        ("next, when the diplomatic body is received.", "I have, &c.,", True),
+        ("British ambassador, a copy of which is inclosed.", "Lord Dufferin", True),
+        # no sentence end: never a paragraph end, whatever its length
+        ("to inform you that I laid the matter before the", "minister", False),
+        ("occasion the Secretary of State, Mr.", "Frelinghuysen", False),
+    ],
+)
+def test_ends_paragraph(line: str, following: str, ends: bool) -> None:
+    assert ends_paragraph(line, following, 64) is ends
+
+
+def test_ends_paragraph_without_a_width_is_the_sentence_rule() -> None:
+    assert ends_paragraph(_PAGE[3], _PAGE[4], None)
+    assert not ends_paragraph(_PAGE[2], _PAGE[3], None)
+
+
+def test_fit_share_is_what_the_rule_reads() -> None:
+    """A narrower share reads the same full line as a paragraph's end: the figure is used."""
+    assert not ends_paragraph(_PAGE[3], _PAGE[4], 64)
+    assert ends_paragraph(_PAGE[3], _PAGE[4], 64, Measure(fit_share=1.2))
+    assert MEASURE.fit_share == 1.0
+
+
+def test_print_page_joins_a_full_line_that_ends_a_sentence() -> None:
+    root = _convert("Mr. Hale to Mr. Frelinghuysen.\n" + "\n".join(_PAGE))
+    paragraphs = ["".join(p.itertext()) for p in root.find(f".//{T}body").iter(f"{T}p")]
+    assert paragraphs[0].endswith(
+        "He promised an early answer. It has not yet been given, "
+        "and I shall ask for it again on Monday next, when the "
+        "diplomatic body is received."
+    )
+    assert paragraphs[1:] == ["I have, &c.,"]
+
+
+def test_a_closing_under_a_full_line_stays_its_own_block() -> None:
+    """A closing never joins the paragraph above it, however full that paragraph's last
+    line (the closer is read before the paragraph rule)."""
+    lines = [
+        *_PAGE[:4],
+        "It has not been given yet, and I shall ask the minister for it once more.",
+        _PAGE[6],
+    ]
+    root = _convert("Mr. Hale to Mr. Frelinghuysen.\n" + "\n".join(lines))
+    paragraphs = ["".join(p.itertext()) for p in root.find(f".//{T}body").iter(f"{T}p")]
+    assert paragraphs[-1] == "I have, &c.,"
