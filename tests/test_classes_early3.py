@@ -10,6 +10,7 @@ import pytest
 from conftest import TEI_NS
 
 from teikit.convert import convert_text
+from teikit.reader import blocks
 from teikit.reader.printlines import MEASURE, Measure, ends_paragraph, page_measure
 from teikit.textsource import decode
 
@@ -93,3 +94,35 @@ def test_a_closing_under_a_full_line_stays_its_own_block() -> None:
     root = _convert("Mr. Hale to Mr. Frelinghuysen.\n" + "\n".join(lines))
     paragraphs = ["".join(p.itertext()) for p in root.find(f".//{T}body").iter(f"{T}p")]
     assert paragraphs[-1] == "I have, &c.,"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_editors"),
+    [
+        ("[Extracts.]", True),
+        ("[Telegram.]", True),
+        ("[Confidential.]", True),
+        ("[Paraphrase]", True),
+        ("[Telegram—Paraphrase.]", True),
+        ("[Circular telegram]", True),
+        ("[Received June 20.]", False),  # a received line: the dateline's
+        ("[Inclosure 1 in No. 72.]", False),  # an enclosure's label
+        ("[For these inclosures see post, No. 143, dated September 29, 1870.]", False),
+        ("No. 4.]", False),
+    ],
+)
+def test_editors_lines(line: str, is_editors: bool) -> None:
+    assert blocks.is_editors_line(line) is is_editors
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("Lima, May 8, 1891. (Received June 25.)", True),
+        ("Santiago, July 28, 1891. [Received September 26.]", True),
+        ("Lima, May 8, 1891.", False),  # a dateline alone: the dateline rule's
+        ("The note was sent on May 8. (Received June 25.)", False),
+    ],
+)
+def test_dateline_with_its_received_line(line: str, dated: bool) -> None:
+    assert blocks._dated_and_received(line) is dated

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from teikit import lexicon as lx
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
 from teikit.reader.lines import LineClass, LineContext, classify
@@ -19,6 +20,9 @@ from teikit.reader.model import (
     CloserRole,
     Dateline,
     Despatch,
+    Enclosure,
+    EnclosureHead,
+    Head,
     Heading,
     Identifier,
     ItemList,
@@ -73,6 +77,25 @@ _Pending = tuple[_ListKind, str, int]
 
 #: The year a page broke off a dateline (``Athens, April 25,`` / ``1882.``).
 _YEAR_LINE = re.compile(r"^\d{4}\b.{0,20}$")
+
+#: An editors' line of the opening, as the volumes of every era print it: ``[Extracts.]``,
+#: ``[Telegram.]``, ``[Confidential.]``, ``[Paraphrase]``, ``[Telegram—Paraphrase.]``.
+_EDITORS_LINE = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\.?\]\.?$")
+#: A received line that the page ran on to the end of its dateline: ``Santiago, April 27,
+#: 1891. (Received June 25.)``; group 1 is the dateline.
+_RECEIVED_TAIL = re.compile(r"^(.+?)\s+([(\[]Received\b[^()\[\]]{0,60}[)\]]\.?)$")
+
+
+def is_editors_line(core: str) -> bool:
+    """Tell whether a line (as the patterns read it) is an editors' line of the opening."""
+    return bool(_EDITORS_LINE.match(core))
+
+
+def _dated_and_received(core: str) -> bool:
+    """Tell whether a line is a dateline with the received line run on to it."""
+    both = _RECEIVED_TAIL.match(core)
+    return bool(both and pt.is_dateline(both.group(1)))
+
 
 _FRONT = LineContext(front=True)
 _TEXT = LineContext(front=False)
@@ -243,7 +266,7 @@ class BodyReader(ReaderBase):
             return i + 1
         # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
         # the opening: classification lines may follow it.
-        body.front = body.front and bool(pt.FRONT_BRACKET.match(pt.shadow(fld.text).strip()))
+        body.front = body.front and is_editors_line(pt.shadow(fld.text).strip())
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
@@ -426,12 +449,25 @@ class BodyReader(ReaderBase):
         if (
             body.layout != "modern"
             and (pt.DESPATCH_NUMBER.match(core) or (glued and pt.is_dateline(glued.group(2))))
-            and not self.draft.has(Despatch, Paragraph, ItemList)
+            and not self.draft.has(Despatch, ItemList)
+            and not self._prose_since_title()
         ):
             # A number glued to a repeated date stays whole: one input line, one block.
             self.draft.add(Despatch(line=i + 1, content=[fld]))
             return i + 1
         return None
+
+    def _prose_since_title(self) -> bool:
+        """Tell whether a paragraph other than an editors' line (``[Extracts.]``) was read
+        since the title of the current part."""
+        for block in reversed(self.draft.blocks):
+            if isinstance(block, (Head, Enclosure, EnclosureHead, Postscript)):
+                return False
+            if isinstance(block, Paragraph) and not (
+                len(block.content) == 1 and is_editors_line(pt.shadow(block.content[0].text))
+            ):
+                return True
+        return False
 
     def _front_dateline(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         draft = self.draft
@@ -461,7 +497,7 @@ class BodyReader(ReaderBase):
             if nxt not in closer:
                 second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
                 return self._add_dateline([fld, second], nxt + 1, end, closer)
-        if pt.is_dateline(core):
+        if pt.is_dateline(core) or _dated_and_received(core):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
 
