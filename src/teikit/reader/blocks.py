@@ -268,7 +268,7 @@ class BodyReader(ReaderBase):
         # the opening: classification lines may follow it.
         body.front = body.front and is_editors_line(pt.shadow(fld.text).strip())
         stop = self._wrapped_lines(i, body.end, body.closer)
-        fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
+        fields = [fld, *self._run_on_fields(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
         return stop
 
@@ -331,6 +331,15 @@ class BodyReader(ReaderBase):
             raw = self.lines[n + 1]
             following = pt.shadow(raw).strip()
             if self.print_lines:
+                after = n + 2  # a page marker on its own line inside the paragraph
+                if (
+                    pt.PAGE_LINE.match(following)
+                    and after < end
+                    and after not in closer
+                    and self._runs_on(here, self.lines[after])
+                ):
+                    n = after
+                    continue
                 if (
                     not here
                     or not following
@@ -355,6 +364,41 @@ class BodyReader(ReaderBase):
                 break
             n += 1
         return n + 1
+
+    def _run_on_fields(self, start: int, stop: int) -> list[TextField]:
+        """The fields of a paragraph's further lines ``start`` to ``stop``; a page marker on
+        a line of its own inside them (a print-line page, :meth:`_wrapped_lines`) opens the
+        field of the line after it, as a marker glued to it would (``did `` / pb ``not``)."""
+        fields: list[TextField] = []
+        n = start
+        while n < stop:
+            text = self.lines[n].strip()
+            page = pt.PAGE_LINE.match(pt.shadow(text))
+            if page and n + 1 < stop:
+                fld = TextField.from_raw(self.lines[n + 1].strip(), n + 2)
+                kind = (page.group(1) or "").lower()
+                fld.breaks.insert(0, (0, PageBreak(page.group(2), kind, n + 1)))
+                self.uses.append((n + 1, Paragraph.role))
+                fields.append(fld)
+                n += 2
+                continue
+            fields.append(TextField.from_raw(text, n + 1))
+            n += 1
+        return fields
+
+    def _runs_on(self, here: str, raw: str) -> bool:
+        """Tell whether the print line ``raw`` goes on with the paragraph whose last line so
+        far is ``here`` (a page marker standing between them)."""
+        core = pt.shadow(raw).strip()
+        return bool(
+            here
+            and core
+            and not ends_paragraph(here, core, self._print_width)
+            and not pt.PAGE_LINE.match(core)
+            and not pt.ENCLOSURE_LABEL.match(core)
+            and not pt.BULLET_A.match(raw)
+            and not pt.BULLET_B.match(raw)
+        )
 
     @cached_property
     def _print_width(self) -> int | None:
