@@ -163,3 +163,29 @@ def test_refused_classes_have_the_expected_structure(
 def test_there_are_refused_fixtures() -> None:
     """The xfails above run on something: three classes are refused today."""
     assert len(list(REFUSED.glob("*.expect.json"))) == len(list(REFUSED.glob("*.txt"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("May 30 (June 12), 1905.", "May 30, 1905."),
+        ("St. Petersburg, April 13/25, 1882.", "St. Petersburg, April 13, 1882."),
+        ("Athens, 13/25 April, 1882.", "Athens, 13 April, 1882."),
+        ("Lima, May 8, 1891.", "Lima, May 8, 1891."),  # one date: as it is
+    ],
+)
+def test_old_style_dates_are_left_out_for_the_dateline_rules(line: str, read: str) -> None:
+    assert blocks.new_style(line) == read
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("found a translation of the note, as cabled. * * *", True),
+        ("* * * * * * *", True),
+        ("the treaty of 1856, pure and simple. *", False),  # a star marker, not an omission
+        ("the figures given in the table * * are", False),
+    ],
+)
+def test_an_omission_ends_a_paragraph_line(line: str, ends: bool) -> None:
+    assert ends_paragraph(line, "On Thursday morning", 64) is ends

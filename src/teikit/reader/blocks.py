@@ -86,6 +86,20 @@ _EDITORS_LINE = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\.?\]\.
 _RECEIVED_TAIL = re.compile(r"^(.+?)\s+([(\[]Received\b[^()\[\]]{0,60}[)\]]\.?)$")
 
 
+#: The Old Style date that pages from Russia, Greece and the Balkans (to 1918) print beside
+#: the New Style one: ``May 30 (June 12), 1905``, ``April 13/25, 1882``, ``13/25 April``.
+_OLD_DAY = r"(?:" + lx.MONTH_WORD + r"\s+)?\d{1,2}"
+_OLD_STYLE = re.compile(r"(?<=\d)\s*(?:\(" + _OLD_DAY + r"\)|/" + _OLD_DAY + r"\b)")
+#: The most lines a dateline with an Old Style date runs over (``Ministry for Foreign
+#: Affairs, First`` / ``Department,`` / ``May 30 (June 12), 1905.``).
+_OLD_STYLE_LINES = 4
+
+
+def new_style(core: str) -> str:
+    """The line with its Old Style date left out, for the dateline rules to read."""
+    return _OLD_STYLE.sub("", core, count=1)
+
+
 def is_editors_line(core: str) -> bool:
     """Tell whether a line (as the patterns read it) is an editors' line of the opening."""
     return bool(_EDITORS_LINE.match(core))
@@ -524,7 +538,7 @@ class BodyReader(ReaderBase):
         ) or draft.has(Paragraph, PlainList):
             return None
         end, closer = body.end, body.closer
-        span = self.dateline_span(i, end)
+        span = self.dateline_span(i, end) or self._old_style_span(i, end)
         if (
             span is not None
             and pt.is_dateline(core)
@@ -541,9 +555,24 @@ class BodyReader(ReaderBase):
             if nxt not in closer:
                 second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
                 return self._add_dateline([fld, second], nxt + 1, end, closer)
-        if pt.is_dateline(core) or _dated_and_received(core):
+        if pt.is_dateline(core) or pt.is_dateline(new_style(core)) or _dated_and_received(core):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
+
+    def _old_style_span(self, i: int, end: int) -> int | None:
+        """When two to :data:`_OLD_STYLE_LINES` lines from ``i`` read together as a dateline
+        once their Old Style date is left out, return the index of the line after them."""
+        parts: list[str] = []
+        found = None
+        for k in range(i, min(i + _OLD_STYLE_LINES, end)):
+            text = pt.shadow(self.lines[k]).strip()
+            if not text or pt.PAGE_LINE.match(text):
+                break
+            parts.append(text)
+            joined = " ".join(parts)
+            if len(parts) >= 2 and _OLD_STYLE.search(joined) and pt.is_dateline(new_style(joined)):
+                found = k + 1
+        return found
 
     def _repeats_dateline(self, core: str) -> bool:
         """Tell whether a line repeats the last line of the dateline above it, as pages of

@@ -15,6 +15,7 @@ figures the rule rests on are data (:data:`MEASURE`), not branches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -41,6 +42,10 @@ class Measure:
 
 
 MEASURE = Measure()
+
+#: A line that ends in the editors' asterisks of an omission (``… the Department. * * *``):
+#: the sentence before them is over.
+OMISSION_END = re.compile(r"(?:^|\s)\*(?:\s\*){2,}$")
 
 
 def page_measure(lines: Sequence[str], measure: Measure = MEASURE) -> int | None:
@@ -78,11 +83,12 @@ def ends_paragraph(
         measure: the rule's figures.
 
     Returns:
-        False when the line does not end a sentence; else True when the width is unknown or
-        the next line's first word would have fitted on the line (the author ended it),
-        False when the line is full (the print broke it after a sentence).
+        False when the line ends neither a sentence nor an omission's asterisks (``* * *``);
+        else True when the width is unknown or the next line's first word would have fitted
+        on the line (the author ended it), False when the line is full (the print broke it
+        after a sentence).
     """
-    if not pt.ends_sentence(line):
+    if not (pt.ends_sentence(line) or OMISSION_END.search(line.strip())):
         return False
     if width is None:
         return True
