@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from teikit.files import _temp_beside, write_atomically
+from teikit.errors import InputError
+from teikit.files import _temp_beside, read_input, write_atomically
 
 #: The build's record of its keys, inside the output folder.
 BUILD_MANIFEST_NAME = ".teikit-build.json"
@@ -103,8 +104,8 @@ class BuildManifest:
     def load(cls, folder: Path) -> BuildManifest:
         """Read the record of ``folder``; a missing or unreadable one is empty (all rebuilt)."""
         try:
-            data = json.loads((folder / BUILD_MANIFEST_NAME).read_bytes())
-        except (OSError, ValueError):
+            data = json.loads(read_input(folder / BUILD_MANIFEST_NAME))
+        except (InputError, ValueError):
             return cls(folder)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
