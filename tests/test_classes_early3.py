@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import test_variants as variants
 from conftest import REPO, TEI_NS
+from lxml import etree
 
 from teikit.convert import convert_text
 from teikit.errors import InputError
@@ -189,3 +190,26 @@ def test_old_style_dates_are_left_out_for_the_dateline_rules(line: str, read: st
 )
 def test_an_omission_ends_a_paragraph_line(line: str, ends: bool) -> None:
     assert ends_paragraph(line, "On Thursday morning", 64) is ends
+
+
+def test_an_editors_line_over_a_dateline_is_a_line_of_the_opener() -> None:
+    """As the Office encodes it: the editors' line and the dateline in one opener."""
+    root = _convert(
+        "The Secretary of State to the Minister in Cuba (Crowder)\n[Paraphrase]\n"
+        "Washington, May 2, 1921—6 p.m.\n31. Your 40, April 30. Approved.\nHughes"
+    )
+    opener = root.find(f".//{T}div[@type='document']/{T}opener")
+    assert [etree.QName(c).localname for c in opener] == ["seg", "lb", "dateline"]
+    assert opener[0].get("type") == "editors" and opener[0].text == "[Paraphrase]"
+
+
+def test_an_editors_line_alone_over_the_text_is_a_paragraph() -> None:
+    """With no opening furniture under it, the editors' line is a paragraph (as the 1914
+    volumes encode '[Telegram]')."""
+    root = _convert(
+        "The Ambassador in Cuba (Crowder) to the Secretary of State\n[Telegram]\n"
+        "40. The President has signed the decree.\nCrowder"
+    )
+    div = root.find(f".//{T}div[@type='document']")
+    assert div.find(f"{T}opener") is None
+    assert [p.text for p in div.findall(f"{T}p")][:1] == ["[Telegram]"]

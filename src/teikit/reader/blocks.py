@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from teikit import lexicon as lx
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.lines import LineClass, LineContext, classify
+from teikit.reader.lines import LineClass, LineContext, classify, is_label_line
 from teikit.reader.model import (
     BODY_TEXT,
     Classification,
@@ -20,9 +20,7 @@ from teikit.reader.model import (
     CloserRole,
     Dateline,
     Despatch,
-    Enclosure,
-    EnclosureHead,
-    Head,
+    EditorsLine,
     Heading,
     Identifier,
     ItemList,
@@ -268,6 +266,10 @@ class BodyReader(ReaderBase):
         after = self._front_line(i, body, fld) if body.front else None
         if after is not None:
             return after
+        if body.front and is_editors_line(pt.shadow(fld.text).strip()):
+            # ``[Extracts.]``, ``[Paraphrase]``: the opening goes on under it
+            self.draft.add(EditorsLine(line=lineno, content=[fld]))
+            return i + 1
         shape = pt.heading_shape(fld.text)
         if shape and self.print_lines and pt.OPEN_LINE_END.search(fld.text):
             shape = None  # a paragraph's first print line, not a heading
@@ -278,9 +280,7 @@ class BodyReader(ReaderBase):
         if shape:
             self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
             return i + 1
-        # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
-        # the opening: classification lines may follow it.
-        body.front = body.front and is_editors_line(pt.shadow(fld.text).strip())
+        body.front = False
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld, *self._run_on_fields(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
@@ -428,7 +428,7 @@ class BodyReader(ReaderBase):
         core = pt.shadow(raw).strip()
         return bool(core) and not (
             pt.PAGE_LINE.match(core)
-            or pt.LABEL_LINE.match(core)
+            or is_label_line(core)
             or pt.BULLET_A.match(raw)
             or pt.BULLET_B.match(raw)
         )
@@ -507,25 +507,12 @@ class BodyReader(ReaderBase):
         if (
             body.layout != "modern"
             and (pt.DESPATCH_NUMBER.match(core) or (glued and pt.is_dateline(glued.group(2))))
-            and not self.draft.has(Despatch, ItemList)
-            and not self._prose_since_title()
+            and not self.draft.has(Despatch, Paragraph, ItemList)
         ):
             # A number glued to a repeated date stays whole: one input line, one block.
             self.draft.add(Despatch(line=i + 1, content=[fld]))
             return i + 1
         return None
-
-    def _prose_since_title(self) -> bool:
-        """Tell whether a paragraph other than an editors' line (``[Extracts.]``) was read
-        since the title of the current part."""
-        for block in reversed(self.draft.blocks):
-            if isinstance(block, (Head, Enclosure, EnclosureHead, Postscript)):
-                return False
-            if isinstance(block, Paragraph) and not (
-                len(block.content) == 1 and is_editors_line(pt.shadow(block.content[0].text))
-            ):
-                return True
-        return False
 
     def _front_dateline(self, i: int, body: _Body, fld: TextField, core: str) -> int | None:
         draft = self.draft
