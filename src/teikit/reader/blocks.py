@@ -88,8 +88,8 @@ _RECEIVED_TAIL = re.compile(r"^(.+?)\s+([(\[]Received\b[^()\[\]]{0,60}[)\]]\.?)$
 #: the New Style one: ``May 30 (June 12), 1905``, ``April 13/25, 1882``, ``13/25 April``.
 _OLD_DAY = r"(?:" + lx.MONTH_WORD + r"\s+)?\d{1,2}"
 _OLD_STYLE = re.compile(r"(?<=\d)\s*(?:\(" + _OLD_DAY + r"\)|/" + _OLD_DAY + r"\b)")
-#: The most lines a dateline with an Old Style date runs over (``Ministry for Foreign
-#: Affairs, First`` / ``Department,`` / ``May 30 (June 12), 1905.``).
+#: The most lines a dateline with an Old Style date or a received line runs over
+#: (``Ministry for Foreign Affairs, First`` / ``Department,`` / ``May 30 (June 12), 1905.``).
 _OLD_STYLE_LINES = 4
 
 
@@ -98,15 +98,25 @@ def new_style(core: str) -> str:
     return _OLD_STYLE.sub("", core, count=1)
 
 
+def _as_dateline(core: str) -> str | None:
+    """The text the dateline rules read of a line (or lines joined) that carries an Old
+    Style date or a received line run on to it, with those left out; None when it carries
+    neither (the dateline rules read such a line as it is)."""
+    both = _RECEIVED_TAIL.match(core)
+    read = new_style(both.group(1) if both else core)
+    return read if read != core else None
+
+
 def is_editors_line(core: str) -> bool:
     """Tell whether a line (as the patterns read it) is an editors' line of the opening."""
     return bool(_EDITORS_LINE.match(core))
 
 
 def _dated_and_received(core: str) -> bool:
-    """Tell whether a line is a dateline with the received line run on to it."""
-    both = _RECEIVED_TAIL.match(core)
-    return bool(both and pt.is_dateline(both.group(1)))
+    """Tell whether a line is a dateline once an Old Style date or a received line run on
+    to it is left out."""
+    read = _as_dateline(core)
+    return read is not None and pt.is_dateline(read)
 
 
 _FRONT = LineContext(front=True)
@@ -525,7 +535,9 @@ class BodyReader(ReaderBase):
         ) or draft.has(Paragraph, PlainList):
             return None
         end, closer = body.end, body.closer
-        span = self.dateline_span(i, end) or self._old_style_span(i, end)
+        # the longest reading: a received line may run on to the dateline's last line
+        spans = [k for k in (self.dateline_span(i, end), self._annotated_span(i, end)) if k]
+        span = max(spans, default=None)
         if (
             span is not None
             and pt.is_dateline(core)
@@ -542,22 +554,22 @@ class BodyReader(ReaderBase):
             if nxt not in closer:
                 second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
                 return self._add_dateline([fld, second], nxt + 1, end, closer)
-        if pt.is_dateline(core) or pt.is_dateline(new_style(core)) or _dated_and_received(core):
+        if pt.is_dateline(core) or _dated_and_received(core):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
 
-    def _old_style_span(self, i: int, end: int) -> int | None:
+    def _annotated_span(self, i: int, end: int) -> int | None:
         """When two to :data:`_OLD_STYLE_LINES` lines from ``i`` read together as a dateline
-        once their Old Style date is left out, return the index of the line after them."""
+        once their Old Style date or run-on received line is left out (``Mexico, February
+        22,`` / ``1895. (Received Feb. 27.)``), return the index of the line after them."""
         parts: list[str] = []
         found = None
         for k in range(i, min(i + _OLD_STYLE_LINES, end)):
             text = pt.shadow(self.lines[k]).strip()
-            if not text or pt.PAGE_LINE.match(text):
-                break
+            if not text or pt.PAGE_LINE.match(text) or pt.RECEIVED.match(text):
+                break  # a received line of its own joins the dateline later (_add_dateline)
             parts.append(text)
-            joined = " ".join(parts)
-            if len(parts) >= 2 and _OLD_STYLE.search(joined) and pt.is_dateline(new_style(joined)):
+            if len(parts) >= 2 and _dated_and_received(" ".join(parts)):
                 found = k + 1
         return found
 
