@@ -15,7 +15,7 @@ from lxml import etree
 
 from teikit.convert import convert_text
 from teikit.errors import InputError
-from teikit.reader import blocks
+from teikit.reader import blocks, lines
 from teikit.reader.printlines import MEASURE, Measure, ends_paragraph, page_measure
 from teikit.textsource import decode
 
@@ -213,3 +213,33 @@ def test_an_editors_line_alone_over_the_text_is_a_paragraph() -> None:
     div = root.find(f".//{T}div[@type='document']")
     assert div.find(f"{T}opener") is None
     assert [p.text for p in div.findall(f"{T}p")][:1] == ["[Telegram]"]
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("| Coffee, bags | 1,264,000 | 1,310,500 |", True),
+        ("Coffee, bags        1,264,000    1,310,500", True),
+        ("Hides\t12,050\t11,900", True),
+        ("  • an indented bullet with  one wide gap", False),  # one gap: no row
+        ("The coffee crop of the next year is expected to be larger.", False),
+        ("| a lone bar |", False),
+    ],
+)
+def test_table_rows(line: str, row: bool) -> None:
+    assert lines.is_table_row(line) is row
+
+
+def test_a_table_row_is_a_line_class_only_after_the_opening() -> None:
+    """Before the first paragraph a spaced-out line is furniture (``SECRET    PRIORITY``)."""
+    row = "SECRET    PRIORITY    NIACT"
+    assert lines.classify(row, lines.LineContext(front=True)) is lines.LineClass.TEXT
+    assert lines.classify(row, lines.LineContext(front=False)) is lines.LineClass.ROW
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("1st.", True), ("2nd.", True), ("3rd.", True), ("23d.", True), ("(b)", True), ("1st", False)],
+)
+def test_ordinal_label_lines(line: str, label: bool) -> None:
+    assert lines.is_label_line(line) is label

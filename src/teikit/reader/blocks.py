@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from teikit import lexicon as lx
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.lines import LineClass, LineContext, classify, is_label_line
+from teikit.reader.lines import (
+    LineClass,
+    LineContext,
+    classify,
+    is_label_line,
+    is_table_row,
+)
 from teikit.reader.model import (
     BODY_TEXT,
     Classification,
@@ -269,6 +275,14 @@ class BodyReader(ReaderBase):
         body.front = False
         return i + 2
 
+    def _assemble_row(self, i: int, body: _Body) -> int:
+        # A table typed as text: each row a paragraph of its own, as the page has it.
+        self.draft.add(
+            Paragraph(line=i + 1, content=[TextField.from_raw(self.lines[i].strip(), i + 1)])
+        )
+        body.front = False
+        return i + 1
+
     def _assemble_text(self, i: int, body: _Body) -> int:
         lines = self.lines
         lineno = i + 1
@@ -369,6 +383,7 @@ class BodyReader(ReaderBase):
                     or not following
                     or ends_paragraph(here, following, self._print_width)
                     or pt.PAGE_LINE.match(following)
+                    or is_table_row(raw)
                     or pt.ENCLOSURE_LABEL.match(following)
                     or pt.POSTSCRIPT.match(following)
                     or pt.BULLET_A.match(raw)
@@ -704,5 +719,6 @@ ASSEMBLERS: dict[LineClass, Callable[[BodyReader, int, _Body], int]] = {
     LineClass.LIST_HEAD: BodyReader._assemble_list_head,
     LineClass.BULLET: BodyReader._assemble_bullets,
     LineClass.LABEL: BodyReader._assemble_label,
+    LineClass.ROW: BodyReader._assemble_row,
     LineClass.TEXT: BodyReader._assemble_text,
 }
