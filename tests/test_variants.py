@@ -43,6 +43,9 @@ NOT_YET = {
     "early3_letter_then_memorandum_b": "an unlabelled enclosure after a 1914-45 signature "
     "(a 'Memorandum by ...' title under the signed letter) is opened only on 1861-1910s "
     "pages (document.py _opens_enclosure, round 'late'); signature and title read as headings",
+    "early3_paris_conference_source_b": "a 1919 Paris Peace Conference source line ('Paris "
+    "Peace Conf. 184.00101/41') is read as the title and the title as a heading: the "
+    "source-line rules (round 'late') know file numbers alone or after 'File No.' only",
 }
 
 
@@ -475,7 +478,8 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     assert len(report.files) == len(list(FIXTURES.glob("*.txt")))
     assert report.is_valid(), "\n".join(str(f) for f in report.findings)
     warnings = {(Path(f.path).parent.name, f.rule) for f in report.findings}
-    # Pages of 1861-1929 whose text gives no source line have no source note.
+    # Pages of 1861-1929 whose text gives no source line have no source note; nor may
+    # the pages the reader does not handle yet (NOT_YET).
     sourceless = {path.name.removesuffix(".expect.json") for path in CASES
                   if path.name.startswith(("early_", "early3_", "titles_"))
                   and json.loads(path.read_text("utf-8"))["source_inline"] is None}
@@ -483,7 +487,7 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
                          "letter_marker_unanchored_b", "despatch_title_first_b",
                          "memorandum_title_first_b", "late_supplement_summary_a",
-                         "late_closing_no_signature_b", *sourceless)}
+                         "late_closing_no_signature_b", *sourceless, *NOT_YET)}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
