@@ -45,6 +45,7 @@ from teikit.reader.notelist import (
     strip_arrow,
 )
 from teikit.reader.printlines import ends_paragraph, page_measure
+from teikit.reader.quotes import mark_quotes
 from teikit.reader.state import ReaderBase, next_nonblank
 
 #: The list each list head opens (the kinds :func:`~teikit.reader.patterns.list_head` reads).
@@ -189,6 +190,7 @@ class BodyReader(ReaderBase):
                     content=[TextField.from_raw(self.lines[head_line - 1].strip(), head_line)],
                 )
             )
+        mark_quotes(self.draft.blocks)  # quotations a paragraph introduces (reader/quotes.py)
 
     def _page_line(self, i: int) -> None:
         """Add the page marker on line ``i`` as a page break between blocks."""
@@ -304,7 +306,9 @@ class BodyReader(ReaderBase):
         if shape:
             self.draft.add(Heading(line=lineno, smallcaps=shape == "smallcaps", content=[fld]))
             return i + 1
-        body.front = False
+        # A memorandum's header line (``FROM: S/P—Anthony Lake``) does not end the opening
+        # (an editors' line, read above, neither).
+        body.front = body.front and pt.keeps_opening(fld.text)
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld, *self._run_on_fields(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
