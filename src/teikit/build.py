@@ -42,6 +42,7 @@ from teikit.build_tasks import (
 from teikit.catalog import load_catalog
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
+from teikit.files import begin_run
 from teikit.incremental import BuildManifest, output_key, write_if_changed
 from teikit.ownership import TeiManifest, Written, sha256
 from teikit.resources import data_dir
@@ -508,6 +509,7 @@ def build_edition(
             catalog cannot be loaded, or the TEI folder's record cannot be read.
     """
     started = time.perf_counter()
+    begin_run()  # every output folder is made and swept once in this build
     report = BuildReport()
     tell = progress or (lambda stage, done, total: None)
     inputs = find_pages(layout)
