@@ -49,7 +49,8 @@ from teikit.resources import data_dir
 from teikit.transform import stylesheet_digest
 from teikit.validation import default_grammar_path, default_rules_path
 from teikit.validation.report import Finding
-from teikit.workers import Workers, usable_cpus
+from teikit.volumes import VolumeWritten
+from teikit.workers import Started, Workers, usable_cpus
 
 EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
 
@@ -86,10 +87,10 @@ class Pending(Protocol):
         ...
 
 
-#: An edition-wide writer that runs beside the others (a separate process): called as an
-#: :data:`EditionWriter`, it starts its work and returns it, to be finished once the others
-#: are done.
-BackgroundWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], Pending]
+#: An edition-wide writer that runs beside the others (in other processes): called as an
+#: :data:`EditionWriter` with the build's worker processes too, it starts its work and
+#: returns it, to be finished once the others are done.
+BackgroundWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path, Workers], Pending]
 
 
 def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
@@ -130,7 +131,9 @@ def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
     )
 
 
-def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> Pending:
+def write_search(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
     """Start indexing the site for search (:mod:`teikit.search`; a warning without
     Pagefind). Pagefind reads only the document pages, which exist by now, so it runs while
     the other edition writers work."""
@@ -144,33 +147,68 @@ def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Pa
         raise _search_unavailable(out, exc) from exc
 
 
-def write_volumes_and_dts(
-    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-) -> list[Path]:
-    """Write the volume files (``volumes/``) and the static DTS tree (``dts/``)."""
+def write_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
+    """Write the static DTS tree's answers about the edition and its volumes (``dts/``);
+    each document's own answers are made by the render workers (build_tasks.render)."""
     from teikit.dts import write_static
-    from teikit.volumes import write_volume_files
 
     paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
-    written = list(write_volume_files(edition, paths, out / "volumes"))
-    # Each document's own answers are made by the render workers (build_tasks.render).
-    written += write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
-    return written
+    return write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
+
+
+class _VolumeFiles:
+    """The volume files being written by the workers, one volume a task (see
+    :func:`write_volumes`)."""
+
+    def __init__(self, started: Started[VolumeWritten]) -> None:
+        self.started = started
+
+    def finish(self) -> list[Path]:
+        done = self.started.results()
+        written = [v.target for v in done if v.written]
+        problems = [v.problem for v in done if v.problem is not None]
+        if problems:
+            raise PartlyWritten(written, problems[0], more=problems[1:])
+        return written
+
+    def cancel(self) -> None:
+        self.started.cancel()
+
+
+def write_volumes(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
+    """Start writing the volume files (``volumes/``), a volume per task in the worker
+    processes, while the main process writes the other edition-wide outputs. A volume that
+    fails is reported; the others are written."""
+    from teikit.volumes import volume_tasks, write_volume_task
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    return _VolumeFiles(
+        workers.start(write_volume_task, volume_tasks(edition, paths, out / "volumes"))
+    )
 
 
 class PartlyWritten(TeikitError):
     """An edition writer failed (or can only warn) after writing ``written``."""
 
-    def __init__(self, written: list[Path], problem: Problem, warning: bool = False) -> None:
+    def __init__(
+        self,
+        written: list[Path],
+        problem: Problem,
+        warning: bool = False,
+        more: Sequence[Problem] = (),
+    ) -> None:
         super().__init__(str(problem))
         self.written, self.problem, self.warning = list(written), problem, warning
+        self.problems = [problem, *more]
 
 
 #: The edition-wide outputs, in the order they are written. Each further output is one more
 #: entry.
 EDITION_WRITERS: list[EditionWriter] = [
     write_css,
-    write_volumes_and_dts,
+    write_dts,
     write_epubs,
     write_site,
 ]
@@ -178,11 +216,15 @@ EDITION_WRITERS: list[EditionWriter] = [
 #: The per-document parts that an edition writer assembles, made by the render workers
 #: beside each document's pages: writer name -> part (see :class:`RenderTask`). A part is
 #: made only while its writer is in :data:`EDITION_WRITERS`.
-WORKER_PARTS = {"write_epubs": "epub-chapter", "write_volumes_and_dts": "dts"}
+WORKER_PARTS = {"write_epubs": "epub-chapter", "write_dts": "dts"}
 
-#: The edition-wide outputs made by another process, started before :data:`EDITION_WRITERS`
-#: (once every document page is written) and waited for after them.
-BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search]
+#: The edition-wide outputs made by other processes (Pagefind; the workers), started before
+#: :data:`EDITION_WRITERS` (once every document page is written) and waited for after them.
+BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search, write_volumes]
+
+#: Edition writers that read what a background writer makes, and the background writers
+#: each waits for: the volume pages link a volume's file only when it is there.
+WAITS_FOR: dict[str, tuple[str, ...]] = {"write_site": ("write_volumes",)}
 
 
 def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
@@ -574,17 +616,31 @@ def _render(
     tasks: list[RenderTask] = []
     params_of = page_params(edition)
     links_of = _book_links(edition) if "epub-chapter" in parts else {}
+    sizes = _dts_parent_sizes(edition) if "dts" in parts else {}
     short = _Digests()
     for doc in unique:
-        params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
-        links = links_of.get(doc.facts.tei_id)
+        doc_id = doc.facts.tei_id
+        params = params_of.get(doc_id, {"edition-title": EDITION_TITLE})
+        links = links_of.get(doc_id)
         keyed = {k: short(v) for k, v in params.items()}
         keyed["epub-document-links"] = "-" if links is None else f"+{short(links)}"
+        keyed["dts-parent-size"] = str(sizes.get(doc_id, "-"))
         key = output_key((doc.tei_sha, digest, __version__, outputs), keyed)
-        keys[doc.facts.tei_id] = key
-        if not manifest.is_current(doc.facts.tei_id, key):
-            facts = doc.facts if "dts" in parts else None
-            tasks.append(RenderTask(doc.tei_path, doc.facts.tei_id, out, params, links, facts))
+        keys[doc_id] = key
+        if not manifest.is_current(doc_id, key):
+            dts = "dts" in parts
+            tasks.append(
+                RenderTask(
+                    doc.tei_path,
+                    doc_id,
+                    out,
+                    params,
+                    links,
+                    doc.facts if dts else None,
+                    sizes.get(doc_id) if dts else None,
+                    EDITION_TITLE if dts else None,
+                )
+            )
     total = len(tasks) + 1
     for done, rendered in enumerate(workers.map(render, tasks), 1):
         report.errors.extend(rendered.errors)
@@ -607,11 +663,16 @@ def _render(
         for starter in BACKGROUND_WRITERS:  # started first, they work while the others run
             name = _name(starter)
             if not run.is_current(name):
-                started = run.guard(name, functools.partial(starter, edition, tei_paths, out))
+                begin = functools.partial(starter, edition, tei_paths, out, workers)
+                started = run.guard(name, begin)
                 if started is not None:
                     waiting.append((name, started))
         for writer in EDITION_WRITERS:
             name = _name(writer)
+            for awaited in WAITS_FOR.get(name, ()):
+                for entry in [w for w in waiting if w[0] == awaited]:
+                    waiting.remove(entry)
+                    run.record(awaited, run.guard(awaited, entry[1].finish))
             if not run.is_current(name):
                 run.record(
                     name, run.guard(name, functools.partial(writer, edition, tei_paths, out))
@@ -674,6 +735,13 @@ def _name(writer: object) -> str:
     return str(getattr(writer, "__name__", "edition writer"))
 
 
+def _dts_parent_sizes(edition: Sequence[DocFacts]) -> dict[str, int]:
+    from teikit.dts.api import DtsApi
+    from teikit.dts.static import STATIC_BASE, UrlScheme
+
+    return DtsApi(edition, {}, UrlScheme(STATIC_BASE, static=True)).parent_sizes()
+
+
 def _book_links(edition: Sequence[DocFacts]) -> dict[str, str]:
     from teikit.epub import chapter_links
 
@@ -701,7 +769,7 @@ class _EditionRun:
             return step()
         except PartlyWritten as exc:
             report.files_written += len(exc.written)
-            (report.warnings if exc.warning else report.errors).append(exc.problem)
+            (report.warnings if exc.warning else report.errors).extend(exc.problems)
         except InputError as exc:
             report.errors.append(exc.problem)
         except (OSError, TeikitError) as exc:

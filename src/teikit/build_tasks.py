@@ -285,7 +285,9 @@ class RenderTask:
     """One TEI file to render into the output folder.
 
     ``book_links`` is the ``document-links`` of the EPUB the document belongs to (None: no
-    book, the document has no volume); ``facts`` its header facts, for its DTS answers.
+    book, the document has no volume); ``facts`` its header facts, for its DTS answers;
+    ``dts_parent_size`` the number of members of its DTS parent collection (its volume, or
+    the edition), for its Collection answers, and ``dts_title`` the edition's title.
     """
 
     tei_path: Path
@@ -294,6 +296,8 @@ class RenderTask:
     params: Mapping[str, str]
     book_links: str | None = None
     facts: DocFacts | None = None
+    dts_parent_size: int | None = None
+    dts_title: str | None = None
 
 
 @dataclass
@@ -350,7 +354,14 @@ def render(task: RenderTask) -> Rendered:
             chapter = make_chapter(root, node, task.book_links)
             put(chapter.to_bytes(task.book_links), f"{CHAPTERS_DIR}/{task.doc_id}.xhtml")
         if task.facts is not None:
-            for relative, answer in document_files(task.facts, task.tei_path, root):
+            answers = document_files(
+                task.facts,
+                task.tei_path,
+                root,
+                title=task.dts_title,
+                parent_size=task.dts_parent_size,
+            )
+            for relative, answer in answers:
                 put(answer, f"{DTS_DIR}/{relative}")
     except TransformError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))

@@ -8,6 +8,7 @@ and memory does not grow with the number of items.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import threading
@@ -15,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -81,6 +82,16 @@ class Workers:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def start(self, fn: Callable[[T], R], items: Iterable[T]) -> Started[R]:
+        """Hand every item to the workers at once and return without waiting: the caller
+        does other work meanwhile and then takes the results (:meth:`Started.results`),
+        in the items' order. With one job the items are run when the results are asked
+        for. For a few large items (one per volume); :meth:`map` bounds what is in flight.
+        """
+        if self._pool is None:
+            return Started([], [functools.partial(fn, item) for item in items])
+        return Started([self._pool.submit(fn, item) for item in items], [])
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Yield ``fn(item)`` for each item, in the items' order.
 
@@ -117,3 +128,22 @@ class Workers:
                 submit(item)
                 break
             yield result
+
+
+class Started(Generic[R]):
+    """Work handed to the workers by :meth:`Workers.start`."""
+
+    def __init__(self, futures: list[Future[R]], later: list[Callable[[], R]]) -> None:
+        self._futures, self._later = futures, later
+
+    def results(self) -> list[R]:
+        """Wait for every item; return the results in the items' order. An exception
+        raised by the function is raised here."""
+        done = [future.result() for future in self._futures]
+        return done + [call() for call in self._later]
+
+    def cancel(self) -> None:
+        """Drop the items no worker has begun (those running finish, their files whole)."""
+        for future in self._futures:
+            future.cancel()
+        self._later = []
