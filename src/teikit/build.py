@@ -222,6 +222,10 @@ WORKER_PARTS = {"write_epubs": "epub-chapter", "write_dts": "dts"}
 #: :data:`EDITION_WRITERS` (once every document page is written) and waited for after them.
 BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search, write_volumes]
 
+#: The edition writers whose answer names every file they make, not only those they wrote
+#: (their record is replaced, not added to: Pagefind names its files anew each run).
+COMPLETE_WRITERS = frozenset({"write_search"})
+
 #: Edition writers that read what a background writer makes, and the background writers
 #: each waits for: the volume pages link a volume's file only when it is there.
 WAITS_FOR: dict[str, tuple[str, ...]] = {"write_site": ("write_volumes",)}
@@ -281,6 +285,7 @@ class BuildReport:
     notes: int = 0
     pages: int = 0
     files_written: int = 0
+    files_removed: int = 0  # outputs of an earlier build that this one no longer makes
     rendered: int = 0
     validated: int = 0  # documents validated afresh (the others' findings were unchanged)
     seconds: float = 0.0
@@ -359,6 +364,7 @@ class _Builder:
         self.schemas = schemas_digest()
         self.by_source = self.owned.by_source()
         self.run = f"{os.getpid()}-{time.time_ns()}"
+        self.failed: list[str] = []  # ids of the documents whose page text failed
 
     def tasks(self, inputs: list[Path]) -> Iterator[PrepareTask]:
         for path in inputs:
@@ -409,6 +415,9 @@ class _Builder:
         report.warnings.extend(prepared.warnings)
         report.errors.extend(prepared.errors)
         if prepared.action == "failed" or prepared.tei_name is None:
+            earlier = self.by_source.get(prepared.source_key)
+            if earlier is not None:  # its outputs of the last build stay while it fails
+                self.failed.append(earlier.removesuffix(".xml"))
             return None
         name = prepared.tei_name
         if name in claimed:
@@ -569,12 +578,42 @@ def build_edition(
         builder.owned.save()
         builder.stale(claimed)
         tell("validate", 1, 1)
-        _render(layout, docs, workers, report, tell, builder.built, claimed)
+        _render(layout, docs, workers, report, tell, builder.built, claimed, builder.failed)
     report.documents = len(docs)
     report.notes = sum(d.facts.notes for d in docs)
     report.pages = sum(d.facts.pages for d in docs)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _remove_stale(manifest: BuildManifest, report: BuildReport) -> None:
+    """Remove the document outputs an earlier build wrote that this one no longer makes (see
+    :meth:`BuildManifest.remove_stale`); a file a person changed is kept, with a warning."""
+    stale = manifest.remove_stale()
+    report.files_removed += len(stale.removed)
+    out = manifest.folder
+    for relative in stale.changed:
+        report.warnings.append(
+            Problem(
+                str(out / relative),
+                None,
+                "an earlier build wrote this file for a document this build no longer has, "
+                "and it was changed since; kept it",
+                "delete it if it is no longer wanted (the site no longer links it)",
+                "kept-output",
+            )
+        )
+    for relative, reason in stale.failed:
+        report.warnings.append(
+            Problem(
+                str(out / relative),
+                None,
+                f"an earlier build wrote this file for a document this build no longer has; "
+                f"cannot remove it ({reason})",
+                "check the folder's permissions, or delete it by hand",
+                "stale-output",
+            )
+        )
 
 
 def _render(
@@ -585,7 +624,11 @@ def _render(
     tell: Progress,
     manifest: BuildManifest,
     claimed: dict[str, str],
+    kept: Sequence[str] = (),
 ) -> None:
+    """Render every document whose outputs are not current, write the edition-wide outputs,
+    remove what an earlier build made that this one does not (``kept``: ids of documents
+    whose page text failed this time, whose earlier outputs stay), and save the record."""
     out = layout.out_dir
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -696,7 +739,8 @@ def _render(
                 "old-corpus",
             )
         )
-    manifest.keep_only(keys, claimed)
+    manifest.keep_only([*keys, *kept], claimed)
+    _remove_stale(manifest, report)
     try:
         manifest.save()
     except OSError as exc:
@@ -781,7 +825,7 @@ class _EditionRun:
         if written is None:
             return
         self.report.files_written += len(written)
-        self.manifest.record_edition(name, self.key, written)
+        self.manifest.record_edition(name, self.key, written, name in COMPLETE_WRITERS)
 
 
 def schemas_digest() -> str:

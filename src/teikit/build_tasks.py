@@ -27,7 +27,7 @@ from teikit.errors import (
     TeikitError,
 )
 from teikit.facts import DocFacts, facts_of
-from teikit.incremental import write_if_changed
+from teikit.incremental import output_digest, write_if_changed
 from teikit.ownership import Written, sha256
 from teikit.tei.names import TEI_NS
 from teikit.transform import OUTPUTS, TransformError, parse, transform_node
@@ -308,7 +308,8 @@ class Rendered:
     doc_id: str
     written: list[Path] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    #: every file of the document's outputs -> the digest of its bytes (output_digest)
+    files: dict[str, str] = field(default_factory=dict)
 
 
 def render(task: RenderTask) -> Rendered:
@@ -328,7 +329,7 @@ def render(task: RenderTask) -> Rendered:
 
     def put(data: bytes, relative: str) -> None:
         target = out / relative
-        done.files.append(relative)
+        done.files[relative] = output_digest(data)
         if write_if_changed(data, target):
             done.written.append(target)
 
