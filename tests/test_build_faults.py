@@ -82,7 +82,8 @@ def _start(root: Path, fault: str, count: int) -> tuple[subprocess.Popen, Path]:
     log = root / "fault.log"
     log.touch()
     path = os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")])
-    env = dict(os.environ, PYTHONPATH=path, TEIKIT_FAULT=fault, TEIKIT_FAULT_LOG=str(log), TEIKIT_FAKE_PAGEFIND=str(fake))
+    env = dict(os.environ, PYTHONPATH=path, TEIKIT_FAULT=fault, TEIKIT_FAULT_LOG=str(log),
+               TEIKIT_FAKE_PAGEFIND=str(fake))
     child = subprocess.Popen(
         [sys.executable, "-m", "teikit.cli", "build", str(root / "pages"), "--root", str(root),
          "--jobs", "2"],

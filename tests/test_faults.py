@@ -553,3 +553,34 @@ def test_a_socket_among_the_inputs_is_refused(tmp_path: Path) -> None:
         f"{sock}: error[unreadable]: is a socket, not a regular file; not read (give a "
         "regular file)"
     )
+
+
+def test_a_fifo_in_a_build_folder_is_refused_and_the_rest_is_built(tmp_path: Path) -> None:
+    # A named pipe where the build reads a page text, a catalog of a sub-folder, and the
+    # TEI folder's record: each is refused at once with its own line, the rest is built.
+    folder = tmp_path / "pages"
+    pages(folder, 1, 2)
+    os.mkfifo(folder / "pipe.txt")
+    pages(folder / "vol", 3)
+    os.mkfifo(folder / "vol" / "catalog.toml")
+    tei, out = tmp_path / "tei", tmp_path / "site"
+    result = cli("build", folder, "--tei", tei, "--out", out, "--jobs", "1")
+    lines = errors_of(result.stderr)
+    assert result.returncode == EXIT_USAGE, lines
+    pipe = folder / "pipe.txt"
+    assert (
+        f"error: {pipe}: is a named pipe (FIFO), not a regular file; not read (give a "
+        "regular file)" in lines
+    ), lines
+    assert any(str(folder / "vol" / "catalog.toml") in line for line in lines), lines
+    assert {"frus-d1.xml", "frus-d2.xml"} <= {p.name for p in tei.glob("*.xml")}
+    assert (out / "frus-d1.html").is_file()
+    assert not leftovers(tmp_path)
+    # The TEI folder's own record as a pipe: one line, nothing hangs.
+    record = tei / ".teikit-manifest.json"
+    record.unlink()
+    os.mkfifo(record)
+    again = cli("build", folder, "--tei", tei, "--out", out, "--jobs", "1")
+    lines = errors_of(again.stderr)
+    assert again.returncode != 0
+    assert any(f"{record}: cannot read teikit's record" in line for line in lines), lines

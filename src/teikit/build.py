@@ -42,7 +42,7 @@ from teikit.build_tasks import (
 from teikit.catalog import load_catalog
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
-from teikit.files import begin_run
+from teikit.files import begin_run, read_input
 from teikit.incremental import BuildManifest, output_key, write_if_changed
 from teikit.ownership import TeiManifest, Written, sha256
 from teikit.resources import data_dir
@@ -464,8 +464,8 @@ class _Builder:
         existing_sha = None
         if target.exists():
             try:
-                existing_sha = sha256(target.read_bytes())
-            except OSError:
+                existing_sha = sha256(read_input(target))
+            except InputError:
                 existing_sha = ""
         if (
             existing_sha is not None

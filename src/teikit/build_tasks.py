@@ -27,6 +27,7 @@ from teikit.errors import (
     TeikitError,
 )
 from teikit.facts import DocFacts, facts_of
+from teikit.files import read_input
 from teikit.incremental import output_digest, write_if_changed
 from teikit.ownership import Written, sha256
 from teikit.tei.names import TEI_NS
@@ -125,7 +126,7 @@ def _catalogs(explicit: Path | None, run: str) -> _Catalogs:
 
 @functools.lru_cache(maxsize=64)
 def _file_sha(path: Path, run: str) -> str:
-    return sha256(path.read_bytes())
+    return sha256(read_input(path))
 
 
 def _catalog_sha(task: PrepareTask) -> str | None:
@@ -134,8 +135,8 @@ def _catalog_sha(task: PrepareTask) -> str | None:
         return None
     try:
         return _file_sha(where, task.run)
-    except OSError:
-        return None
+    except InputError:
+        return None  # the catalog's own reader reports why it cannot be read
 
 
 def _check(prepared: Prepared, data: bytes, path: Path, known: KnownFindings | None = None) -> None:
@@ -167,17 +168,9 @@ def inspect_existing(
     prepared.data = None
     prepared.tei_name = path.name
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        prepared.errors.append(
-            Problem(
-                str(path),
-                None,
-                f"cannot read the TEI ({exc.strerror})",
-                "check its permissions",
-                "unreadable",
-            )
-        )
+        data = read_input(path)  # a regular file only: a FIFO in the TEI folder is not opened
+    except InputError as exc:
+        prepared.errors.append(exc.problem)
         prepared.action = "failed"
         return prepared
     _check(prepared, data, path, known)
@@ -195,17 +188,9 @@ def prepare(task: PrepareTask) -> Prepared:
     """
     prepared = Prepared(str(task.source), task.source_key, "failed")
     try:
-        source_bytes = task.source.read_bytes()
-    except OSError as exc:
-        prepared.errors.append(
-            Problem(
-                str(task.source),
-                None,
-                f"cannot read the file ({exc.strerror})",
-                "check the path and its permissions",
-                "unreadable",
-            )
-        )
+        source_bytes = read_input(task.source)  # a FIFO or device is refused, never waited on
+    except InputError as exc:
+        prepared.errors.append(exc.problem)
         return prepared
     prepared.source_sha = sha256(source_bytes)
     prepared.catalog_sha = _catalog_sha(task)
@@ -213,8 +198,8 @@ def prepare(task: PrepareTask) -> Prepared:
     if record is not None and name is not None and not task.reconvert:
         existing = task.tei_dir / name
         try:
-            current = sha256(existing.read_bytes())
-        except OSError:
+            current = sha256(read_input(existing))
+        except InputError:
             current = None
         if current is not None and current != record.sha256:
             converted = _convert(
@@ -334,7 +319,7 @@ def render(task: RenderTask) -> Rendered:
             done.written.append(target)
 
     try:
-        data = task.tei_path.read_bytes()
+        data = read_input(task.tei_path)
         put(data, f"{task.doc_id}.xml")
         node = parse(data)
         for name, folder, with_params in DOCUMENT_OUTPUTS:
@@ -377,7 +362,7 @@ def render(task: RenderTask) -> Rendered:
                 "write",
             )
         )
-    except OutputError as exc:
+    except (OutputError, InputError) as exc:
         done.errors.append(exc.problem)
     except TeikitError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))

@@ -16,6 +16,7 @@ conversion are those of the reader (``notes-split``, ``note-unanchored``, ``mark
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -387,9 +388,14 @@ def _finish(
 
 
 def find_catalog(input_path: Path) -> Path | None:
-    """Return the ``catalog.toml`` beside an input, if there is one."""
+    """Return the ``catalog.toml`` beside an input, if there is one.
+
+    Anything of that name is returned, not only a regular file: a pipe, a folder or a
+    broken link named ``catalog.toml`` is then refused by the catalog's reader with its
+    reason, rather than passed over in silence.
+    """
     candidate = input_path.parent / CATALOG_NAME
-    return candidate if candidate.is_file() else None
+    return candidate if os.path.lexists(candidate) else None
 
 
 class _Catalogs:

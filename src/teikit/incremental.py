@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from teikit.files import _temp_beside, write_atomically
+from teikit.errors import InputError
+from teikit.files import _temp_beside, read_input, write_atomically
 
 #: The build's record of its keys, inside the output folder.
 BUILD_MANIFEST_NAME = ".teikit-build.json"
@@ -130,8 +131,8 @@ class BuildManifest:
     def load(cls, folder: Path) -> BuildManifest:
         """Read the record of ``folder``; a missing or unreadable one is empty (all rebuilt)."""
         try:
-            data = json.loads((folder / BUILD_MANIFEST_NAME).read_bytes())
-        except (OSError, ValueError):
+            data = json.loads(read_input(folder / BUILD_MANIFEST_NAME))
+        except (InputError, ValueError):
             return cls(folder)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls(folder)
@@ -203,11 +204,10 @@ class BuildManifest:
         for relative in sorted(set(self.previous) - current):
             target = self.folder / relative
             try:
-                data = target.read_bytes()
-            except FileNotFoundError:
-                continue  # gone already
-            except OSError as exc:
-                outcome.failed.append((relative, exc.strerror or str(exc)))
+                data = read_input(target)  # a regular file only: never waits on a FIFO
+            except InputError as exc:
+                if exc.problem.code != "missing":  # else gone already
+                    outcome.failed.append((relative, exc.problem.message))
                 continue
             if output_digest(data) != self.previous[relative]:
                 outcome.changed.append(relative)

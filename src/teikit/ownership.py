@@ -14,7 +14,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from teikit.errors import TeikitError
+from teikit.errors import InputError, TeikitError
+from teikit.files import read_input
 from teikit.incremental import write_if_changed
 
 #: The record's file name inside the TEI folder (hidden: it is not TEI).
@@ -61,10 +62,16 @@ class TeiManifest:
         """
         path = folder / MANIFEST_NAME
         try:
-            data = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            return cls(folder)
-        except (OSError, ValueError) as exc:
+            data = json.loads(read_input(path))
+        except InputError as exc:
+            if exc.problem.code == "missing":
+                return cls(folder)
+            raise TeikitError(
+                f"{path}: cannot read teikit's record of the TEI it wrote ({exc.problem.message})"
+                "; delete it to start a new record (every TEI file is then treated as the "
+                "editor's)"
+            ) from exc
+        except ValueError as exc:
             raise TeikitError(
                 f"{path}: cannot read teikit's record of the TEI it wrote ({exc})"
                 "; delete the file to start a new record (every TEI file is "
