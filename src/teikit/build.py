@@ -6,14 +6,16 @@ current or that the editor changed; read its header facts; validate it) and *ren
 per-document output, one Saxon parse each, and the per-document parts of the edition-wide
 outputs, :data:`WORKER_PARTS`: the document's DTS answers and its EPUB chapter). Only the
 small header facts (:class:`teikit.facts.DocFacts`) of each document are kept, for the
-edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (collections, volume
-files, books, site pages), while Pagefind (:data:`BACKGROUND_WRITERS`) indexes the finished
-pages in its own process. Every cross-document check is a dictionary look-up.
+edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (the edition's and
+volumes' DTS collections, books, site pages), while :data:`BACKGROUND_WRITERS` work in other
+processes: Pagefind indexes the finished pages, and the workers write the volume files, a
+volume per task. Every cross-document check is a dictionary look-up.
 
 The TEI belongs to the editor once made: :mod:`teikit.ownership` records what teikit wrote,
 and a TEI file is written again only when teikit wrote it and nobody changed it since (or
 when asked, ``reconvert``). Outputs whose inputs did not change are not rendered again
-(:mod:`teikit.incremental`). Results are collected in input order, so a build with one job
+(:mod:`teikit.incremental`), and the outputs of documents no longer in the edition are
+removed, unless a person changed them. Results are collected in input order, so a build with one job
 and a build with several write the same bytes and report the same problems in the same order.
 """
 
