@@ -42,6 +42,7 @@ from teikit.build_tasks import (
     render,
 )
 from teikit.catalog import load_catalog
+from teikit.epub import BookWritten
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
 from teikit.files import begin_run, read_input
@@ -108,23 +109,38 @@ def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
     return write_site_pages(edition, out, title=EDITION_TITLE)
 
 
-def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
-    """Write one EPUB per volume (:mod:`teikit.epub`), from the chapters the render workers
-    made (a missing one is made here)."""
-    from teikit.epub import (
-        CHAPTERS_DIR,
-        EpubError,
-        chapter_from_folder,
-        chapter_from_tei,
-        write_volume_epubs,
-    )
+class _BookFiles:
+    """The books being written by the workers, one volume a task (see :func:`write_epubs`)."""
 
-    paths = {p.stem: p for p in tei_paths}
-    chapters = chapter_from_folder(out / CHAPTERS_DIR, chapter_from_tei(paths))
-    try:
-        return write_volume_epubs(edition, paths, out, chapters)
-    except EpubError as exc:
-        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) from exc
+    def __init__(self, started: Started[BookWritten], out: Path) -> None:
+        self.started, self.out = started, out
+
+    def finish(self) -> list[Path]:
+        done = self.started.results()
+        written = [path for book in done for path in book.written]
+        problems = [
+            Problem(str(self.out), None, book.problem, "", "epub")
+            for book in done
+            if book.problem is not None
+        ]
+        if problems:
+            raise PartlyWritten(written, problems[0], more=problems[1:])
+        return written
+
+    def cancel(self) -> None:
+        self.started.cancel()
+
+
+def write_epubs(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
+    """Start writing one EPUB per volume (:mod:`teikit.epub`), a volume per task in the
+    worker processes, from the chapters the render workers made (a missing one is made
+    there). A volume that fails is reported; the others are written."""
+    from teikit.epub import book_tasks, write_book_task
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    return _BookFiles(workers.start(write_book_task, book_tasks(edition, paths, out)), out)
 
 
 def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
@@ -211,26 +227,25 @@ class PartlyWritten(TeikitError):
 EDITION_WRITERS: list[EditionWriter] = [
     write_css,
     write_dts,
-    write_epubs,
     write_site,
 ]
 
 #: The per-document parts that an edition writer assembles, made by the render workers
 #: beside each document's pages: writer name -> part (see :class:`RenderTask`). A part is
-#: made only while its writer is in :data:`EDITION_WRITERS`.
+#: made only while its writer is in :data:`EDITION_WRITERS` or :data:`BACKGROUND_WRITERS`.
 WORKER_PARTS = {"write_epubs": "epub-chapter", "write_dts": "dts"}
 
 #: The edition-wide outputs made by other processes (Pagefind; the workers), started before
 #: :data:`EDITION_WRITERS` (once every document page is written) and waited for after them.
-BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search, write_volumes]
+BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search, write_volumes, write_epubs]
 
 #: The edition writers whose answer names every file they make, not only those they wrote
 #: (their record is replaced, not added to: Pagefind names its files anew each run).
 COMPLETE_WRITERS = frozenset({"write_search"})
 
 #: Edition writers that read what a background writer makes, and the background writers
-#: each waits for: the volume pages link a volume's file only when it is there.
-WAITS_FOR: dict[str, tuple[str, ...]] = {"write_site": ("write_volumes",)}
+#: each waits for: the volume pages link a volume's file and book only when they are there.
+WAITS_FOR: dict[str, tuple[str, ...]] = {"write_site": ("write_volumes", "write_epubs")}
 
 
 def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
@@ -655,7 +670,8 @@ def _render(
         unique.append(doc)
     edition = sorted((d.facts for d in unique), key=lambda f: f.sort_key)
     digest = stylesheet_digest()
-    parts = sorted({WORKER_PARTS[n] for n in map(_name, EDITION_WRITERS) if n in WORKER_PARTS})
+    writers = [*EDITION_WRITERS, *BACKGROUND_WRITERS]
+    parts = sorted({WORKER_PARTS[n] for n in map(_name, writers) if n in WORKER_PARTS})
     outputs = ",".join([*(name for name, _, _ in DOCUMENT_OUTPUTS), *parts])
     keys: dict[str, str] = {}
     tasks: list[RenderTask] = []
