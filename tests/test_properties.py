@@ -8,10 +8,11 @@ not markers (years, thousands, file numbers, counted numbers), note markers glue
 word, set off by a space or a no-break space, two side by side at the end of the title,
 running numbers from any start and symbols; page markers of the three kinds between blocks
 and mid-sentence; label/item lists; classification lines with runs of words spaced apart, a
-dateline, a salutation, a closing and a signature. The note list comes in the rendering's
-form: numbered from 1 by the page (style B) or as bullets with the return arrow in its
-copied forms (``↩``, `` ↩``, ``↩︎``, alone on a line) or with none at all (style A); notes of
-several paragraphs have indented continuations.
+dateline, a salutation, a closing and a signature; a block quotation that a paragraph
+introduces, in curly or straight marks, reopened at each paragraph or not. The note list
+comes in the rendering's form: numbered from 1 by the page (style B) or as bullets with the
+return arrow in its copied forms (``↩``, `` ↩``, ``↩︎``, alone on a line) or with none at all
+(style A); notes of several paragraphs have indented continuations.
 
 The test checks that the TEI holds exactly the generated notes (n, order, the word before
 each), page breaks (n and kind), paragraphs and furniture, that nothing was lost or
@@ -77,6 +78,9 @@ class Generated:
     salute: str | None = None
     closer: list[str] = field(default_factory=list)
     numbered: bool = True  # the text gives a document number
+    #: The number of paragraphs of each block quotation a paragraph introduces (nested in
+    #: that paragraph, so not counted in ``paragraphs``).
+    quotes: list[int] = field(default_factory=list)
 
 
 @st.composite
@@ -193,12 +197,28 @@ def documents(draw: st.DrawFn) -> Generated:
 
     # -- the body ------------------------------------------------------------------------
     count = draw(st.integers(1, 7))
+    # A block quotation: a paragraph ending in a colon, then paragraphs that open with a
+    # quotation mark (each, as older volumes print it, or the first only) up to the one that
+    # closes it; at least one paragraph follows it.
+    quoted = range(0)
+    if count >= 3 and draw(st.integers(0, 3)) == 0:
+        intro = draw(st.integers(0, count - 3))
+        quoted = range(intro + 1, intro + 1 + draw(st.integers(1, count - 2 - intro)))
+        reopen = draw(st.booleans())
+        open_mark, close_mark = draw(st.sampled_from([("“", "”"), ('"', '"')]))
+        gen.quotes.append(len(quoted))
     for index in range(count):
         words = draw(sentences())
         if index == 0 and layout == "telegram":
             words.insert(0, f"{draw(st.integers(100, 2999))}.")
         if index == 0 and layout in ("despatch", "letter"):
             words.insert(0, "Sir:")
+        if index in quoted and (reopen or index == quoted[0]):
+            if not words[0][:1].isalpha():
+                # (a straight mark glued to a year, "1954, reads as note 1954 to the marker
+                # resolver: a reading of its own, not this generator's class)
+                words.insert(0, "The")
+            words[0] = open_mark + words[0]
         opening_page = page_marker() if draw(st.integers(0, 5)) == 0 else None
         # Page marker mid-sentence (never next to a marker or at the ends).
         if draw(st.integers(0, 4)) == 0 and len(words) > 4:
@@ -219,15 +239,17 @@ def documents(draw: st.DrawFn) -> Generated:
             else:
                 words[i] = words[i] + n
             note_texts.append(note_text(n))
-        paragraph = " ".join(words) + "."
+        paragraph = " ".join(words) + (":" if index + 1 in quoted[:1] else ".")
+        if quoted and index == quoted[-1]:
+            paragraph += close_mark
         if opening_page:
             if style == "A":
                 paragraph = opening_page + paragraph
             else:
                 blocks.append(opening_page)
         blocks.append(paragraph)
-        gen.paragraphs += 1
-        if draw(st.integers(0, 5)) == 0:
+        gen.paragraphs += index not in quoted
+        if draw(st.integers(0, 5)) == 0 and index + 1 not in quoted:
             bullet = "- " if style == "A" else "  • "
             items = [bullet + "a.", bullet + " ".join(draw(sentences())) + ".",
                      bullet + "b.", bullet + " ".join(draw(sentences())) + "."]
@@ -328,6 +350,8 @@ def test_conversion_recovers_what_was_generated(gen: Generated) -> None:
         ([gen.salute] if gen.salute else [])
     assert [_flat(c) for c in div.iterfind("tei:closer/*", NS)] == gen.closer
     assert (div.get("n") is not None) == gen.numbered
+    assert [len(q.findall("tei:p", NS)) for q in div.iterfind("tei:p/tei:quote", NS)] == \
+        gen.quotes
     codes = [w.code for w in result.warnings]
     assert codes.count("marker-assumed") == gen.set_off, result.warnings
     assert not {"marker-unused", "marker-ambiguous", "note-unanchored"} & set(codes), \

@@ -156,11 +156,19 @@ def test_an_unknown_title_under_a_source_line_is_the_head_with_a_warning() -> No
     ]
 
 
-def test_an_unknown_line_over_a_known_title_is_the_source_line_with_a_warning() -> None:
+def test_a_collection_line_over_a_title_is_a_known_source_line() -> None:
     document, warnings = read(
         f"Hopkins Collection, Box 7\nMemorandum by the Special Assistant (Hopkins)\n{BODY}"
     )
     assert document.source_line == "Hopkins Collection, Box 7"
+    assert codes(warnings) == []
+
+
+def test_an_unknown_line_over_a_known_title_is_the_source_line_with_a_warning() -> None:
+    document, warnings = read(
+        f"Hopkins Briefing Book, Box 7\nMemorandum by the Special Assistant (Hopkins)\n{BODY}"
+    )
+    assert document.source_line == "Hopkins Briefing Book, Box 7"
     assert document.title == "Memorandum by the Special Assistant (Hopkins)"
     assert codes(warnings) == ["source-unknown"]
 

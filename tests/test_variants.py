@@ -105,7 +105,11 @@ def linear(div: etree._Element) -> tuple[str, dict[int, tuple[int, int]]]:
         emit(el.text or "")
         for child in el:
             name = local(child)
-            if name in ("note", "pb"):
+            if name == "note" and child.get("rend") == "inline":
+                emit(" ")  # the source line: a block, which may hold its own footnote
+                walk(child)
+                emit(" ")
+            elif name in ("note", "pb"):
                 where[id(child)] = (length, length)
             elif name == "lb":
                 emit(" ")
@@ -129,6 +133,8 @@ def convert(expect: dict) -> tuple[Conversion, str]:
 def where_is(note: etree._Element) -> str:
     for ancestor in note.iterancestors():
         name = local(ancestor)
+        if name == "note":
+            return "source"  # the footnote of an older layout's inline source line
         if name == "head":
             return "head"
         if name in ("item", "label"):
@@ -190,7 +196,7 @@ def check_pages(div: etree._Element, expect: dict, problems: list[str]) -> None:
         label = f"pb n={spec['n']}"
         if pb.get(XML_ID) != spec["xml_id"]:
             problems.append(f"{label} id {pb.get(XML_ID)}, expected {spec['xml_id']}")
-        inline = local(pb.getparent()) not in ("div", "postscript")  # not between blocks
+        inline = local(pb.getparent()) not in ("div", "postscript", "quote")  # not between blocks
         if inline != spec["inline"]:
             problems.append(f"{label} inline={inline}, expected {spec['inline']}")
         at = where[id(pb)][0]
@@ -345,10 +351,45 @@ def check_special(whole: etree._Element, expect: dict, problems: list[str]) -> N
                  for ps in whole.iter(f"{T}postscript")]
         if found != special["postscripts"]:
             problems.append(f"postscripts {found}, expected {special['postscripts']}")
+    if "quotes" in special:
+        check_quotes(div, special["quotes"], problems)
     if special.get("unique_note_ids"):
         ids = [n.get(XML_ID) for n in div.iter(f"{T}note") if n.get(XML_ID)]
         if len(ids) != len(set(ids)):
             problems.append(f"note ids repeat: {ids}")
+
+
+def check_quotes(div: etree._Element, wanted: list[dict], problems: list[str]) -> None:
+    """Every block quotation of the div, in order: nested at the end of a prose paragraph
+    of the div that ends with ``intro_ends`` (its own text, notes left out), its
+    paragraphs starting as ``paragraph_starts`` say, and the n of its page breaks."""
+    got = []
+    for quote in div.iter(f"{T}quote"):
+        p = quote.getparent()
+        if local(p) != "p" or p.get("rend") is not None or p.getparent() is not div \
+                or quote.getnext() is not None or quote.get("rend") != "blockquote":
+            problems.append("a quote that is not a blockquote at the end of a prose p of the div")
+            continue
+        intro = etree.fromstring(etree.tostring(p, with_tail=False))
+        intro.remove(intro[-1])
+        got.append({
+            "intro": collapse(plain(intro)),
+            "paragraphs": [collapse(plain(q)) for q in quote.iter(f"{T}p")],
+            "pb": [pb.get("n") for pb in quote.iter(f"{T}pb")],
+        })
+    if len(got) != len(wanted):
+        problems.append(f"{len(got)} block quotations, expected {len(wanted)}: {got}")
+        return
+    for k, (found, spec) in enumerate(zip(got, wanted, strict=True)):
+        starts = spec["paragraph_starts"]
+        if not found["intro"].endswith(spec["intro_ends"]):
+            problems.append(f"quote {k + 1} is introduced by {found['intro'][-40:]!r}")
+        if len(found["paragraphs"]) != len(starts) or not all(
+                text.startswith(start)
+                for text, start in zip(found["paragraphs"], starts, strict=True)):
+            problems.append(f"quote {k + 1} paragraphs {found['paragraphs']}, expected {starts}")
+        if found["pb"] != spec["pb"]:
+            problems.append(f"quote {k + 1} page breaks {found['pb']}, expected {spec['pb']}")
 
 
 def check_text(div: etree._Element, expect: dict, problems: list[str]) -> None:
@@ -387,7 +428,7 @@ def test_variant_has_the_expected_structure(path: Path) -> None:
     if "head_lb_count" in expect and len(head.findall(f"{T}lb")) != expect["head_lb_count"]:
         problems.append(f"head has {len(head.findall(f'{T}lb'))} lb")
     source = div.find(f"{T}note[@rend='inline']")
-    source_text = collapse("".join(source.itertext())) if source is not None else None
+    source_text = collapse(plain(source)) if source is not None else None  # its note left out
     if source_text != expect["source_inline"]:
         problems.append(f"source line {source_text!r}")
     if expect["date_from_file_number"]:

@@ -158,7 +158,10 @@
 
   <xsl:function name="tk:source-note" as="xs:string?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(tk:tei($n)/tei:text//tei:note[@type = 'source'])[1] ! normalize-space()"/>
+    <!-- An inline source line may hold its own footnote: its text is not the source's. -->
+    <xsl:sequence select="(tk:tei($n)/tei:text//tei:note[@type = 'source'])[1]
+                          ! (let $s := . return
+                             normalize-space(string-join($s//text()[ancestor::tei:note[1] is $s])))"/>
   </xsl:function>
 
   <xsl:function name="tk:classification" as="xs:string?">

@@ -102,7 +102,7 @@
       <span class="pb" id="{$id}" epub:type="pagebreak" role="doc-pagebreak" aria-label="{tk:pb-label(.)}"><xsl:value-of select="'[' || tk:pb-label(.) || ']'"/></span>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="parent::tei:div or parent::tei:body">
+      <xsl:when test="parent::tei:div or parent::tei:body or parent::tei:quote">
         <div class="pb-block"><xsl:sequence select="$marker"/></div>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$marker"/></xsl:otherwise>

@@ -469,6 +469,17 @@
     <p><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- A paragraph that introduces a block quotation: HTML holds no blockquote inside a
+       p, so the paragraph's own text is one p and the quotation a blockquote after it. -->
+  <xsl:template match="tei:p[tei:quote]">
+    <p><xsl:apply-templates select="node() except tei:quote"/></p>
+    <xsl:apply-templates select="tei:quote"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote[@rend = 'blockquote']">
+    <blockquote class="blockquote"><xsl:apply-templates/></blockquote>
+  </xsl:template>
+
   <xsl:template match="tei:p[@rend = 'flushleft']">
     <p class="flushleft"><xsl:apply-templates/></p>
   </xsl:template>
@@ -496,7 +507,7 @@
       <a class="pb" id="{$id}" href="#{$id}"><xsl:value-of select="'[' || tk:pb-label(.) || ']'"/></a>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="parent::tei:div or parent::tei:body">
+      <xsl:when test="parent::tei:div or parent::tei:body or parent::tei:quote">
         <div class="pb-block"><xsl:sequence select="$marker"/></div>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$marker"/></xsl:otherwise>

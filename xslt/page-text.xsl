@@ -97,6 +97,16 @@
     <xsl:sequence select="map { 'kind': 'p', 'text': tk:inline(.) }"/>
   </xsl:template>
 
+  <!-- A paragraph that introduces a block quotation: its own text, then each paragraph
+       and page break of the quotation as a block of its own, as the page shows them. -->
+  <xsl:template match="tei:p[tei:quote]" mode="block">
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="node() except tei:quote" mode="inline"/>
+    </xsl:variable>
+    <xsl:sequence select="map { 'kind': 'p', 'text': string-join($parts) }"/>
+    <xsl:apply-templates select="tei:quote/*" mode="block"/>
+  </xsl:template>
+
   <xsl:template match="tei:p[@rend = 'flushleft']" mode="block">
     <xsl:sequence select="map { 'kind': 'flushleft', 'text': tk:inline(.) }"/>
   </xsl:template>
@@ -171,6 +181,14 @@
   <!-- A note the text showed no marker for gets none (it is still in the note list). -->
   <xsl:template match="tei:note[@anchored = 'false']" mode="inline"/>
 
+  <!-- The footnote of an inline source line, after a digit, is set off by a space as print
+       sets it ("Box 5 1"): glued ("Box 51") it would read as part of the box number. -->
+  <xsl:template match="tei:note[@rend = 'inline']//tei:note[not(@anchored = 'false')]"
+                mode="inline" priority="1">
+    <xsl:variable name="before" select="preceding-sibling::node()[1][self::text()]"/>
+    <xsl:sequence select="(if (matches(string($before), '\d$')) then ' ' else '') || @n"/>
+  </xsl:template>
+
   <xsl:template match="tei:lb" mode="inline">
     <xsl:sequence select="'&#10;'"/>
   </xsl:template>
@@ -180,7 +198,7 @@
   <xsl:template match="tei:pb" mode="inline">
     <xsl:variable name="marker" select="'[' || tk:pb-label(.) || ']'"/>
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[not(self::text()) or normalize-space()]">
+      <xsl:when test="following-sibling::node()[not(self::tei:quote)][not(self::text()) or normalize-space()]">
         <xsl:sequence select="$marker || ' '"/>
       </xsl:when>
       <xsl:when test="preceding-sibling::node()[1][self::text()][ends-with(., ' ')]

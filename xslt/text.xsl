@@ -72,6 +72,21 @@
     <xsl:sequence select="tk:inline(.)"/>
   </xsl:template>
 
+  <!-- A paragraph that introduces a block quotation: its own text, then the quotation's
+       paragraphs and page breaks, each a block indented by four spaces. -->
+  <xsl:template match="tei:p[tei:quote]" mode="block">
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="node() except tei:quote" mode="inline"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+    <xsl:for-each select="tei:quote/*">
+      <xsl:variable name="block" as="xs:string*">
+        <xsl:apply-templates select="." mode="block"/>
+      </xsl:variable>
+      <xsl:sequence select="'    ' || replace(string-join($block), '&#10;', '&#10;    ')"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:p[@rend = 'sectiontitle']" mode="block">
     <xsl:variable name="t" select="tk:inline(.)"/>
     <xsl:sequence select="$t || '&#10;' || string-join((1 to string-length($t)) ! '-')"/>

@@ -59,14 +59,16 @@ PAGE_KINDS: tuple[str, ...] = ("Facsimile", "Typeset")
 #: group 1 is the kind (or None), group 2 the page number.
 PAGE_MARKER = r"\[(?:(" + "|".join(PAGE_KINDS) + r") )?Page ([0-9]+|[ivxlcdm]+)\]"
 
-#: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``).
-FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:" + DASH + r"[A-Z]{1,5})?"
+#: The class of a decimal file number (``711.61``, ``867N.01``, ``033.1110``), perhaps with
+#: a parenthesised subdivision (``300.115(39)``, the file's year or country group).
+FILE_CLASS = r"\d{3}[A-Z]?(?:\.[0-9A-Za-z]+)?(?:\([0-9A-Za-z]{1,6}\))?(?:" + DASH + r"[A-Z]{1,5})?"
 #: The words a file number may carry between its class and its slash: names, places,
 #: subjects, years, initials, commas and parentheses (``Wallace, Henry A.``,
 #: ``Control (Germany)``, ``European War 1939``, ``Consultation 3``).
 FILE_SUBJECT = r"(?:,?\s+[0-9A-Z(][\w.’'()&]*(?:" + DASH + r"[\w.]+)?){0,8}?"
-#: The document part after the slash (``4–1249``, ``1343a``, ``83``).
-FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"]+"
+#: The document part after the slash (``4–1249``, ``1343a``, ``83``, ``2651½``: a paper
+#: filed between two numbers).
+FILE_DOCUMENT = r"[0-9A-Za-z" + DASHES + r"½¼¾]+"
 
 #: The kinds of document a source line may name after its colon.
 DOCUMENT_KINDS: tuple[str, ...] = (
@@ -397,4 +399,57 @@ PAPER_KINDS: tuple[str, ...] = (
     r"Circular Memorandum",
     r"Memorandum",
     r"Communiqu[ée]",
+)
+
+#: The field names of a 1961–1980 memorandum's or telegram's header lines, each followed by
+#: its colon and value (``MEMORANDUM FOR: The Secretary``, ``FROM: S/P—Anthony Lake``,
+#: ``REF: State 123456``): one paragraph each, never a section heading.
+MEMO_FIELDS: tuple[str, ...] = (
+    "MEMORANDUM FOR",
+    "ACTION MEMORANDUM FOR",
+    "INFORMATION MEMORANDUM FOR",
+    "MEMORANDUM TO",
+    "TO",
+    "FROM",
+    "THROUGH",
+    "THRU",
+    "VIA",
+    "SUBJECT",
+    "ACTION",
+    "INFO",
+    "REF",
+    "REFS",
+    "REFERENCE",
+    "REFERENCES",
+    "DATE",
+    "TIME",
+    "PLACE",
+    "CC",
+)
+
+#: The words that name a body of papers in an older source line (``Roosevelt Papers``,
+#: ``Bohlen Collection``, ``Leahy Diary``, ``Stettinius Calendar Notes``).
+HOLDINGS_WORDS: tuple[str, ...] = (
+    "[Ff]iles?",
+    "[Pp]apers",
+    "[Rr]ecords",
+    "[Aa]rchives",
+    "[Mm]inutes",
+    "[Cc]ollections?",
+    "[Dd]iary",
+    "[Dd]iaries",
+    "[Cc]alendar [Nn]otes",
+)
+
+#: The printed series an older source line may cite for a published paper
+#: (``Department of State Bulletin, vol. XII, p. 213``, ``Executive Agreement Series No. 236``).
+PUBLISHED_SOURCES: tuple[str, ...] = (
+    "Department of State Bulletin",
+    "Executive Agreement Series",
+    "Treaty Series",
+    "Treaties and Other International Acts Series",
+    "TIAS",
+    "Public Papers",
+    "Congressional Record",
+    "Documents on American Foreign Relations",
 )

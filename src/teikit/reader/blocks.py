@@ -35,6 +35,7 @@ from teikit.reader.notelist import (
     is_label,
     strip_arrow,
 )
+from teikit.reader.quotes import mark_quotes
 from teikit.reader.state import ReaderBase, next_nonblank
 
 #: The list each list head opens (the kinds :func:`~teikit.reader.patterns.list_head` reads).
@@ -136,6 +137,7 @@ class BodyReader(ReaderBase):
                     content=[TextField.from_raw(self.lines[head_line - 1].strip(), head_line)],
                 )
             )
+        mark_quotes(self.draft.blocks)  # quotations a paragraph introduces (reader/quotes.py)
 
     def _page_line(self, i: int) -> None:
         """Add the page marker on line ``i`` as a page break between blocks."""
@@ -241,7 +243,7 @@ class BodyReader(ReaderBase):
             return i + 1
         # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
         # the opening: classification lines may follow it.
-        body.front = body.front and bool(pt.FRONT_BRACKET.match(pt.shadow(fld.text).strip()))
+        body.front = body.front and pt.keeps_opening(fld.text)
         stop = self._wrapped_lines(i, body.end, body.closer)
         fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))

@@ -327,7 +327,7 @@ class _Reader(FurnitureReader, BodyReader):
     def _title(self, layout: str) -> str:
         texts = [plain_text(f).strip() for f in self.title_fields]
         if layout == "modern" and texts:
-            match = pt.MODERN_HEAD.match(texts[0])
+            match = pt.MODERN_HEAD.match(texts[0]) or pt.MODERN_HEAD_SUFFIXED.match(texts[0])
             texts[0] = match.group(2) if match else texts[0]
         title = " ".join(t for t in texts if t)
         if layout == "nineteenth-century":

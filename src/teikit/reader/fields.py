@@ -25,8 +25,11 @@ class TextField:
     # (start, end, note index): the marker text[start:end] anchors that note.
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     in_head: bool = False
-    #: False for text no marker can sit in (the older layouts' source line, itself a note).
+    #: False for text no marker can sit in (an identifier line).
     searchable: bool = True
+    #: True for text that can hold a marker only at its very end, glued to a word or set off
+    #: by a space (the older layouts' source line: ``Policy Planning Staff Files1``).
+    tail_only: bool = False
 
     @classmethod
     def from_raw(cls, raw: str, line: int, *, in_head: bool = False) -> TextField:

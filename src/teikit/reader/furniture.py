@@ -14,6 +14,9 @@ from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
 #: A dateline runs over at most so many lines.
 _DATELINE_LINES = 4
 
+#: The text of a note-list line, never a title: ``1. Source: …``, ``2. Not printed.``
+_NOTE_TEXT = re.compile(r"^\d{1,4}\.\s+(?:Source:|Not printed|Not found|See\b|Printed\b)")
+
 #: What an opening rule returns: (next line index, number, layout, source line).
 _Opening = tuple[int, int | None, str, str | None]
 
@@ -74,13 +77,30 @@ class FurnitureReader(ReaderBase):
     # returns what read_head returns, or None (having changed nothing) when it does not fit.
 
     def _open_modern(self, top: int, end: int, first: str) -> _Opening | None:
-        # The heading starts the line: an indented "  1. …" is a note-list line, not a title.
-        match = pt.MODERN_HEAD.match(pt.shadow(self.lines[top]).rstrip())
-        if not match:
+        # The heading starts the line: an indented "  1. Source: …" is a note-list line, not
+        # a title. A heading the copy indented is still one (``  12. Memorandum From …``).
+        line = pt.shadow(self.lines[top]).rstrip()
+        if line[:1].isspace() and not _NOTE_TEXT.match(line.lstrip()):
+            line = line.lstrip()
+        match = pt.MODERN_HEAD.match(line)
+        suffixed = None if match else pt.MODERN_HEAD_SUFFIXED.match(line)
+        if not (match or suffixed):
             return None
         head = TextField.from_raw(self.lines[top].strip(), top + 1, in_head=True)
         self.draft.add(Head(line=top + 1, content=[head]))
         self.title_fields = [head]
+        if suffixed:
+            # The head keeps ``55a.``; a document id is a whole number, so it comes from the
+            # catalog, --doc or the file name.
+            self.warn(
+                top + 1,
+                f"the document number '{suffixed.group(1)}' carries a letter; kept it in the "
+                "head, but took no document number from it",
+                "give the number with --doc N or in the catalog",
+                "number-suffixed",
+            )
+            return top + 1, None, "modern", None
+        assert match is not None  # one of the two matched
         return top + 1, int(match.group(1)), "modern", None
 
     def _open_numbered(self, top: int, end: int, first: str) -> _Opening | None:
@@ -185,8 +205,6 @@ class FurnitureReader(ReaderBase):
         below = next_nonblank(self.lines, top + 1)
         if below >= end or pt.is_classification(first) or not pt.is_plausible_title(first):
             return None
-        if pt.strip_trailing_marker(first) != first:
-            return None  # a note marker on it: the source line's note is not placed yet
         title = pt.shadow(self.lines[below]).strip()
         if not (pt.is_sender_title(title) or pt.is_document_title(title)):
             return None
@@ -270,8 +288,10 @@ class FurnitureReader(ReaderBase):
         self.uses += [
             (i + 1, "source-inline") for i in range(top + 1, stop) if self.lines[i].strip()
         ]
-        fld = TextField.from_raw(source_line, top + 1)
-        fld.searchable = False
+        # The source line is itself a note: a marker can stand only at its end, where the
+        # print set the source note's own footnote (``Policy Planning Staff Files1``).
+        fld = TextField.from_raw(source_line, top + 1, in_head=True)
+        fld.tail_only = True
         self.draft.add(SourceInline(line=top + 1, content=[fld]))
         return source_line
 

@@ -118,6 +118,12 @@ _COUNTED = {
     "code",
     "extension",
     "ext.",
+    # archive units of source lines and notes: ``Box 121`` is a box, not box and note
+    "box",
+    "boxes",
+    "folder",
+    "entry",
+    "job",
 }
 #: Words a note marker never follows: a number after them is the phrase's own.
 _FUNCTION_WORDS = {
@@ -652,6 +658,8 @@ def find_groups(fields: list[TextField]) -> list[Group]:
         context: _Context | None = None  # built on the first run: most fields have none
         for found in _RUN.finditer(text):
             i, k = found.span()
+            if fld.tail_only and not _at_tail(text, i, k):
+                continue
             digit = found.lastgroup == "digits"
             suffixed = _suffixed_option(text, i, k) if digit else None
             if suffixed is not None:
@@ -664,9 +672,26 @@ def find_groups(fields: list[TextField]) -> list[Group]:
                 options, strong = [], False
             else:
                 options, strong = _symbol_options(text, i, k)
+            if fld.tail_only:  # the whole run or nothing: ``Box 121`` is not box 12 + note 1
+                options = [o for o in options if o.markers[0].start == i]
             if options:
                 groups.append(Group(index, i, k, text[i:k], options, strong))
     return groups
+
+
+def _at_tail(text: str, i: int, k: int) -> bool:
+    """Tell whether ``text[i:k]`` may be the marker of a tail-only field: the last thing in
+    it, glued to a letter or closing punctuation, or of one or two digits set off by one
+    space after a word or number (``Files1``, ``Box 2004 1``). A run glued to digits (``Box
+    20041``) is left whole, and so is the number of a lot file (``lot 60 D 330``, ``D 5``):
+    a box, lot or file number is likelier than a marker there."""
+    if text[k:].strip() or i == 0 or k - i > 3:
+        return False
+    prev = text[i - 1]
+    if prev == " ":
+        before = text[: i - 1].split()
+        return k - i <= 2 and bool(before) and not (len(before[-1]) == 1 and before[-1].isupper())
+    return prev.isalpha() or prev in _CLOSERS
 
 
 #: A run of digits (any script: non-ASCII ones are never markers) or of note symbols. One

@@ -134,6 +134,19 @@ class Paragraph(TextBlock[R]):
         return " " if self.joined else LineBreak()
 
 
+class QuotedParagraph(Paragraph[R]):
+    """A paragraph of a block quotation that the paragraph before it introduces (``… the
+    following resolution:`` over ``“The Conference …”``): the Office of the Historian nests
+    such a quotation in that paragraph, ``<p>…: <quote rend="blockquote"><p>…</p></quote></p>``.
+
+    A run of these (with the page breaks between them) is one quotation; the plain
+    :class:`Paragraph` right before the run introduces it. Found by
+    :mod:`teikit.reader.quotes`; otherwise a paragraph like any other.
+    """
+
+    role: ClassVar[str] = "quote"
+
+
 class Dateline(TextBlock[R]):
     """Place and date under the title (one or two lines)."""
 
@@ -269,6 +282,7 @@ Block: TypeAlias = Union[  # noqa: UP007 - a generic alias: ``|`` does not take 
     Classification[R],
     Heading[R],
     Paragraph[R],
+    QuotedParagraph[R],
     Dateline[R],
     Salute[R],
     Despatch[R],

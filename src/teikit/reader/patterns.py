@@ -7,6 +7,9 @@ import re
 from teikit import lexicon as lx
 
 MODERN_HEAD = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
+#: A 1955+ heading whose number carries the letter of a document inserted late in the
+#: volume's making: ``55a. Telegram …``, ``105A. Memorandum …``, ``12–A. Letter …``.
+MODERN_HEAD_SUFFIXED = re.compile(r"^(\d{1,4}(?:[a-dA-D]|" + lx.DASH + r"[A-D]))\.\s+(\S.*)$")
 OLDER_NUMBER = re.compile(r"^No\.\s*(\d{1,4})$")
 #: The nineteenth-century volumes' own running number above the title (``No. 39.``): the
 #: Office keeps it as the inline source note; it is not the FRUS document number.
@@ -123,14 +126,19 @@ _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s[A-Z][a-z]")
 _CLOSING_QUOTES = '”"’'
 
 
+#: A memorandum's or telegram's header line: its field name in capitals, a colon, the value.
+MEMO_FIELD = re.compile(r"^(?:" + "|".join(lx.MEMO_FIELDS) + r"):\s*\S")
+
+
 def heading_shape(text: str) -> str | None:
     """Return ``"smallcaps"`` or ``"title"`` when a line looks like a section heading.
 
     A heading is short, has no sentence punctuation at its end, and is either all in lower
-    case (small capitals in print) or mostly capitalised (title case).
+    case (small capitals in print) or mostly capitalised (title case). A memorandum's header
+    line (``FROM: S/P—Anthony Lake``, see :data:`MEMO_FIELD`) is none.
     """
     core = strip_trailing_marker(text).strip()
-    if not core or not core[0].isalpha():
+    if not core or not core[0].isalpha() or MEMO_FIELD.match(core):
         return None
     if core.endswith(" |") or " | " in core:
         return None  # a row of a table the page prints with bars (``United States | France |``)
@@ -161,12 +169,18 @@ _BRACKETED_END = re.compile(r"[.!?][\])”’\"]+$")
 _SALUTE_OPENING = re.compile(r"^(?:" + "|".join(lx.SALUTATIONS) + r"):\s")
 
 
+#: A year or number that begins a title, before a capitalised word: ``1953 Progress …``.
+_LEADING_NUMBER = re.compile(r"^\d{3,4} (?=[A-Z][a-z])")
+
+
 def front_title_shape(text: str) -> str | None:
     """Return ``"title"`` for a title line in an older document's opening matter.
 
     Such a line starts with a capital and has no end punctuation, however its words are cased.
+    A year or a committee's number may stand first (``1953 Progress Report on …``, ``303
+    Committee Minutes``).
     """
-    core = strip_trailing_marker(text).strip()
+    core = _LEADING_NUMBER.sub("", strip_trailing_marker(text).strip(), count=1)
     if not core or not core[0].isupper() or core[-1] in ".;,!?:" or core.endswith(" |"):
         return None
     if _BRACKETED_END.search(core) or _SALUTE_OPENING.match(core):
@@ -240,8 +254,13 @@ _DECIMAL_FILE = re.compile(
     + r"(?P<kind>:\s*\S.*)?$"
 )
 _FILES_LINE = re.compile(
-    r"^[A-Z][^.:;!?]{0,80}?\b(?:[Ff]iles?|[Pp]apers|[Rr]ecords|[Aa]rchives|[Mm]inutes)"
+    r"^[A-Z][^.:;!?]{0,80}?\b(?:" + "|".join(lx.HOLDINGS_WORDS) + r")"
     r"(?:$|,\s*[Ll]ot\b.*$|:\s*\S.{0,60}$|,\s*\S.{0,80}$)"
+)
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}")
+#: A published paper's source: ``Department of State Bulletin, vol. XII, p. 213``.
+_PUBLISHED_LINE = re.compile(
+    r"^(?:" + "|".join(lx.PUBLISHED_SOURCES) + r")(?:,\s*\S.{0,80}|\s+No\.\s*\d{1,5})\.?$"
 )
 #: A lot file of the Department's records, perhaps with its box and file symbol: ``Lot 60–D
 #: 224, Box 41: D.O./P.R./17``, ``Lot 64D563``.
@@ -269,7 +288,14 @@ def is_source_line(text: str) -> bool:
     decimal = _DECIMAL_FILE.match(core)
     if decimal and (decimal.group("slash") or decimal.group("kind")):
         return True
-    return bool(_FILES_LINE.match(core) or _KIND_LINE.match(core) or _LOT_LINE.match(core))
+    # An initialism's points are no sentence's end: ``J.C.S. Files``, ``S.W.N.C.C. Files``.
+    files = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), core)
+    return bool(
+        _FILES_LINE.match(files)
+        or _KIND_LINE.match(core)
+        or _LOT_LINE.match(core)
+        or _PUBLISHED_LINE.match(core)
+    )
 
 
 _HONORIFIC = (
@@ -413,17 +439,30 @@ def is_plausible_title(text: str) -> bool:
 
 
 _MONTH = lx.MONTH_WORD
+#: A clock time: ``1:03 p.m.``, ``9 p. m.``, ``noon``.
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight)"
+#: The time of a dateline: a clock time, a span of two (``9:15–10:01 a.m.``), or a
+#: telegram's Greenwich time (``1212Z``).
+_TIME = r"(?:\d{4}Z|" + _CLOCK + r"(?:\s*[" + DASHES + r"—]\s*" + _CLOCK + r")?)"
 #: A place then a date: ``Washington, November 12, 1955, 1:03 p.m.``, ``[Washington,]
-#: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``
+#: October 14, 1943.``, ``Saigon, September 24, 1949—1 p. m.``, ``London, 27 June, 1942.``,
+#: ``Washington, June 2, 1971, 9:15–10:01 a.m.``, ``Tehran, November 5, 1978, 1212Z.``,
+#: ``Camp David, Maryland, September 6–17, 1978.``
 DATELINE = re.compile(
     r"^(?P<place>\[?[A-Z][\w.’'()\- ]{0,40}?(?:, [A-Z][\w.’' -]{0,30}?)?(?:,\]|\],|,))\s+"
     r"(?P<date>(?:"
     + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}\s+"
+    + r"\s+\d{1,2}(?:st|nd|rd|th|d)?"
+    # a meeting over several days: ``March 3–4, 1951``, ``March 30–April 2, 1951``
+    + r"(?:\s?["
+    + DASHES
+    + r"—]\s?(?:"
+    + _MONTH
+    + r"\s+)?\d{1,2})?"
+    + r"|\d{1,2}\s+"
     + _MONTH
     + r")(?:,?\s*\[?\d{4}\]?)?|undated)"
-    r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:[ap]\.\s?m\.|noon|midnight)?|noon|midnight))?)[.,]?$"
+    r"(?P<time>(?:,?\s*(?:[" + DASHES + r"—]\s*)?" + _TIME + r")?)[.,]?$"
 )
 #: The line under a dateline that says when the despatch arrived: ``(Received April 10.)``,
 #: ``[Received 4:14 p.m.]``.
@@ -505,7 +544,8 @@ ADDRESSEES = re.compile(
 LIST_HEAD = re.compile(
     r"^(?P<word>SUBJECT|Subject|PARTICIPANTS|Participants|PARTICIPANT|"
     r"Participant|PRESENT|Present|Also [Pp]resent|ALSO PRESENT(?: [A-Z ]{1,40})?|"
-    r"Interpreters?|TO|MEMORANDUM FOR)"
+    r"Interpreters?|TO|MEMORANDUM FOR|DATE AND TIME|DATE, TIME,? AND PLACE|TIME AND PLACE|"
+    r"DATE AND PLACE|DATE|TIME|PLACE)"
     r"(?:(?P<colon>:)\s*(?P<rest>.*)|\s*)$"
 )
 
@@ -529,6 +569,15 @@ def is_signer_title(text: str) -> bool:
 
 #: An editors' line of the opening: ``[Excerpts]``, ``[Paraphrase]``, ``[Translation]``.
 FRONT_BRACKET = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\]$")
+
+
+def keeps_opening(text: str) -> bool:
+    """Tell whether a paragraph line before the document's first paragraph leaves the
+    opening open (classification lines, a subject list may still follow it): an editors'
+    line (``[Paraphrase]``) or a memorandum's header line (``FROM: S/P—Anthony Lake``)."""
+    core = shadow(text).strip()
+    return bool(FRONT_BRACKET.match(core) or MEMO_FIELD.match(core))
+
 
 #: A line that names the kind of paper under its title (``Aide-Mémoire``, ``Note Verbale``).
 PAPER_KIND = re.compile(r"^(?:" + "|".join(lx.PAPER_KINDS) + r")$", re.IGNORECASE)
@@ -564,6 +613,11 @@ def list_head(text: str) -> tuple[str, str, str] | None:
     if word in ("TO", "MEMORANDUM FOR"):
         # The addressees of a memorandum: a list of its own (no TEI list type names them).
         return ("list", word, "") if not colon else None
+    if word.startswith(("DATE", "TIME", "PLACE")):
+        # A 1969–80 memorandum of conversation's DATE AND TIME: / PLACE: over its bulleted
+        # item: a list of its own; with its value on the line (``DATE: May 3``), a paragraph.
+        rest = (match.group("rest") or "").strip()
+        return None if rest else ("list", word + (colon or ""), "")
     kind = "subject" if word.lower() == "subject" else "participants"
     head = word + (colon or "")
     return kind, head, (match.group("rest") or "").strip()

@@ -5,7 +5,9 @@ salutation line) is written there, with the identifier and classification lines 
 before it, one line after another separated by ``lb``; without such furniture the
 classification and identifier lines stay flush-left paragraphs. A dateline or salutation
 after the first paragraph or list is a flush-left paragraph, as the Office of the Historian
-writes a salutation (TEI allows an opener only before the first paragraph).
+writes a salutation (TEI allows an opener only before the first paragraph). A block
+quotation that a paragraph introduces (the quoted paragraphs after it) is nested at that
+paragraph's end, ``<quote rend="blockquote">``, with the page breaks between its paragraphs.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from teikit.reader.model import (
     ParticipantList,
     PlainList,
     Postscript,
+    QuotedParagraph,
     Salute,
     SourceInline,
     SubjectList,
@@ -194,6 +197,33 @@ class _Writer:
     def paragraph(self, div: etree._Element, block: Paragraph[Inline]) -> None:
         self.inlines(sub(div, "p"), block.content)
 
+    def quotation(
+        self, div: etree._Element, intro: Paragraph[Inline], quoted: list[Block[Inline]]
+    ) -> None:
+        """The paragraph ``intro`` with the quotation it introduces nested at its end, as
+        the Office of the Historian encodes it: ``<p>…: <quote rend="blockquote"><p>…</p>
+        </quote></p>``; the page breaks between the quoted paragraphs stand in the quote."""
+        p = sub(div, "p")
+        self.inlines(p, intro.content)
+        quote = sub(p, "quote", rend="blockquote")
+        for block in quoted:
+            if isinstance(block, PageBreakBlock):
+                self.pagebreak(quote, block.page)
+            else:
+                assert isinstance(block, QuotedParagraph)
+                self.inlines(sub(quote, "p"), block.content)
+
+    def blocks(self, parent: etree._Element, blocks: list[Block[Inline]], i: int) -> int:
+        """Write ``blocks[i]``, with the quotation it introduces if it is a paragraph that
+        introduces one; return the index of the next block to write."""
+        block = blocks[i]
+        end = _quotation_end(blocks, i + 1) if type(block) is Paragraph else i + 1
+        if end > i + 1:
+            self.quotation(parent, block, blocks[i + 1 : end])  # type: ignore[arg-type]
+            return end
+        self.block(parent, block)
+        return i + 1
+
     def closer(self, div: etree._Element, block: Closer[Inline]) -> None:
         element = sub(div, "closer")
         for part in block.parts:
@@ -259,8 +289,9 @@ class _Writer:
         self.section(div, pieces[0])
         for piece in pieces[1:]:
             postscript = sub(div, "postscript")
-            for block in piece[1:]:
-                self.block(postscript, block)
+            k = 1
+            while k < len(piece):
+                k = self.blocks(postscript, piece, k)
 
     def section(self, div: etree._Element, blocks: list[Block[Inline]]) -> None:
         i = 0
@@ -280,10 +311,9 @@ class _Writer:
                     self.opener(div, blocks[i : last + 1])
                     i = last + 1
                     continue
-            self.block(div, block)
             if not isinstance(block, BEFORE_BODY):
                 before_body = False
-            i += 1
+            i = self.blocks(div, blocks, i)
 
 
 #: How a writer appends one block of a kind: (writer, parent element, block).
@@ -297,6 +327,9 @@ _WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
     Classification: _Writer.classification_p,
     Heading: _Writer.heading,
     Paragraph: _Writer.paragraph,
+    # A quoted paragraph is written inside the quotation of the paragraph before it (see
+    # _Writer.blocks); one that no paragraph introduces is a paragraph of its own.
+    QuotedParagraph: _Writer.paragraph,
     Dateline: _Writer.flushleft,
     Salute: _Writer.flushleft,
     Despatch: _Writer.flushleft,
@@ -328,6 +361,17 @@ _OPENER_WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
     Dateline: _opener_part("dateline"),
     Salute: _opener_part("salute"),
 }
+
+
+def _quotation_end(blocks: list[Block[Inline]], start: int) -> int:
+    """The index after the quoted paragraphs from ``start`` (page breaks between them
+    included, those after the last left out); ``start`` when none stands there."""
+    end = k = start
+    while k < len(blocks) and isinstance(blocks[k], (PageBreakBlock, QuotedParagraph)):
+        k += 1
+        if isinstance(blocks[k - 1], QuotedParagraph):
+            end = k
+    return end
 
 
 def _split(blocks: list[Block[Inline]], kind: type[BlockBase[Any]]) -> list[list[Block[Inline]]]:
