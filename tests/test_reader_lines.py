@@ -41,6 +41,9 @@ CASES = [
     ("(b)", TEXT, LineClass.LABEL),
     ("iv.", TEXT, LineClass.LABEL),
     ("(1) The first point.", TEXT, LineClass.TEXT),
+    ("1st.", TEXT, LineClass.LABEL),
+    ("| Hides | 12,050 | 11,900 |", TEXT, LineClass.ROW),
+    ("Hides    12,050    11,900", FRONT, LineClass.TEXT),  # furniture before the text
     ("1234.", TEXT, LineClass.TEXT),
     ("Sincerely yours,", TEXT, LineClass.TEXT),
     ("Moscow, September 10, 1960.", FRONT, LineClass.TEXT),

@@ -37,6 +37,12 @@ NOT_YET = {
     "letter_marker_unanchored_b": "a letter marker glued to a word ('mapa' = 'map' + note a) "
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
+    "early3_initials_then_attachment_b": "an unlabelled attachment after a 1930-45 signature "
+    "(bracketed initials, then a 'The X to the Y' title) is opened only on 1861-1910s pages "
+    "(document.py _opens_enclosure, round 'late'); initials and title are read as headings",
+    "early3_letter_then_memorandum_b": "an unlabelled enclosure after a 1914-45 signature "
+    "(a 'Memorandum by ...' title under the signed letter) is opened only on 1861-1910s "
+    "pages (document.py _opens_enclosure, round 'late'); signature and title read as headings",
 }
 
 
@@ -514,15 +520,16 @@ def test_every_variant_converts_to_valid_tei(tmp_path: Path) -> None:
     assert len(report.files) == len(list(FIXTURES.glob("*.txt")))
     assert report.is_valid(), "\n".join(str(f) for f in report.findings)
     warnings = {(Path(f.path).parent.name, f.rule) for f in report.findings}
-    # Pages of 1861-1929 whose text gives no source line have no source note.
+    # Pages of 1861-1929 whose text gives no source line have no source note; nor may
+    # the pages the reader does not handle yet (NOT_YET).
     sourceless = {path.name.removesuffix(".expect.json") for path in CASES
-                  if path.name.startswith(("early_", "titles_", "fix2_"))
+                  if path.name.startswith(("early_", "early3_", "titles_", "fix2_"))
                   and json.loads(path.read_text("utf-8"))["source_inline"] is None}
     assert warnings <= {(name, "source-note") for name in
                         ("nineteenth_century_despatch_a", "nineteenth_century_despatch_b",
                          "letter_marker_unanchored_b", "despatch_title_first_b",
                          "memorandum_title_first_b", "late_supplement_summary_a",
-                         "late_closing_no_signature_b", *sourceless)}
+                         "late_closing_no_signature_b", *sourceless, *NOT_YET)}
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from teikit import lexicon as lx
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
-from teikit.reader.lines import LineClass, LineContext, classify
+from teikit.reader.lines import (
+    LineClass,
+    LineContext,
+    classify,
+    is_label_line,
+    is_table_row,
+)
 from teikit.reader.model import (
     BODY_TEXT,
     Classification,
@@ -18,6 +26,7 @@ from teikit.reader.model import (
     CloserRole,
     Dateline,
     Despatch,
+    EditorsLine,
     Heading,
     Identifier,
     ItemList,
@@ -35,6 +44,7 @@ from teikit.reader.notelist import (
     is_label,
     strip_arrow,
 )
+from teikit.reader.printlines import ends_paragraph, page_measure
 from teikit.reader.quotes import mark_quotes
 from teikit.reader.state import ReaderBase, next_nonblank
 
@@ -72,6 +82,49 @@ _Pending = tuple[_ListKind, str, int]
 
 #: The year a page broke off a dateline (``Athens, April 25,`` / ``1882.``).
 _YEAR_LINE = re.compile(r"^\d{4}\b.{0,20}$")
+
+#: An editors' line of the opening, as the volumes of every era print it: ``[Extracts.]``,
+#: ``[Telegram.]``, ``[Confidential.]``, ``[Paraphrase]``, ``[Telegram—Paraphrase.]``.
+_EDITORS_LINE = re.compile(r"^\[[A-Z][A-Za-z" + lx.DASHES + r"— ]{2,40}\.?\]\.?$")
+#: A received line that the page ran on to the end of its dateline: ``Santiago, April 27,
+#: 1891. (Received June 25.)``; group 1 is the dateline.
+_RECEIVED_TAIL = re.compile(r"^(.+?)\s+([(\[]Received\b[^()\[\]]{0,60}[)\]]\.?)$")
+
+
+#: The Old Style date that pages from Russia, Greece and the Balkans (to 1918) print beside
+#: the New Style one: ``May 30 (June 12), 1905``, ``April 13/25, 1882``, ``13/25 April``.
+_OLD_DAY = r"(?:" + lx.MONTH_WORD + r"\s+)?\d{1,2}"
+_OLD_STYLE = re.compile(r"(?<=\d)\s*(?:\(" + _OLD_DAY + r"\)|/" + _OLD_DAY + r"\b)")
+#: The most lines a dateline with an Old Style date or a received line runs over
+#: (``Ministry for Foreign Affairs, First`` / ``Department,`` / ``May 30 (June 12), 1905.``).
+_OLD_STYLE_LINES = 4
+
+
+def new_style(core: str) -> str:
+    """The line with its Old Style date left out, for the dateline rules to read."""
+    return _OLD_STYLE.sub("", core, count=1)
+
+
+def _as_dateline(core: str) -> str | None:
+    """The text the dateline rules read of a line (or lines joined) that carries an Old
+    Style date or a received line run on to it, with those left out; None when it carries
+    neither (the dateline rules read such a line as it is)."""
+    both = _RECEIVED_TAIL.match(core)
+    read = new_style(both.group(1) if both else core)
+    return read if read != core else None
+
+
+def is_editors_line(core: str) -> bool:
+    """Tell whether a line (as the patterns read it) is an editors' line of the opening."""
+    return bool(_EDITORS_LINE.match(core))
+
+
+def _dated_and_received(core: str) -> bool:
+    """Tell whether a line is a dateline once an Old Style date or a received line run on
+    to it is left out."""
+    read = _as_dateline(core)
+    return read is not None and pt.is_dateline(read)
+
 
 _FRONT = LineContext(front=True)
 _TEXT = LineContext(front=False)
@@ -224,6 +277,14 @@ class BodyReader(ReaderBase):
         body.front = False
         return i + 2
 
+    def _assemble_row(self, i: int, body: _Body) -> int:
+        # A table typed as text: each row a paragraph of its own, as the page has it.
+        self.draft.add(
+            Paragraph(line=i + 1, content=[TextField.from_raw(self.lines[i].strip(), i + 1)])
+        )
+        body.front = False
+        return i + 1
+
     def _assemble_text(self, i: int, body: _Body) -> int:
         lines = self.lines
         lineno = i + 1
@@ -231,6 +292,10 @@ class BodyReader(ReaderBase):
         after = self._front_line(i, body, fld) if body.front else None
         if after is not None:
             return after
+        if body.front and is_editors_line(pt.shadow(fld.text).strip()):
+            # ``[Extracts.]``, ``[Paraphrase]``: the opening goes on under it
+            self.draft.add(EditorsLine(line=lineno, content=[fld]))
+            return i + 1
         shape = pt.heading_shape(fld.text)
         if shape and self.print_lines and pt.OPEN_LINE_END.search(fld.text):
             shape = None  # a paragraph's first print line, not a heading
@@ -246,11 +311,11 @@ class BodyReader(ReaderBase):
             self.draft.add(Paragraph(line=lineno, centered=True, content=[fld]))
             body.front = False
             return i + 1
-        # An editors' line under the title (``[Excerpts]``, ``[Paraphrase]``) does not end
-        # the opening: classification lines may follow it.
+        # A memorandum's header line (``FROM: S/P—Anthony Lake``) does not end the opening
+        # (an editors' line, read above, neither).
         body.front = body.front and pt.keeps_opening(fld.text)
         stop = self._wrapped_lines(i, body.end, body.closer)
-        fields = [fld] + [TextField.from_raw(lines[n].strip(), n + 1) for n in range(i + 1, stop)]
+        fields = [fld, *self._run_on_fields(i + 1, stop)]
         self.draft.add(Paragraph(line=lineno, joined=stop > i + 1, content=fields))
         return stop
 
@@ -305,18 +370,29 @@ class BodyReader(ReaderBase):
     def _wrapped_lines(self, i: int, end: int, closer: dict[int, CloserRole]) -> int:
         """The end of a paragraph that the page broke at its print lines (style A): a line
         with no end punctuation, continued by lines that begin in lower case; on a page that
-        kept all its print lines, by any line until one ends a sentence."""
+        kept all its print lines, by any line until one ends the paragraph (a sentence end
+        on a line the next word would have fitted on, :mod:`~teikit.reader.printlines`)."""
         n = i
         while self.style == "A" and n + 1 < end and n + 1 not in closer:
             here = pt.strip_trailing_marker(pt.shadow(self.lines[n]).strip())
             raw = self.lines[n + 1]
             following = pt.shadow(raw).strip()
             if self.print_lines:
+                after = n + 2  # a page marker on its own line inside the paragraph
+                if (
+                    pt.PAGE_LINE.match(following)
+                    and after < end
+                    and after not in closer
+                    and self._runs_on(here, self.lines[after])
+                ):
+                    n = after
+                    continue
                 if (
                     not here
                     or not following
-                    or pt.ends_sentence(here)
+                    or ends_paragraph(here, following, self._print_width)
                     or pt.PAGE_LINE.match(following)
+                    or is_table_row(raw)
                     or pt.ENCLOSURE_LABEL.match(following)
                     or pt.POSTSCRIPT.match(following)
                     or pt.BULLET_A.match(raw)
@@ -337,6 +413,47 @@ class BodyReader(ReaderBase):
             n += 1
         return n + 1
 
+    def _run_on_fields(self, start: int, stop: int) -> list[TextField]:
+        """The fields of a paragraph's further lines ``start`` to ``stop``; a page marker on
+        a line of its own inside them (a print-line page, :meth:`_wrapped_lines`) opens the
+        field of the line after it, as a marker glued to it would (``did `` / pb ``not``)."""
+        fields: list[TextField] = []
+        n = start
+        while n < stop:
+            text = self.lines[n].strip()
+            page = pt.PAGE_LINE.match(pt.shadow(text))
+            if page and n + 1 < stop:
+                fld = TextField.from_raw(self.lines[n + 1].strip(), n + 2)
+                kind = (page.group(1) or "").lower()
+                fld.breaks.insert(0, (0, PageBreak(page.group(2), kind, n + 1)))
+                self.uses.append((n + 1, Paragraph.role))
+                fields.append(fld)
+                n += 2
+                continue
+            fields.append(TextField.from_raw(text, n + 1))
+            n += 1
+        return fields
+
+    def _runs_on(self, here: str, raw: str) -> bool:
+        """Tell whether the print line ``raw`` goes on with the paragraph whose last line so
+        far is ``here`` (a page marker standing between them)."""
+        core = pt.shadow(raw).strip()
+        return bool(
+            here
+            and core
+            and not ends_paragraph(here, core, self._print_width)
+            and not pt.PAGE_LINE.match(core)
+            and not pt.ENCLOSURE_LABEL.match(core)
+            and not pt.BULLET_A.match(raw)
+            and not pt.BULLET_B.match(raw)
+        )
+
+    @cached_property
+    def _print_width(self) -> int | None:
+        """The page's usual print-line width (read once, see
+        :func:`~teikit.reader.printlines.page_measure`)."""
+        return page_measure(self.lines)
+
     def _label_continues(self, i: int, end: int, closer: dict[int, CloserRole]) -> bool:
         """Tell whether the line after a label line (``(1)``) is the text it labels."""
         if i + 1 >= end or i + 1 in closer:
@@ -345,7 +462,7 @@ class BodyReader(ReaderBase):
         core = pt.shadow(raw).strip()
         return bool(core) and not (
             pt.PAGE_LINE.match(core)
-            or pt.LABEL_LINE.match(core)
+            or is_label_line(core)
             or pt.BULLET_A.match(raw)
             or pt.BULLET_B.match(raw)
         )
@@ -442,7 +559,9 @@ class BodyReader(ReaderBase):
         ) or draft.has(Paragraph, PlainList):
             return None
         end, closer = body.end, body.closer
-        span = self.dateline_span(i, end)
+        # the longest reading: a received line may run on to the dateline's last line
+        spans = [k for k in (self.dateline_span(i, end), self._annotated_span(i, end)) if k]
+        span = max(spans, default=None)
         if (
             span is not None
             and pt.is_dateline(core)
@@ -459,9 +578,24 @@ class BodyReader(ReaderBase):
             if nxt not in closer:
                 second = TextField.from_raw(self.lines[nxt].strip(), nxt + 1)
                 return self._add_dateline([fld, second], nxt + 1, end, closer)
-        if pt.is_dateline(core):
+        if pt.is_dateline(core) or _dated_and_received(core):
             return self._add_dateline([fld], i + 1, end, closer)
         return None
+
+    def _annotated_span(self, i: int, end: int) -> int | None:
+        """When two to :data:`_OLD_STYLE_LINES` lines from ``i`` read together as a dateline
+        once their Old Style date or run-on received line is left out (``Mexico, February
+        22,`` / ``1895. (Received Feb. 27.)``), return the index of the line after them."""
+        parts: list[str] = []
+        found = None
+        for k in range(i, min(i + _OLD_STYLE_LINES, end)):
+            text = pt.shadow(self.lines[k]).strip()
+            if not text or pt.PAGE_LINE.match(text) or pt.RECEIVED.match(text):
+                break  # a received line of its own joins the dateline later (_add_dateline)
+            parts.append(text)
+            if len(parts) >= 2 and _dated_and_received(" ".join(parts)):
+                found = k + 1
+        return found
 
     def _repeats_dateline(self, core: str) -> bool:
         """Tell whether a line repeats the last line of the dateline above it, as pages of
@@ -602,5 +736,6 @@ ASSEMBLERS: dict[LineClass, Callable[[BodyReader, int, _Body], int]] = {
     LineClass.LIST_HEAD: BodyReader._assemble_list_head,
     LineClass.BULLET: BodyReader._assemble_bullets,
     LineClass.LABEL: BodyReader._assemble_label,
+    LineClass.ROW: BodyReader._assemble_row,
     LineClass.TEXT: BodyReader._assemble_text,
 }

@@ -10,6 +10,7 @@ at its print lines, a dateline over two lines).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -24,7 +25,8 @@ class LineClass(Enum):
     PAGE = "page"  # a page marker on a line of its own: [Page 722]
     LIST_HEAD = "list-head"  # Subject: / PARTICIPANTS, before the document's own text
     BULLET = "bullet"  # a list item: "- …" (style A) or an indented bullet (style B)
-    LABEL = "label"  # a paragraph's number or letter on a line of its own: (1), 2., (b)
+    LABEL = "label"  # a paragraph's number or letter on a line of its own: (1), 2., (b), 1st.
+    ROW = "row"  # a row of a table typed as text: | Coffee | 1,264,000 |, or aligned columns
     TEXT = "text"  # any other line: furniture, a heading or a paragraph's text
 
 
@@ -38,6 +40,31 @@ class LineContext:
     """
 
     front: bool = False
+
+
+#: A paragraph's ordinal on a line of its own, as the 1920s–1940s notes number their points
+#: (``1st.`` / ``That the policy …``); the patterns' label lines are numbers and letters.
+ORDINAL_LABEL = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)\.$")
+
+
+def is_label_line(core: str) -> bool:
+    """Tell whether a line (as the patterns read it) is a label on a line of its own: ``(1)``,
+    ``2.``, ``(b)``, ``1st.``."""
+    return bool(pt.LABEL_LINE.match(core) or ORDINAL_LABEL.match(core))
+
+
+#: What separates the cells of a table typed as text: a bar, a tab, or a gap of two spaces
+#: or more between words (columns aligned by spaces). A row has at least
+#: :data:`ROW_MIN_GAPS` of them between text.
+CELL_GAP = re.compile(r"(?<=\S)(?:\s*\|\s*|\t+| {2,})(?=\S)")
+ROW_MIN_GAPS = 2
+
+
+def is_table_row(raw: str) -> bool:
+    """Tell whether a line is a row of a table typed as text: ``| Hides | 12,050 |``, or
+    cells aligned in columns by spaces (``Hides      12,050      11,900``)."""
+    core = raw.strip().strip("|").strip()
+    return len(CELL_GAP.findall(core)) >= ROW_MIN_GAPS
 
 
 #: A class's test: (the line as the page has it, the line stripped as the patterns read it
@@ -56,7 +83,8 @@ LINE_CLASSES: tuple[tuple[LineClass, LineTest], ...] = (
         LineClass.BULLET,
         lambda raw, core, context: bool(pt.BULLET_B.match(raw) or pt.BULLET_A.match(raw)),
     ),
-    (LineClass.LABEL, lambda raw, core, context: bool(pt.LABEL_LINE.match(core))),
+    (LineClass.LABEL, lambda raw, core, context: is_label_line(core)),
+    (LineClass.ROW, lambda raw, core, context: not context.front and is_table_row(raw)),
     (LineClass.TEXT, lambda raw, core, context: True),
 )
 

@@ -167,6 +167,14 @@ class Despatch(TextBlock[R]):
     role: ClassVar[str] = "despatch"
 
 
+class EditorsLine(TextBlock[R]):
+    """An editors' line of the opening (``[Telegram]``, ``[Paraphrase]``, ``[Extracts.]``):
+    a line of the opener when a despatch number, dateline or salutation follows it (as the
+    Office's centred ``seg``), else a paragraph of its own."""
+
+    role: ClassVar[str] = "editors-line"
+
+
 class Enclosure(TextBlock[R]):
     """Opens an enclosure; its content is the label line (``[Inclosure 1 in No. 72.]``),
     if the page has one."""
@@ -288,6 +296,7 @@ Block: TypeAlias = Union[  # noqa: UP007 - a generic alias: ``|`` does not take 
     Dateline[R],
     Salute[R],
     Despatch[R],
+    EditorsLine[R],
     Enclosure[R],
     EnclosureHead[R],
     PlainList[R],
@@ -302,6 +311,7 @@ Block: TypeAlias = Union[  # noqa: UP007 - a generic alias: ``|`` does not take 
 OPENER_PARTS: tuple[type[BlockBase[Any]], ...] = (Despatch, Dateline, Salute)
 OPENER_RUN: tuple[type[BlockBase[Any]], ...] = (
     *OPENER_PARTS,
+    EditorsLine,
     Classification,
     Identifier,
     PageBreakBlock,

@@ -30,6 +30,7 @@ from teikit.reader.model import (
     Dateline,
     Despatch,
     Document,
+    EditorsLine,
     Enclosure,
     EnclosureHead,
     Head,
@@ -334,6 +335,7 @@ _WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
     Dateline: _Writer.flushleft,
     Salute: _Writer.flushleft,
     Despatch: _Writer.flushleft,
+    EditorsLine: _Writer.paragraph,
     Enclosure: _Writer.enclosure,
     EnclosureHead: _Writer.head,
     PlainList: _Writer.list_block,
@@ -359,6 +361,7 @@ _OPENER_WRITERS: dict[type[BlockBase[Any]], _BlockWriter] = {
     Classification: _Writer.classification,
     Identifier: _opener_part("idno", type="document-identifier"),
     Despatch: _opener_part("seg", type="despatch-number"),
+    EditorsLine: _opener_part("seg", type="editors"),
     Dateline: _opener_part("dateline"),
     Salute: _opener_part("salute"),
 }
