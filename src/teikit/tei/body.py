@@ -195,8 +195,10 @@ class _Writer:
         p = sub(div, "p", rend="sectiontitle")
         self.inlines(sub(p, "hi", rend="smallcaps") if block.smallcaps else p, block.content)
 
-    def paragraph(self, div: etree._Element, block: Paragraph[Inline]) -> None:
-        p = sub(div, "p", rend="center") if block.centered else sub(div, "p")
+    def paragraph(self, div: etree._Element, block: TextBlock[Inline]) -> None:
+        # A row of points for omitted text is centred (``rend="center"``).
+        centered = isinstance(block, Paragraph) and block.centered
+        p = sub(div, "p", rend="center") if centered else sub(div, "p")
         self.inlines(p, block.content)
 
     def quotation(
