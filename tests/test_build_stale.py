@@ -96,3 +96,27 @@ def test_a_page_that_fails_now_keeps_its_earlier_outputs(tmp_path: Path) -> None
     assert not report.ok
     assert outputs_of(build, GONE) == theirs
     assert report.files_removed == 0
+
+
+def test_an_output_a_person_changed_is_not_overwritten(tmp_path: Path) -> None:
+    # The page's TEI changes (here by a change of its page text), so its outputs are made
+    # again; the HTML page a person edited meanwhile is kept and named, the rest rewritten.
+    pages = make_pages(tmp_path / "pages", 3)
+    build = tmp_path / "build"
+    assert build_edition(layout(tmp_path)).ok
+    page = build / f"{GONE}.html"
+    edited = page.read_bytes().replace(b"</body>", b"<!-- the editor's own line --></body>")
+    page.write_bytes(edited)
+    text_before = (build / "text" / f"{GONE}.text.txt").read_bytes()
+    source = pages[1]
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nA line added later.\n",
+                      encoding="utf-8")
+    second = build_edition(layout(tmp_path))
+    assert page.read_bytes() == edited
+    assert codes(second, "kept-output") == [str(page)]
+    assert (build / "text" / f"{GONE}.text.txt").read_bytes() != text_before, "the others follow"
+    # Deleting the edited file lets teikit write it again.
+    page.unlink()
+    third = build_edition(layout(tmp_path))
+    assert codes(third, "kept-output") == []
+    assert b"A line added later." in page.read_bytes()

@@ -700,11 +700,13 @@ def _render(
                     doc.facts if dts else None,
                     sizes.get(doc_id) if dts else None,
                     EDITION_TITLE if dts else None,
+                    manifest.recorded_files(doc_id),
                 )
             )
     total = len(tasks) + 1
     for done, rendered in enumerate(workers.map(render, tasks), 1):
         report.errors.extend(rendered.errors)
+        report.warnings.extend(rendered.kept)
         report.files_written += len(rendered.written)
         report.rendered += 1
         if not rendered.errors:

@@ -283,6 +283,10 @@ class RenderTask:
     facts: DocFacts | None = None
     dts_parent_size: int | None = None
     dts_title: str | None = None
+    #: the digests of the bytes the last build wrote to this document's outputs (file ->
+    #: output_digest): a file whose bytes no longer match was changed by a person, and is
+    #: kept rather than overwritten
+    recorded: Mapping[str, str] | None = None
 
 
 @dataclass
@@ -295,6 +299,17 @@ class Rendered:
     errors: list[Problem] = field(default_factory=list)
     #: every file of the document's outputs -> the digest of its bytes (output_digest)
     files: dict[str, str] = field(default_factory=dict)
+    #: outputs a person changed since the last build, kept as they are (one warning each)
+    kept: list[Problem] = field(default_factory=list)
+
+
+def _changed_by_hand(target: Path, wrote: str) -> bool:
+    """True when ``target`` exists and no longer holds the bytes whose digest teikit
+    recorded (``wrote``): a person changed it."""
+    try:
+        return output_digest(read_input(target)) != wrote
+    except InputError:
+        return False  # missing (or not a file teikit can read): written as any new output
 
 
 def render(task: RenderTask) -> Rendered:
@@ -312,9 +327,27 @@ def render(task: RenderTask) -> Rendered:
     done = Rendered(task.doc_id)
     out = task.out_dir
 
+    recorded = task.recorded or {}
+
     def put(data: bytes, relative: str) -> None:
         target = out / relative
-        done.files[relative] = output_digest(data)
+        digest = output_digest(data)
+        done.files[relative] = digest
+        wrote = recorded.get(relative)
+        if wrote is not None and wrote != digest and _changed_by_hand(target, wrote):
+            done.files[relative] = wrote  # still what teikit wrote last, so kept next time too
+            done.kept.append(
+                Problem(
+                    str(target),
+                    None,
+                    "was changed by hand since teikit wrote it; kept it, not the new output "
+                    "of its TEI",
+                    "carry the change into the TEI, or delete the file to let teikit write "
+                    "it again",
+                    "kept-output",
+                )
+            )
+            return
         if write_if_changed(data, target):
             done.written.append(target)
 

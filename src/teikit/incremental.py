@@ -151,6 +151,15 @@ class BuildManifest:
         """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
         return self._current(self.entries.get(doc_id), key)
 
+    def recorded_files(self, doc_id: str) -> dict[str, str] | None:
+        """The outputs the last build recorded for ``doc_id`` (file -> digest of the bytes
+        it wrote), or None when there is no such record."""
+        entry = self.entries.get(doc_id)
+        files = entry.get("files") if isinstance(entry, dict) else None
+        if not isinstance(files, dict):
+            return None
+        return {str(k): str(v) for k, v in files.items()}
+
     def record(self, doc_id: str, key: str, files: Mapping[str, str]) -> None:
         """Remember that ``doc_id``'s outputs ``files`` (file -> :func:`output_digest` of
         its bytes) were made with ``key``."""
