@@ -85,12 +85,6 @@ _LINES_BEFORE = 6
 UNLABELLED_PAPERS = frozenset({"nineteenth-century", "older"})
 #: So many body lines ending inside a sentence tell a page that kept its print lines.
 _PRINT_LINE_ENDS = 2
-#: The layouts whose style-A pages may keep their print lines, each with the share of its
-#: body lines that must end inside a sentence (the count above is needed too): any on an
-#: 1860s–1910s page, which is most often a scan's text; on a 1900s–1954 page, more, since
-#: a line there is mostly a paragraph and one that ends in a word may be a heading or an
-#: item (``Action Number 370``).
-PRINT_LINE_SHARE: dict[str, float] = {"nineteenth-century": 0.0, "older": 0.4}
 
 
 class _Reader(FurnitureReader, BodyReader):
@@ -149,11 +143,8 @@ class _Reader(FurnitureReader, BodyReader):
     def _keeps_print_lines(self, start: int, end: int, layout: str) -> bool:
         """Tell whether an older page kept its print's line breaks: in style A, at least
         :data:`_PRINT_LINE_ENDS` body lines that end inside a sentence (a lower-case word or
-        a number, no punctuation) before more text; on a 1900s–1954 page, whose lines are
-        more often whole paragraphs, also at least :data:`PRINT_LINE_SHARE` of its body
-        lines by layout."""
-        share = PRINT_LINE_SHARE.get(layout)
-        if self.style != "A" or share is None:
+        a number, no punctuation) before more text."""
+        if self.style != "A" or layout != "nineteenth-century":
             return False
         lines = self.lines
         open_ends = sum(
@@ -162,8 +153,7 @@ class _Reader(FurnitureReader, BodyReader):
             if lines[k + 1].strip()
             and pt.OPEN_LINE_END.search(pt.strip_trailing_marker(pt.shadow(lines[k]).strip()))
         )
-        filled = sum(1 for k in range(start, end) if lines[k].strip())
-        return open_ends >= max(_PRINT_LINE_ENDS, share * filled)
+        return open_ends >= _PRINT_LINE_ENDS
 
     # -- enclosures and postscripts ----------------------------------------------------
 

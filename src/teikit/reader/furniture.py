@@ -19,7 +19,8 @@ _DATELINE_LINES = 4
 _NOTE_TEXT = re.compile(r"^\d{1,4}\.\s+(?:Source:|Not printed|Not found|See\b|Printed\b)")
 
 #: A word of letters and digits run together, or digits split by a slash: a reference
-#: number (``Nr.Ic16180/96680``, ``No. 83907/76``), never a title's word.
+#: number (``Nr.Ic16180/96680``, ``No. 83907/76``), never a title's word (a note marker
+#: glued to a title's last word, ``Estimate1``, is left out first).
 _REFERENCE = re.compile(r"[A-Za-z.]\d|\d/\d")
 
 #: What an opening rule returns: (next line index, number, layout, source line).
@@ -432,7 +433,11 @@ class FurnitureReader(ReaderBase):
         if previous[-1:] in ".:;,":
             return False
         # A reference number under the title (``Nr.Ic16180/96680``) is no word of it.
-        return len(text.split()) <= 3 and text[:1].isupper() and not _REFERENCE.search(text)
+        return (
+            len(text.split()) <= 3
+            and text[:1].isupper()
+            and not _REFERENCE.search(pt.strip_trailing_marker(text))
+        )
 
     def dateline_span(self, i: int, end: int) -> int | None:
         """When two to four consecutive lines from ``i`` read together as a dateline (a
