@@ -6,14 +6,16 @@ current or that the editor changed; read its header facts; validate it) and *ren
 per-document output, one Saxon parse each, and the per-document parts of the edition-wide
 outputs, :data:`WORKER_PARTS`: the document's DTS answers and its EPUB chapter). Only the
 small header facts (:class:`teikit.facts.DocFacts`) of each document are kept, for the
-edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (collections, volume
-files, books, site pages), while Pagefind (:data:`BACKGROUND_WRITERS`) indexes the finished
-pages in its own process. Every cross-document check is a dictionary look-up.
+edition-wide outputs that :data:`EDITION_WRITERS` assemble at the end (the edition's and
+volumes' DTS collections, books, site pages), while :data:`BACKGROUND_WRITERS` work in other
+processes: Pagefind indexes the finished pages, and the workers write the volume files, a
+volume per task. Every cross-document check is a dictionary look-up.
 
 The TEI belongs to the editor once made: :mod:`teikit.ownership` records what teikit wrote,
 and a TEI file is written again only when teikit wrote it and nobody changed it since (or
 when asked, ``reconvert``). Outputs whose inputs did not change are not rendered again
-(:mod:`teikit.incremental`). Results are collected in input order, so a build with one job
+(:mod:`teikit.incremental`), and the outputs of documents no longer in the edition are
+removed, unless a person changed them. Results are collected in input order, so a build with one job
 and a build with several write the same bytes and report the same problems in the same order.
 """
 
@@ -40,16 +42,18 @@ from teikit.build_tasks import (
     render,
 )
 from teikit.catalog import load_catalog
+from teikit.epub import BookWritten
 from teikit.errors import InputError, Problem, TeikitError
 from teikit.facts import DocFacts
-from teikit.files import read_input
+from teikit.files import begin_run, read_input
 from teikit.incremental import BuildManifest, output_key, write_if_changed
 from teikit.ownership import TeiManifest, Written, sha256
 from teikit.resources import data_dir
 from teikit.transform import stylesheet_digest
 from teikit.validation import default_grammar_path, default_rules_path
 from teikit.validation.report import Finding
-from teikit.workers import Workers, usable_cpus
+from teikit.volumes import VolumeWritten
+from teikit.workers import Started, Workers, usable_cpus
 
 EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
 
@@ -86,10 +90,10 @@ class Pending(Protocol):
         ...
 
 
-#: An edition-wide writer that runs beside the others (a separate process): called as an
-#: :data:`EditionWriter`, it starts its work and returns it, to be finished once the others
-#: are done.
-BackgroundWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path], Pending]
+#: An edition-wide writer that runs beside the others (in other processes): called as an
+#: :data:`EditionWriter` with the build's worker processes too, it starts its work and
+#: returns it, to be finished once the others are done.
+BackgroundWriter = Callable[[Sequence[DocFacts], Sequence[Path], Path, Workers], Pending]
 
 
 def write_css(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
@@ -105,23 +109,38 @@ def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
     return write_site_pages(edition, out, title=EDITION_TITLE)
 
 
-def write_epubs(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
-    """Write one EPUB per volume (:mod:`teikit.epub`), from the chapters the render workers
-    made (a missing one is made here)."""
-    from teikit.epub import (
-        CHAPTERS_DIR,
-        EpubError,
-        chapter_from_folder,
-        chapter_from_tei,
-        write_volume_epubs,
-    )
+class _BookFiles:
+    """The books being written by the workers, one volume a task (see :func:`write_epubs`)."""
 
-    paths = {p.stem: p for p in tei_paths}
-    chapters = chapter_from_folder(out / CHAPTERS_DIR, chapter_from_tei(paths))
-    try:
-        return write_volume_epubs(edition, paths, out, chapters)
-    except EpubError as exc:
-        raise PartlyWritten(exc.written, Problem(str(out), None, str(exc), "", "epub")) from exc
+    def __init__(self, started: Started[BookWritten], out: Path) -> None:
+        self.started, self.out = started, out
+
+    def finish(self) -> list[Path]:
+        done = self.started.results()
+        written = [path for book in done for path in book.written]
+        problems = [
+            Problem(str(self.out), None, book.problem, "", "epub")
+            for book in done
+            if book.problem is not None
+        ]
+        if problems:
+            raise PartlyWritten(written, problems[0], more=problems[1:])
+        return written
+
+    def cancel(self) -> None:
+        self.started.cancel()
+
+
+def write_epubs(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
+    """Start writing one EPUB per volume (:mod:`teikit.epub`), a volume per task in the
+    worker processes, from the chapters the render workers made (a missing one is made
+    there). A volume that fails is reported; the others are written."""
+    from teikit.epub import book_tasks, write_book_task
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    return _BookFiles(workers.start(write_book_task, book_tasks(edition, paths, out)), out)
 
 
 def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
@@ -130,7 +149,9 @@ def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
     )
 
 
-def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> Pending:
+def write_search(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
     """Start indexing the site for search (:mod:`teikit.search`; a warning without
     Pagefind). Pagefind reads only the document pages, which exist by now, so it runs while
     the other edition writers work."""
@@ -144,45 +165,87 @@ def write_search(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Pa
         raise _search_unavailable(out, exc) from exc
 
 
-def write_volumes_and_dts(
-    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
-) -> list[Path]:
-    """Write the volume files (``volumes/``) and the static DTS tree (``dts/``)."""
+def write_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path) -> list[Path]:
+    """Write the static DTS tree's answers about the edition and its volumes (``dts/``);
+    each document's own answers are made by the render workers (build_tasks.render)."""
     from teikit.dts import write_static
-    from teikit.volumes import write_volume_files
 
     paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
-    written = list(write_volume_files(edition, paths, out / "volumes"))
-    # Each document's own answers are made by the render workers (build_tasks.render).
-    written += write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
-    return written
+    return write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
+
+
+class _VolumeFiles:
+    """The volume files being written by the workers, one volume a task (see
+    :func:`write_volumes`)."""
+
+    def __init__(self, started: Started[VolumeWritten]) -> None:
+        self.started = started
+
+    def finish(self) -> list[Path]:
+        done = self.started.results()
+        written = [v.target for v in done if v.written]
+        problems = [v.problem for v in done if v.problem is not None]
+        if problems:
+            raise PartlyWritten(written, problems[0], more=problems[1:])
+        return written
+
+    def cancel(self) -> None:
+        self.started.cancel()
+
+
+def write_volumes(
+    edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
+) -> Pending:
+    """Start writing the volume files (``volumes/``), a volume per task in the worker
+    processes, while the main process writes the other edition-wide outputs. A volume that
+    fails is reported; the others are written."""
+    from teikit.volumes import volume_tasks, write_volume_task
+
+    paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
+    return _VolumeFiles(
+        workers.start(write_volume_task, volume_tasks(edition, paths, out / "volumes"))
+    )
 
 
 class PartlyWritten(TeikitError):
     """An edition writer failed (or can only warn) after writing ``written``."""
 
-    def __init__(self, written: list[Path], problem: Problem, warning: bool = False) -> None:
+    def __init__(
+        self,
+        written: list[Path],
+        problem: Problem,
+        warning: bool = False,
+        more: Sequence[Problem] = (),
+    ) -> None:
         super().__init__(str(problem))
         self.written, self.problem, self.warning = list(written), problem, warning
+        self.problems = [problem, *more]
 
 
 #: The edition-wide outputs, in the order they are written. Each further output is one more
 #: entry.
 EDITION_WRITERS: list[EditionWriter] = [
     write_css,
-    write_volumes_and_dts,
-    write_epubs,
+    write_dts,
     write_site,
 ]
 
 #: The per-document parts that an edition writer assembles, made by the render workers
 #: beside each document's pages: writer name -> part (see :class:`RenderTask`). A part is
-#: made only while its writer is in :data:`EDITION_WRITERS`.
-WORKER_PARTS = {"write_epubs": "epub-chapter", "write_volumes_and_dts": "dts"}
+#: made only while its writer is in :data:`EDITION_WRITERS` or :data:`BACKGROUND_WRITERS`.
+WORKER_PARTS = {"write_epubs": "epub-chapter", "write_dts": "dts"}
 
-#: The edition-wide outputs made by another process, started before :data:`EDITION_WRITERS`
-#: (once every document page is written) and waited for after them.
-BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search]
+#: The edition-wide outputs made by other processes (Pagefind; the workers), started before
+#: :data:`EDITION_WRITERS` (once every document page is written) and waited for after them.
+BACKGROUND_WRITERS: list[BackgroundWriter] = [write_search, write_volumes, write_epubs]
+
+#: The edition writers whose answer names every file they make, not only those they wrote
+#: (their record is replaced, not added to: Pagefind names its files anew each run).
+COMPLETE_WRITERS = frozenset({"write_search"})
+
+#: Edition writers that read what a background writer makes, and the background writers
+#: each waits for: the volume pages link a volume's file and book only when they are there.
+WAITS_FOR: dict[str, tuple[str, ...]] = {"write_site": ("write_volumes", "write_epubs")}
 
 
 def page_params(edition: Sequence[DocFacts]) -> dict[str, dict[str, str]]:
@@ -239,6 +302,7 @@ class BuildReport:
     notes: int = 0
     pages: int = 0
     files_written: int = 0
+    files_removed: int = 0  # outputs of an earlier build that this one no longer makes
     rendered: int = 0
     validated: int = 0  # documents validated afresh (the others' findings were unchanged)
     seconds: float = 0.0
@@ -317,6 +381,7 @@ class _Builder:
         self.schemas = schemas_digest()
         self.by_source = self.owned.by_source()
         self.run = f"{os.getpid()}-{time.time_ns()}"
+        self.failed: list[str] = []  # ids of the documents whose page text failed
 
     def tasks(self, inputs: list[Path]) -> Iterator[PrepareTask]:
         for path in inputs:
@@ -367,6 +432,9 @@ class _Builder:
         report.warnings.extend(prepared.warnings)
         report.errors.extend(prepared.errors)
         if prepared.action == "failed" or prepared.tei_name is None:
+            earlier = self.by_source.get(prepared.source_key)
+            if earlier is not None:  # its outputs of the last build stay while it fails
+                self.failed.append(earlier.removesuffix(".xml"))
             return None
         name = prepared.tei_name
         if name in claimed:
@@ -509,6 +577,7 @@ def build_edition(
             catalog cannot be loaded, or the TEI folder's record cannot be read.
     """
     started = time.perf_counter()
+    begin_run()  # every output folder is made and swept once in this build
     report = BuildReport()
     tell = progress or (lambda stage, done, total: None)
     inputs = find_pages(layout)
@@ -526,12 +595,42 @@ def build_edition(
         builder.owned.save()
         builder.stale(claimed)
         tell("validate", 1, 1)
-        _render(layout, docs, workers, report, tell, builder.built, claimed)
+        _render(layout, docs, workers, report, tell, builder.built, claimed, builder.failed)
     report.documents = len(docs)
     report.notes = sum(d.facts.notes for d in docs)
     report.pages = sum(d.facts.pages for d in docs)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _remove_stale(manifest: BuildManifest, report: BuildReport) -> None:
+    """Remove the document outputs an earlier build wrote that this one no longer makes (see
+    :meth:`BuildManifest.remove_stale`); a file a person changed is kept, with a warning."""
+    stale = manifest.remove_stale()
+    report.files_removed += len(stale.removed)
+    out = manifest.folder
+    for relative in stale.changed:
+        report.warnings.append(
+            Problem(
+                str(out / relative),
+                None,
+                "an earlier build wrote this file for a document this build no longer has, "
+                "and it was changed since; kept it",
+                "delete it if it is no longer wanted (the site no longer links it)",
+                "kept-output",
+            )
+        )
+    for relative, reason in stale.failed:
+        report.warnings.append(
+            Problem(
+                str(out / relative),
+                None,
+                f"an earlier build wrote this file for a document this build no longer has; "
+                f"cannot remove it ({reason})",
+                "check the folder's permissions, or delete it by hand",
+                "stale-output",
+            )
+        )
 
 
 def _render(
@@ -542,7 +641,11 @@ def _render(
     tell: Progress,
     manifest: BuildManifest,
     claimed: dict[str, str],
+    kept: Sequence[str] = (),
 ) -> None:
+    """Render every document whose outputs are not current, write the edition-wide outputs,
+    remove what an earlier build made that this one does not (``kept``: ids of documents
+    whose page text failed this time, whose earlier outputs stay), and save the record."""
     out = layout.out_dir
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -567,26 +670,43 @@ def _render(
         unique.append(doc)
     edition = sorted((d.facts for d in unique), key=lambda f: f.sort_key)
     digest = stylesheet_digest()
-    parts = sorted({WORKER_PARTS[n] for n in map(_name, EDITION_WRITERS) if n in WORKER_PARTS})
+    writers = [*EDITION_WRITERS, *BACKGROUND_WRITERS]
+    parts = sorted({WORKER_PARTS[n] for n in map(_name, writers) if n in WORKER_PARTS})
     outputs = ",".join([*(name for name, _, _ in DOCUMENT_OUTPUTS), *parts])
     keys: dict[str, str] = {}
     tasks: list[RenderTask] = []
     params_of = page_params(edition)
     links_of = _book_links(edition) if "epub-chapter" in parts else {}
+    sizes = _dts_parent_sizes(edition) if "dts" in parts else {}
     short = _Digests()
     for doc in unique:
-        params = params_of.get(doc.facts.tei_id, {"edition-title": EDITION_TITLE})
-        links = links_of.get(doc.facts.tei_id)
+        doc_id = doc.facts.tei_id
+        params = params_of.get(doc_id, {"edition-title": EDITION_TITLE})
+        links = links_of.get(doc_id)
         keyed = {k: short(v) for k, v in params.items()}
         keyed["epub-document-links"] = "-" if links is None else f"+{short(links)}"
+        keyed["dts-parent-size"] = str(sizes.get(doc_id, "-"))
         key = output_key((doc.tei_sha, digest, __version__, outputs), keyed)
-        keys[doc.facts.tei_id] = key
-        if not manifest.is_current(doc.facts.tei_id, key):
-            facts = doc.facts if "dts" in parts else None
-            tasks.append(RenderTask(doc.tei_path, doc.facts.tei_id, out, params, links, facts))
+        keys[doc_id] = key
+        if not manifest.is_current(doc_id, key):
+            dts = "dts" in parts
+            tasks.append(
+                RenderTask(
+                    doc.tei_path,
+                    doc_id,
+                    out,
+                    params,
+                    links,
+                    doc.facts if dts else None,
+                    sizes.get(doc_id) if dts else None,
+                    EDITION_TITLE if dts else None,
+                    manifest.recorded_files(doc_id),
+                )
+            )
     total = len(tasks) + 1
     for done, rendered in enumerate(workers.map(render, tasks), 1):
         report.errors.extend(rendered.errors)
+        report.warnings.extend(rendered.kept)
         report.files_written += len(rendered.written)
         report.rendered += 1
         if not rendered.errors:
@@ -606,11 +726,16 @@ def _render(
         for starter in BACKGROUND_WRITERS:  # started first, they work while the others run
             name = _name(starter)
             if not run.is_current(name):
-                started = run.guard(name, functools.partial(starter, edition, tei_paths, out))
+                begin = functools.partial(starter, edition, tei_paths, out, workers)
+                started = run.guard(name, begin)
                 if started is not None:
                     waiting.append((name, started))
         for writer in EDITION_WRITERS:
             name = _name(writer)
+            for awaited in WAITS_FOR.get(name, ()):
+                for entry in [w for w in waiting if w[0] == awaited]:
+                    waiting.remove(entry)
+                    run.record(awaited, run.guard(awaited, entry[1].finish))
             if not run.is_current(name):
                 run.record(
                     name, run.guard(name, functools.partial(writer, edition, tei_paths, out))
@@ -634,7 +759,8 @@ def _render(
                 "old-corpus",
             )
         )
-    manifest.keep_only(keys, claimed)
+    manifest.keep_only([*keys, *kept], claimed)
+    _remove_stale(manifest, report)
     try:
         manifest.save()
     except OSError as exc:
@@ -673,6 +799,13 @@ def _name(writer: object) -> str:
     return str(getattr(writer, "__name__", "edition writer"))
 
 
+def _dts_parent_sizes(edition: Sequence[DocFacts]) -> dict[str, int]:
+    from teikit.dts.api import DtsApi
+    from teikit.dts.static import STATIC_BASE, UrlScheme
+
+    return DtsApi(edition, {}, UrlScheme(STATIC_BASE, static=True)).parent_sizes()
+
+
 def _book_links(edition: Sequence[DocFacts]) -> dict[str, str]:
     from teikit.epub import chapter_links
 
@@ -700,7 +833,7 @@ class _EditionRun:
             return step()
         except PartlyWritten as exc:
             report.files_written += len(exc.written)
-            (report.warnings if exc.warning else report.errors).append(exc.problem)
+            (report.warnings if exc.warning else report.errors).extend(exc.problems)
         except InputError as exc:
             report.errors.append(exc.problem)
         except (OSError, TeikitError) as exc:
@@ -712,7 +845,7 @@ class _EditionRun:
         if written is None:
             return
         self.report.files_written += len(written)
-        self.manifest.record_edition(name, self.key, written)
+        self.manifest.record_edition(name, self.key, written, name in COMPLETE_WRITERS)
 
 
 def schemas_digest() -> str:

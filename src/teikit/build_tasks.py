@@ -28,7 +28,7 @@ from teikit.errors import (
 )
 from teikit.facts import DocFacts, facts_of
 from teikit.files import read_input
-from teikit.incremental import write_if_changed
+from teikit.incremental import output_digest, write_if_changed
 from teikit.ownership import Written, sha256
 from teikit.tei.names import TEI_NS
 from teikit.transform import OUTPUTS, TransformError, parse, transform_node
@@ -270,7 +270,9 @@ class RenderTask:
     """One TEI file to render into the output folder.
 
     ``book_links`` is the ``document-links`` of the EPUB the document belongs to (None: no
-    book, the document has no volume); ``facts`` its header facts, for its DTS answers.
+    book, the document has no volume); ``facts`` its header facts, for its DTS answers;
+    ``dts_parent_size`` the number of members of its DTS parent collection (its volume, or
+    the edition), for its Collection answers, and ``dts_title`` the edition's title.
     """
 
     tei_path: Path
@@ -279,6 +281,12 @@ class RenderTask:
     params: Mapping[str, str]
     book_links: str | None = None
     facts: DocFacts | None = None
+    dts_parent_size: int | None = None
+    dts_title: str | None = None
+    #: the digests of the bytes the last build wrote to this document's outputs (file ->
+    #: output_digest): a file whose bytes no longer match was changed by a person, and is
+    #: kept rather than overwritten
+    recorded: Mapping[str, str] | None = None
 
 
 @dataclass
@@ -289,7 +297,19 @@ class Rendered:
     doc_id: str
     written: list[Path] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    #: every file of the document's outputs -> the digest of its bytes (output_digest)
+    files: dict[str, str] = field(default_factory=dict)
+    #: outputs a person changed since the last build, kept as they are (one warning each)
+    kept: list[Problem] = field(default_factory=list)
+
+
+def _changed_by_hand(target: Path, wrote: str) -> bool:
+    """True when ``target`` exists and no longer holds the bytes whose digest teikit
+    recorded (``wrote``): a person changed it."""
+    try:
+        return output_digest(read_input(target)) != wrote
+    except InputError:
+        return False  # missing (or not a file teikit can read): written as any new output
 
 
 def render(task: RenderTask) -> Rendered:
@@ -307,9 +327,27 @@ def render(task: RenderTask) -> Rendered:
     done = Rendered(task.doc_id)
     out = task.out_dir
 
+    recorded = task.recorded or {}
+
     def put(data: bytes, relative: str) -> None:
         target = out / relative
-        done.files.append(relative)
+        digest = output_digest(data)
+        done.files[relative] = digest
+        wrote = recorded.get(relative)
+        if wrote is not None and wrote != digest and _changed_by_hand(target, wrote):
+            done.files[relative] = wrote  # still what teikit wrote last, so kept next time too
+            done.kept.append(
+                Problem(
+                    str(target),
+                    None,
+                    "was changed by hand since teikit wrote it; kept it, not the new output "
+                    "of its TEI",
+                    "carry the change into the TEI, or delete the file to let teikit write "
+                    "it again",
+                    "kept-output",
+                )
+            )
+            return
         if write_if_changed(data, target):
             done.written.append(target)
 
@@ -335,7 +373,14 @@ def render(task: RenderTask) -> Rendered:
             chapter = make_chapter(root, node, task.book_links)
             put(chapter.to_bytes(task.book_links), f"{CHAPTERS_DIR}/{task.doc_id}.xhtml")
         if task.facts is not None:
-            for relative, answer in document_files(task.facts, task.tei_path, root):
+            answers = document_files(
+                task.facts,
+                task.tei_path,
+                root,
+                title=task.dts_title,
+                parent_size=task.dts_parent_size,
+            )
+            for relative, answer in answers:
                 put(answer, f"{DTS_DIR}/{relative}")
     except TransformError as exc:
         done.errors.append(Problem(str(task.tei_path), None, str(exc), "", "transform"))

@@ -548,9 +548,11 @@ def build(
         _error(finding)
     for problem in report.errors:
         _error(problem)
+    removed = report.files_removed
     _say(
         f"built {report.documents} documents ({report.notes} notes, {report.pages} page "
         f"breaks), {report.files_written} files written in {layout.out_dir}; "
+        f"{f'{removed} outputs it no longer makes removed; ' if removed else ''}"
         f"{len(report.warnings)} warnings, "
         f"{len(report.errors) + len(report.validation_findings)} errors; "
         f"{report.seconds:.1f} s"

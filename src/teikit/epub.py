@@ -414,3 +414,54 @@ def write_volume_epubs(
     if failed:
         raise EpubError("EPUB not written for " + "; ".join(failed), written)
     return written
+
+
+@dataclass(frozen=True)
+class BookTask:
+    """One volume's book to write: its documents (number order), their TEI files and the
+    output folder; small and picklable, for a worker process (:func:`write_book_task`)."""
+
+    docs: tuple[DocFacts, ...]
+    tei_paths: Mapping[str, Path]
+    out_dir: Path
+
+
+@dataclass(frozen=True)
+class BookWritten:
+    """What :func:`write_book_task` did: the book written (none when it was already so, or
+    failed: then ``problem`` says why)."""
+
+    written: tuple[Path, ...]
+    problem: str | None = None
+
+
+def book_tasks(
+    edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path
+) -> list[BookTask]:
+    """The books of an edition as tasks, one per volume in volume-id order (documents
+    without a volume belong to no book)."""
+    volumes: dict[str, list[DocFacts]] = {}
+    for doc in sorted(edition, key=lambda d: d.sort_key):
+        if doc.volume.volume_id:
+            volumes.setdefault(doc.volume.volume_id, []).append(doc)
+    return [
+        BookTask(tuple(docs), {d.tei_id: tei_paths[d.tei_id] for d in docs}, out_dir)
+        for _, docs in sorted(volumes.items())
+    ]
+
+
+def write_book_task(task: BookTask) -> BookWritten:
+    """Write one volume's book from the chapters a build's render workers left (a missing
+    one made from the TEI); a failure is returned, never raised (for a worker process)."""
+    chapters = chapter_from_folder(task.out_dir / CHAPTERS_DIR, chapter_from_tei(task.tei_paths))
+    try:
+        written = write_volume_epubs(task.docs, task.tei_paths, task.out_dir, chapters)
+    except EpubError as exc:
+        return BookWritten(tuple(exc.written), str(exc))
+    except OSError as exc:
+        volume = task.docs[0].volume.volume_id if task.docs else "?"
+        where = exc.filename2 or exc.filename or task.out_dir / EPUB_DIR
+        return BookWritten(
+            (), f"EPUB not written for {volume}: cannot write {where} ({exc.strerror or exc})"
+        )
+    return BookWritten(tuple(written))

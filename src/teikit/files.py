@@ -9,7 +9,9 @@ in the target folder (named ``.<name>.<pid>.teikit-tmp``), flushed to disk and r
 target, so the target is always either the old file or the whole new one. New files get the
 mode the umask gives (0644 under umask 022), like any file a person would make. Temporary
 files are removed when the write fails or is interrupted; one left by a killed run (its
-process gone) is removed by the next run that writes into that folder.
+process gone) is removed by the next run that writes into that folder. Each folder is made
+(when missing) and swept of such files once per run (:func:`begin_run` starts one), not
+once per file: a build writes tens of thousands of files into a few hundred folders.
 
 Signals: :func:`handle_termination` makes SIGTERM (and SIGHUP) end the run the way Ctrl-C
 does, so that clean-up code runs; :func:`live_temp_files` lists what is being written.
@@ -64,10 +66,13 @@ _OS_HINTS: dict[int, str] = {
     errno.EIO: "the device reported an input/output error",
 }
 
-_live: set[Path] = set()
+_live: set[str] = set()  # the temporary files being written, as absolute paths
 _live_lock = threading.Lock()
 _umask: int | None = None
-_swept: set[Path] = set()
+#: The folders this run has made or found (and swept of stale temporary files), as absolute
+#: path strings: a write into one of them neither makes nor sweeps it again. A build starts
+#: with an empty set (:func:`begin_run`); a folder removed meanwhile is made again.
+_ready: set[str] = set()
 
 
 # --- names -------------------------------------------------------------------------------
@@ -274,7 +279,7 @@ def file_mode() -> int:
 def live_temp_files() -> list[Path]:
     """Return the temporary files this process is writing right now."""
     with _live_lock:
-        return sorted(_live)
+        return sorted(Path(p) for p in _live)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -315,41 +320,84 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     return removed
 
 
-def _sweep_once(folder: Path) -> None:
-    key = Path(os.path.abspath(folder))
-    if key not in _swept:
-        _swept.add(key)
-        remove_stale_temp_files(folder)
+def begin_run() -> None:
+    """Forget the folders earlier runs in this process made or swept (see :func:`_ready_folder`):
+    a build calls it first, so that every folder it writes into is checked once in the run."""
+    with _live_lock:
+        _ready.clear()
+
+
+def _ready_folder(folder: str) -> None:
+    """Make ``folder`` (with its parents) and sweep it of stale temporary files, once a run."""
+    if folder in _ready:
+        return
+    os.makedirs(folder, exist_ok=True)
+    remove_stale_temp_files(Path(folder))
+    with _live_lock:
+        _ready.add(folder)
+
+
+def _open_temp(folder: str, name: str, mode: int) -> tuple[int, str]:
+    """Create a new temporary file for ``name`` in ``folder`` (made when missing)."""
+    _ready_folder(folder)
+    prefix = os.path.join(folder, f".{name}.{os.getpid()}.")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    retried = False
+    while True:
+        temp = f"{prefix}{os.urandom(4).hex()}{TEMP_SUFFIX}"
+        try:
+            return os.open(temp, flags, mode), temp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if retried:
+                raise
+            retried = True  # the folder went away since this run made it: make it again
+            with _live_lock:
+                _ready.discard(folder)
+            _ready_folder(folder)
+
+
+class _Temp:
+    """A temporary file being written: its descriptor, its path, and whether it has been
+    renamed over its target yet (then there is nothing to remove)."""
+
+    __slots__ = ("fd", "path", "renamed")
+
+    def __init__(self, fd: int, path: str) -> None:
+        self.fd, self.path, self.renamed = fd, path, False
 
 
 @contextlib.contextmanager
-def _temp_beside(target: Path) -> Iterator[tuple[int, Path]]:
+def _temp_file(target: Path) -> Iterator[_Temp]:
     """Open a new temporary file beside ``target``; remove it unless it was renamed."""
-    folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    _sweep_once(folder)
-    mode = file_mode()
-    while True:
-        temp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-            break
-        except FileExistsError:
-            continue
+    absolute = os.path.abspath(target)
+    folder, name = os.path.split(absolute)
+    fd, temp = _open_temp(folder, name, file_mode())
     with _live_lock:
         _live.add(temp)
+    handle = _Temp(fd, temp)
     try:
-        yield fd, temp
+        yield handle
     finally:
         with contextlib.suppress(OSError):
             os.close(fd)
         with _live_lock:
             _live.discard(temp)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)  # gone already when it was renamed over the target
+        if not handle.renamed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
 
 
-def _finish(fd: int, temp: Path, target: Path, durable: bool) -> None:
+@contextlib.contextmanager
+def _temp_beside(target: Path) -> Iterator[tuple[int, Path]]:
+    """Open a new temporary file beside ``target``; remove it unless it was renamed."""
+    with _temp_file(target) as handle:
+        yield handle.fd, Path(handle.path)
+
+
+def _finish(handle: _Temp, target: Path, durable: bool) -> None:
+    fd = handle.fd
     os.fchmod(fd, file_mode())  # the mode the umask gives, whatever the open left
     # The rename alone makes the write atomic for every reader and against a killed
     # process: the target is the old file or the whole new one. ``durable`` also flushes
@@ -358,7 +406,8 @@ def _finish(fd: int, temp: Path, target: Path, durable: bool) -> None:
     # files) asks for it, not the outputs a build can make again.
     if durable:
         os.fsync(fd)
-    os.replace(temp, target)
+    os.replace(handle.path, target)
+    handle.renamed = True
 
 
 def _write_all(fd: int, data: bytes | memoryview) -> None:
@@ -384,9 +433,9 @@ def write_atomically(data: bytes, target: Path, *, durable: bool = False) -> Non
             written (read-only, full disk, no permission); nothing is left behind.
     """
     try:
-        with _temp_beside(target) as (fd, temp):
-            _write_all(fd, data)
-            _finish(fd, temp, target, durable)
+        with _temp_file(target) as handle:
+            _write_all(handle.fd, data)
+            _finish(handle, target, durable)
     except OSError as exc:
         raise OutputError(os_problem(target, exc, "cannot write the file", "write-failed")) from exc
 
@@ -411,7 +460,7 @@ def copy_atomically(source: Path, target: Path, *, durable: bool = False) -> Non
         raise InputError(os_problem(source, exc, "cannot read the file", "unreadable")) from exc
     with reader:
         try:
-            with _temp_beside(target) as (fd, temp):
+            with _temp_file(target) as handle:
                 while True:
                     try:
                         chunk = reader.read(COPY_CHUNK)
@@ -421,8 +470,8 @@ def copy_atomically(source: Path, target: Path, *, durable: bool = False) -> Non
                         ) from exc
                     if not chunk:
                         break
-                    _write_all(fd, chunk)
-                _finish(fd, temp, target, durable)
+                    _write_all(handle.fd, chunk)
+                _finish(handle, target, durable)
         except OSError as exc:
             raise OutputError(
                 os_problem(target, exc, "cannot write the file", "write-failed")

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,7 +25,15 @@ from teikit.files import _temp_beside, read_input, write_atomically
 #: The build's record of its keys, inside the output folder.
 BUILD_MANIFEST_NAME = ".teikit-build.json"
 
-FORMAT = 1
+#: The layout of the record (2: each document's files with the digest of their bytes); a
+#: record of another layout is read as empty (everything is rendered again, once).
+FORMAT = 2
+
+
+def output_digest(data: bytes) -> str:
+    """The digest the build records of an output's bytes (BLAKE2b, 128 bits): whether a file
+    still holds what teikit wrote, or a person changed it since."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def output_key(parts: Iterable[str], params: Mapping[str, str]) -> str:
@@ -84,9 +93,20 @@ def stream_if_changed(target: Path) -> Iterator[tuple[BinaryIO, Streamed]]:
         outcome.written = True
 
 
+@dataclass
+class StaleOutputs:
+    """What :meth:`BuildManifest.remove_stale` did with the outputs an earlier build wrote
+    that this one no longer makes (paths relative to the output folder)."""
+
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # a person changed it: kept
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): kept
+
+
 class BuildManifest:
     """What the last build in one folder made: document id -> (key, the files its outputs
-    are), and TEI file -> the validation findings of its bytes (``validated``)."""
+    are, each with the digest of the bytes teikit wrote), and TEI file -> the validation
+    findings of its bytes (``validated``)."""
 
     def __init__(
         self,
@@ -99,6 +119,13 @@ class BuildManifest:
         self.entries: dict[str, dict[str, object]] = dict(entries or {})
         self.validated: dict[str, dict[str, object]] = dict(validated or {})
         self.edition: dict[str, dict[str, object]] = dict(edition or {})
+        #: Every document output the record named when it was read, with its digest: what
+        #: :meth:`remove_stale` compares this build's outputs against.
+        self.previous: dict[str, str] = {}
+        for entry in self.entries.values():
+            files = entry.get("files") if isinstance(entry, dict) else None
+            if isinstance(files, dict):
+                self.previous.update((str(k), str(v)) for k, v in files.items())
 
     @classmethod
     def load(cls, folder: Path) -> BuildManifest:
@@ -118,27 +145,42 @@ class BuildManifest:
         if not isinstance(entry, dict) or entry.get("key") != key:
             return False
         files = entry.get("files")
-        return isinstance(files, list) and all((self.folder / f).is_file() for f in files)
+        return isinstance(files, (list, dict)) and all((self.folder / f).is_file() for f in files)
 
     def is_current(self, doc_id: str, key: str) -> bool:
         """True when ``doc_id`` was built with ``key`` and all of its files are still there."""
         return self._current(self.entries.get(doc_id), key)
 
-    def record(self, doc_id: str, key: str, files: Iterable[str]) -> None:
-        """Remember that ``doc_id``'s outputs ``files`` were made with ``key``."""
-        self.entries[doc_id] = {"key": key, "files": sorted(files)}
+    def recorded_files(self, doc_id: str) -> dict[str, str] | None:
+        """The outputs the last build recorded for ``doc_id`` (file -> digest of the bytes
+        it wrote), or None when there is no such record."""
+        entry = self.entries.get(doc_id)
+        files = entry.get("files") if isinstance(entry, dict) else None
+        if not isinstance(files, dict):
+            return None
+        return {str(k): str(v) for k, v in files.items()}
+
+    def record(self, doc_id: str, key: str, files: Mapping[str, str]) -> None:
+        """Remember that ``doc_id``'s outputs ``files`` (file -> :func:`output_digest` of
+        its bytes) were made with ``key``."""
+        self.entries[doc_id] = {"key": key, "files": {f: files[f] for f in sorted(files)}}
 
     def edition_is_current(self, writer: str, key: str) -> bool:
         """True when edition writer ``writer`` last ran with ``key`` and its files are there."""
         return self._current(self.edition.get(writer), key)
 
-    def record_edition(self, writer: str, key: str, written: Iterable[Path]) -> None:
+    def record_edition(
+        self, writer: str, key: str, written: Iterable[Path], complete: bool = False
+    ) -> None:
         """Remember the key of an edition writer's run and the files it made (or kept).
 
         A writer that leaves unchanged files alone returns fewer files than it makes; the
-        files of its last full run are kept too, so a deleted one is noticed.
+        files of its last full run are kept too, so a deleted one is noticed. A writer whose
+        answer names every file it makes (``complete``: Pagefind's bundle, whose file names
+        change from run to run) replaces its record instead: files it no longer makes must
+        not count as missing.
         """
-        known = self.edition.get(writer, {}).get("files", [])
+        known = [] if complete else self.edition.get(writer, {}).get("files", [])
         files = set(known if isinstance(known, list) else [])
         folder = self.folder.resolve()
         for path in written:
@@ -153,6 +195,51 @@ class BuildManifest:
         wanted, files = set(doc_ids), set(tei_files)
         self.entries = {k: v for k, v in self.entries.items() if k in wanted}
         self.validated = {k: v for k, v in self.validated.items() if k in files}
+
+    def remove_stale(self) -> StaleOutputs:
+        """Remove the document outputs an earlier build wrote that no document of the record
+        makes now (its document left the edition or changed its id, or the document no
+        longer has that passage), when the file still holds the bytes teikit wrote; a file
+        a person changed since is kept and listed in ``changed``. Call it after
+        :meth:`keep_only`. Folders left empty by a removal are removed too.
+        """
+        current: set[str] = set()
+        for entry in self.entries.values():
+            files = entry.get("files") if isinstance(entry, dict) else None
+            if isinstance(files, (dict, list)):
+                current.update(files)
+        outcome = StaleOutputs()
+        emptied: set[Path] = set()
+        for relative in sorted(set(self.previous) - current):
+            target = self.folder / relative
+            try:
+                data = read_input(target)  # a regular file only: never waits on a FIFO
+            except InputError as exc:
+                if exc.problem.code != "missing":  # else gone already
+                    outcome.failed.append((relative, exc.problem.message))
+                continue
+            if output_digest(data) != self.previous[relative]:
+                outcome.changed.append(relative)
+                continue
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                outcome.failed.append((relative, exc.strerror or str(exc)))
+                continue
+            outcome.removed.append(relative)
+            emptied.add(target.parent)
+        top = self.folder.resolve()
+        for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
+            while folder.resolve() != top and top in folder.resolve().parents:
+                try:
+                    folder.rmdir()  # only when empty
+                except OSError:
+                    break
+                folder = folder.parent
+        self.previous = {f: d for f, d in self.previous.items() if f in current}
+        return outcome
 
     def save(self) -> bool:
         """Write the record when it changed; return True when it was written."""

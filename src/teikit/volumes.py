@@ -15,10 +15,7 @@ volume file appears whole under its name or not at all.
 from __future__ import annotations
 
 import calendar
-import filecmp
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
@@ -27,8 +24,10 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.dates import MONTHS
-from teikit.errors import InputError, Problem, TeikitError
+from teikit.errors import InputError, OutputError, Problem, TeikitError
 from teikit.facts import DocFacts
+from teikit.files import os_problem
+from teikit.incremental import stream_if_changed
 from teikit.tei.names import TEI_NS
 from teikit.teifile import read_tei
 from teikit.xmltypes import attrib_items, nsmap, text_of, xpath_items
@@ -313,23 +312,14 @@ def _write_volume(docs: Sequence[DocFacts], tei_paths: Mapping[str, Path], targe
             )
         return read_tei(Path(path))
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            with etree.xmlfile(stream, encoding="UTF-8") as xf:
-                xf.write_declaration()
-                _stream_volume(xf, docs, tei_paths, load)
-            stream.write(b"\n")
-        if target.is_file() and filecmp.cmp(temp, target, shallow=False):
-            Path(temp).unlink()  # the same bytes: the file a reader has stays as it is
-            return False
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a build output is for reading
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
+    # Through a teikit temporary file: removed on any error or interruption, and swept by
+    # the next run if this process is killed; left alone when the bytes are the same.
+    with stream_if_changed(target) as (stream, outcome):
+        with etree.xmlfile(stream, encoding="UTF-8") as xf:
+            xf.write_declaration()
+            _stream_volume(xf, docs, tei_paths, load)
+        stream.write(b"\n")
+    return outcome.written
 
 
 def _stream_volume(
@@ -370,6 +360,55 @@ def _stream_volume(
                 xf.write("\n    ")
             xf.write("\n  ")
         xf.write("\n")
+
+
+@dataclass(frozen=True)
+class VolumeTask:
+    """One volume file to write: the volume's documents in number order, their TEI files
+    and the target; small and picklable, for a worker process (:func:`write_volume_task`)."""
+
+    docs: tuple[DocFacts, ...]
+    tei_paths: Mapping[str, Path]
+    target: Path
+
+
+@dataclass(frozen=True)
+class VolumeWritten:
+    """What :func:`write_volume_task` did: ``written`` False when the file already held its
+    bytes (or could not be written: then ``problem`` says why)."""
+
+    target: Path
+    written: bool
+    problem: Problem | None = None
+
+
+def volume_tasks(
+    edition: Sequence[DocFacts], tei_paths: Mapping[str, Path], out_dir: Path
+) -> list[VolumeTask]:
+    """The volume files of an edition as tasks, in volume-id order (see
+    :func:`write_volume_files`)."""
+    return [
+        VolumeTask(
+            tuple(docs),
+            {d.tei_id: tei_paths[d.tei_id] for d in docs if d.tei_id in tei_paths},
+            out_dir / f"{volume_id}.xml",
+        )
+        for volume_id, docs in sorted(_group(edition).items())
+    ]
+
+
+def write_volume_task(task: VolumeTask) -> VolumeWritten:
+    """Write one volume file; a problem is returned, never raised (for a worker process)."""
+    try:
+        written = _write_volume(task.docs, task.tei_paths, task.target)
+    except InputError as exc:
+        return VolumeWritten(task.target, False, exc.problem)
+    except OSError as exc:
+        problem = os_problem(task.target, exc, "cannot write the file", "write-failed")
+        return VolumeWritten(task.target, False, problem)
+    except OutputError as exc:
+        return VolumeWritten(task.target, False, exc.problem)
+    return VolumeWritten(task.target, written)
 
 
 def write_volume_files(

@@ -16,7 +16,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -145,6 +145,13 @@ class _Node:
     parents: tuple[str, ...]
     children: tuple[str, ...]
     doc: DocFacts | None = None
+    #: How many children the node has in the whole edition, when ``children`` lists only
+    #: some (an answer about one document names its parent with the parent's full count).
+    count: int | None = None
+
+    @property
+    def total_children(self) -> int:
+        return len(self.children) if self.count is None else self.count
 
 
 class DtsApi:
@@ -199,6 +206,37 @@ class DtsApi:
             self.nodes[doc.tei_id] = _Node(doc.tei_id, doc.title or doc.tei_id, (ROOT_ID,), (), doc)
 
     # ------------------------------------------------------------------ helpers
+
+    def parent_sizes(self) -> dict[str, int]:
+        """Each document's id -> how many children its parent collection has: what an answer
+        about that document alone needs to know of the rest of the edition (see
+        :meth:`for_document`)."""
+        return {
+            child: len(node.children)
+            for node in self.nodes.values()
+            if node.doc is None
+            for child in node.children
+            if self.nodes[child].doc is not None
+        }
+
+    @classmethod
+    def for_document(
+        cls,
+        doc: DocFacts,
+        tei_path: Path,
+        urls: UrlScheme,
+        title: str = DEFAULT_TITLE,
+        parent_size: int | None = None,
+    ) -> DtsApi:
+        """The API of an edition of which only ``doc`` is known, whose parent collection
+        (its volume, or the edition) has ``parent_size`` children (from
+        :meth:`parent_sizes`): its answers about ``doc`` are those of the whole edition's.
+        """
+        api = cls([doc], {doc.tei_id: tei_path}, urls, title)
+        if parent_size is not None:
+            parent = api.nodes[doc.tei_id].parents[0]
+            api.nodes[parent] = replace(api.nodes[parent], count=parent_size)
+        return api
 
     def resources(self) -> list[str]:
         """The ids of every document (Resource), in the edition's order."""
@@ -260,7 +298,7 @@ class DtsApi:
             "@type": kind,
             "title": node.title,
             "totalParents": len(node.parents),
-            "totalChildren": len(node.children),
+            "totalChildren": node.total_children,
         }
         if full:
             obj = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **obj}

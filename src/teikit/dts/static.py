@@ -25,9 +25,11 @@ answers them.
 
 A file whose bytes are already on disk is left alone (an unchanged document's answers
 are not rewritten when another document of the edition changes). A document's own answers
-(:func:`document_files`) depend on that document alone, so a build makes them in its
-render workers beside the document's pages; the main process writes only the Entry and
-the Collection answers, which list many documents. The JSON is compact (:func:`to_json`).
+(:func:`document_files`) depend on that document alone, and on how many documents its
+volume holds (the one figure of its Collection answers that comes from the rest of the
+edition), so a build makes them in its render workers beside the document's pages; the
+main process writes only the Entry and the Collection answers of the edition and its
+volumes, which list many documents. The JSON is compact (:func:`to_json`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from teikit.dts.api import DEFAULT_TITLE, DtsApi, UrlScheme
+from teikit.dts.api import DEFAULT_TITLE, ROOT_ID, DtsApi, UrlScheme
 from teikit.facts import DocFacts
 from teikit.incremental import write_if_changed
 
@@ -97,23 +99,47 @@ def _document_answers(api: DtsApi, resource: str) -> Iterator[tuple[str, bytes]]
 
 
 def document_files(
-    doc: DocFacts, tei_path: Path, root: etree._Element | None = None
+    doc: DocFacts,
+    tei_path: Path,
+    root: etree._Element | None = None,
+    *,
+    title: str | None = None,
+    parent_size: int | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Yield (path relative to the static tree, bytes) of every static answer about one
     document, made from that document alone (its answers name no other document).
 
     This is the per-document part of :func:`write_static`, for a build's render workers;
     ``root`` is the document's TEI root when the caller has parsed it already (it is then
-    not read again from ``tei_path``).
+    not read again from ``tei_path``). Given ``parent_size``, the number of children of the
+    document's parent collection (:meth:`DtsApi.parent_sizes`), the document's two
+    Collection answers (itself, and ``;nav=parents``) are made too, with ``title`` the
+    edition's; without it they are left to :func:`write_static`.
 
     Raises:
         InputError: the TEI cannot be read.
     """
-    api = DtsApi([doc], {doc.tei_id: tei_path}, UrlScheme(STATIC_BASE, static=True))
+    urls = UrlScheme(STATIC_BASE, static=True)
+    api = DtsApi.for_document(doc, tei_path, urls, title or DEFAULT_TITLE, parent_size)
     if root is not None:
         api.remember(doc.tei_id, root)
+    if parent_size is not None:
+        for url, data in _collection_answers(api, doc.tei_id):
+            yield _relative(url), data
     for url, data in _document_answers(api, doc.tei_id):
         yield _relative(url), data
+
+
+def _collection_answers(api: DtsApi, ident: str) -> Iterator[tuple[str, bytes]]:
+    """(URL, bytes) of the Collection answers about one collection or document: its members
+    and its parents, every page of each."""
+    urls = api.urls
+    key = None if ident == ROOT_ID else ident
+    for nav in (None, "parents"):
+        yield urls.collection_url(key, nav), to_json(api.collection(key, nav))
+        pages = api.pages(key, nav)
+        for page in range(1, pages + 1) if pages > 1 else ():
+            yield urls.collection_url(key, nav, page), to_json(api.collection(key, nav, str(page)))
 
 
 def write_static(
@@ -131,9 +157,10 @@ def write_static(
         tei_paths: each document's TEI file, by its TEI id.
         out_dir: the folder published as ``/dts/`` (build/dts/).
         title: the edition's title (the root collection's).
-        documents: also write each document's own answers (:func:`document_files`); a
-            build leaves them to its render workers and writes only the Entry and the
-            Collection answers here.
+        documents: also write each document's own answers (:func:`document_files`: its
+            Collection, Navigation and Document answers); a build leaves them to its render
+            workers and writes only the Entry and the answers about the edition and its
+            volumes here.
 
     Returns:
         The files written, in the order written (a file that already held its answer is
@@ -153,16 +180,10 @@ def write_static(
             written.append(target)
 
     put(urls.entry(), to_json(api.entry()))
-    for ident in api.nodes:
-        key = None if ident == "teikit" else ident
-        for nav in (None, "parents"):
-            put(urls.collection_url(key, nav), to_json(api.collection(key, nav)))
-            pages = api.pages(key, nav)
-            for page in range(1, pages + 1) if pages > 1 else ():
-                put(
-                    urls.collection_url(key, nav, page),
-                    to_json(api.collection(key, nav, str(page))),
-                )
+    for ident, node in api.nodes.items():
+        if node.doc is None or documents:
+            for url, data in _collection_answers(api, ident):
+                put(url, data)
     for resource in api.resources() if documents else ():
         for url, data in _document_answers(api, resource):
             put(url, data)
