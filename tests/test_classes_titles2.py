@@ -10,6 +10,7 @@ from conftest import TEI_NS
 from teikit.convert import convert_text
 from teikit.errors import InputError
 from teikit.reader import enclosures, furniture
+from teikit.reader import patterns as pt
 from teikit.reader.document import read_document
 from teikit.textsource import decode
 
@@ -152,3 +153,27 @@ def test_no_enclosure_in_a_1955_volume_without_a_label() -> None:
         "  1. Source: Department of State, Central Files.\n"
     )
     assert _div(page).find(f"{T}div[@type='enclosure']") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "closing"),
+    [
+        ("I renew [etc.]", True),  # 1910s–20s notes: the closing shortened with [etc.]
+        ("Very respectfully, etc.,", True),  # 1890s letters of the departments
+        ("Respectfully, &c.", True),
+        ("I renew the request made in my note of May 2.", False),
+        ("Very respectfully, the Department declines.", False),
+    ],
+)
+def test_closings_of_older_letters(line: str, closing: bool) -> None:
+    assert pt.is_closing(line) is closing
+
+
+def test_a_signature_over_the_signers_office_under_a_shortened_closing() -> None:
+    div = _div(
+        "Mr. Herbert to Mr. Gresham.\n\n"
+        "Sir: I have the honor to submit a translation of a cipher despatch.\n\n"
+        "Very respectfully, etc.,\n\nH. A. Harlow,\nSecretary of the Navy.\n"
+    )
+    signed = div.find(f"{T}closer/{T}signed")
+    assert "".join(signed.itertext()) == "H. A. Harlow,Secretary of the Navy."
