@@ -6,15 +6,11 @@ rules they rest on, each with cases it must take and cases it must refuse.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import test_variants as variants
-from conftest import REPO, TEI_NS
+from conftest import TEI_NS
 from lxml import etree
 
 from teikit.convert import convert_text
-from teikit.errors import InputError
 from teikit.reader import blocks, lines
 from teikit.reader.printlines import MEASURE, Measure, ends_paragraph, page_measure
 from teikit.textsource import decode
@@ -131,39 +127,6 @@ def test_editors_lines(line: str, is_editors: bool) -> None:
 )
 def test_dateline_with_its_received_line(line: str, dated: bool) -> None:
     assert blocks._dated_and_received(line) is dated
-
-
-#: Pages of classes found in real 1861–1945 pages that the reader refuses today: their
-#: titles or openings need the title rules (furniture.py, patterns.py: round "late"). Each
-#: fixture's ``why`` says what it needs; when the rules take it, its strict xfail fails:
-#: move the fixture and its expectation into tests/fixtures/variants/.
-REFUSED = REPO / "tests" / "fixtures" / "variants_refused"
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            id=path.name.removesuffix(".expect.json"),
-            marks=pytest.mark.xfail(
-                strict=True, raises=InputError, reason="refused: the title rules lack it"
-            ),
-        )
-        for path in sorted(REFUSED.glob("*.expect.json"))
-    ],
-)
-def test_refused_classes_have_the_expected_structure(
-    path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The variant check of tests/test_variants.py, on the fixtures the reader refuses."""
-    monkeypatch.setattr(variants, "FIXTURES", REFUSED)
-    variants.test_variant_has_the_expected_structure(path)
-
-
-def test_there_are_refused_fixtures() -> None:
-    """The xfails above run on something: three classes are refused today."""
-    assert len(list(REFUSED.glob("*.expect.json"))) == len(list(REFUSED.glob("*.txt"))) == 3
 
 
 @pytest.mark.parametrize(

@@ -37,12 +37,6 @@ NOT_YET = {
     "letter_marker_unanchored_b": "a letter marker glued to a word ('mapa' = 'map' + note a) "
     "cannot be told from spelling without a dictionary; the reader keeps the text, leaves "
     "the note unanchored with a warning and numbers it 1 (the fixture wants n='a')",
-    "early3_initials_then_attachment_b": "an unlabelled attachment after a 1930-45 signature "
-    "(bracketed initials, then a 'The X to the Y' title) is opened only on 1861-1910s pages "
-    "(document.py _opens_enclosure, round 'late'); initials and title are read as headings",
-    "early3_letter_then_memorandum_b": "an unlabelled enclosure after a 1914-45 signature "
-    "(a 'Memorandum by ...' title under the signed letter) is opened only on 1861-1910s "
-    "pages (document.py _opens_enclosure, round 'late'); signature and title read as headings",
 }
 
 

@@ -94,7 +94,7 @@ DOCUMENT_KINDS: tuple[str, ...] = (
 #: order); the line may end in a comma or period.
 CLOSINGS: tuple[str, ...] = (
     r"(?:Very )?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully|[Cc]ordially|[Tt]ruly|"
-    r"[Gg]ratefully)(?: yours)?",
+    r"[Gg]ratefully)(?: yours)?(?:, (?:etc\.|&c\.))?",
     r"Yours,? (?:very )?(?:sincerely|faithfully|respectfully|truly|ever)",
     r"Very (?:truly|sincerely|respectfully|cordially) yours",
     r"With (?:warm(?:est)? |best |kind(?:est)? |all good )?(?:regards|wishes)",
@@ -102,7 +102,7 @@ CLOSINGS: tuple[str, ...] = (
     r"I have, etc\.",
     r"I am, etc\.",
     r"I (?:am|remain|have), &c\.",
-    r"(?:I (?:am|remain|have)|Accept|Believe me),? \[etc\.\]",
+    r"(?:I (?:am|remain|have|renew)|Accept|Believe me),? \[etc\.\]",
     r"I have the honor to be, .{0,80}",
     r"I am, (?:sir|Sir|my dear [^,]{1,30}|Excellency), .{0,80}",
     r"Accept, .{0,120}",

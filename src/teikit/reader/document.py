@@ -33,7 +33,11 @@ trailing bullets is read, and the one whose markers fit best is kept.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Sequence
+
 from teikit.errors import InputError, Problem
+from teikit.reader import enclosures
 from teikit.reader import patterns as pt
 from teikit.reader.accounting import account
 from teikit.reader.blocks import BodyReader
@@ -74,6 +78,11 @@ from teikit.textsource import SourceText
 #: and the line before it is a signature or at most _SIGNATURE_WORDS words long.
 _TITLE_WORDS = 14
 _SIGNATURE_WORDS = 8
+#: How many text lines before a line the enclosure rules read.
+_LINES_BEFORE = 6
+#: The layouts in which a paper printed under a signed closing with a title of a known kind
+#: and no label opens an enclosure (see enclosures.py); a 1955+ volume labels its attachments.
+UNLABELLED_PAPERS = frozenset({"nineteenth-century", "older"})
 #: So many body lines ending inside a sentence tell a page that kept its print lines.
 _PRINT_LINE_ENDS = 2
 
@@ -164,20 +173,31 @@ class _Reader(FurnitureReader, BodyReader):
         signature and is followed by text."""
         lines = self.lines
         found: list[int] = []
-        previous = ""
+        before: deque[str] = deque(maxlen=_LINES_BEFORE)
         for i in range(start, end):
             core = pt.shadow(lines[i]).strip()
             if not core:
                 continue
-            if previous and self._opens_enclosure(core, previous, layout, i, end):
+            if before and self._opens_enclosure(core, before, layout, i, end):
                 found.append(i)
             if not pt.PAGE_LINE.match(core):
-                previous = core
+                before.append(core)
         return found
 
-    def _opens_enclosure(self, core: str, previous: str, layout: str, i: int, end: int) -> bool:
-        """Tell whether line ``i`` (its text ``core``, the last text line before it
-        ``previous``) opens an enclosure (in 1955+ volumes, an attachment)."""
+    def _opens_enclosure(
+        self, core: str, before: Sequence[str], layout: str, i: int, end: int
+    ) -> bool:
+        """Tell whether line ``i`` (its text ``core``; ``before``, the text lines before it,
+        the last one last) opens an enclosure (in 1955+ volumes, an attachment)."""
+        previous = before[-1]
+        if (
+            layout in UNLABELLED_PAPERS
+            and enclosures.is_paper_title(core)
+            and enclosures.closes_signed(before)
+            and next_nonblank(self.lines, i + 1) < end
+        ):
+            # A paper printed under the signature with its own title and no label.
+            return True
         if pt.ENCLOSURE_LABEL.match(core):
             return next_nonblank(self.lines, i + 1) < end
         if pt.NUMBERED_LABEL.match(core) and layout == "nineteenth-century":
@@ -333,7 +353,8 @@ class _Reader(FurnitureReader, BodyReader):
             texts[0] = match.group(2) if match else texts[0]
         title = " ".join(t for t in texts if t)
         if layout == "nineteenth-century":
-            title = title.removesuffix(".")
+            # ``Mr. Dalton to Mr. Seward,``: a title run in to its dateline ends in a comma
+            title = title.removesuffix(".").removesuffix(",")
         return title
 
     def _check_pages(self, blocks: list[Block[Inline]]) -> None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from teikit.reader import patterns as pt
+from teikit.reader.blocks import is_editors_line
 from teikit.reader.fields import TextField
 from teikit.reader.model import CloserRole, Head, SourceInline
 from teikit.reader.state import SMALL_WORD_END, ReaderBase, next_nonblank
@@ -16,6 +17,11 @@ _DATELINE_LINES = 4
 
 #: The text of a note-list line, never a title: ``1. Source: …``, ``2. Not printed.``
 _NOTE_TEXT = re.compile(r"^\d{1,4}\.\s+(?:Source:|Not printed|Not found|See\b|Printed\b)")
+
+#: A word of letters and digits run together, or digits split by a slash: a reference
+#: number (``Nr.Ic16180/96680``, ``No. 83907/76``), never a title's word (a note marker
+#: glued to a title's last word, ``Estimate1``, is left out first).
+_REFERENCE = re.compile(r"[A-Za-z.]\d|\d/\d")
 
 #: What an opening rule returns: (next line index, number, layout, source line).
 _Opening = tuple[int, int | None, str, str | None]
@@ -30,12 +36,21 @@ OPENINGS: tuple[tuple[str, str], ...] = (
     ("an editorial note without a number: Editorial Note", "_open_editorial_note"),
     ("1900s–1954: the title first, no source line", "_open_title_first"),
     ("1900s–1954: source line (file number, files, kind), then the title", "_open_source_line"),
+    ("an editors' line over the title ([Extracts.]): the inline source note", "_open_editors_line"),
     ("a line of no known shape over a title: the source line, warned", "_open_unknown_source"),
     (
         "a first line of no known title shape that reads as a title: the head, warned",
         "_open_unknown_title",
     ),
 )
+
+
+def _dated_title(core: str) -> bool:
+    """Tell whether a line of dateline shape is a title that ends in its date: what stands
+    for the place names a paper (``Memorandum by the Secretary of State, February 13,
+    1915``), which no place does."""
+    dateline = pt.DATELINE.match(core)
+    return dateline is not None and pt.is_document_title(dateline["place"].rstrip(",]").strip())
 
 
 class FurnitureReader(ReaderBase):
@@ -124,7 +139,11 @@ class FurnitureReader(ReaderBase):
         return titles[-1][1], int(number_match.group(1)), "older", source_line
 
     def _open_sender(self, top: int, end: int, first: str) -> _Opening | None:
-        if not (pt.is_sender_title(first) or self._broken_sender_title(top, end, first)):
+        if not (
+            pt.is_sender_title(first)
+            or self._broken_sender_title(top, end, first)
+            or self._run_in_sender_title(top, end, first)
+        ):
             return None
         if not (titles := self._title_lines(top, end)):
             return None
@@ -171,7 +190,12 @@ class FurnitureReader(ReaderBase):
     def _open_source_line(self, top: int, end: int, first: str) -> _Opening | None:
         if not pt.is_source_line(first):
             return None
-        titles = self._title_lines(top + 1, end)
+        # An editors' line between the source line and the title (``[Enclosure—Translation]``)
+        # is a second inline source note, as the Office keeps ``[Extracts.]`` by the title.
+        editors = next_nonblank(self.lines, top + 1)
+        if not (editors < end and is_editors_line(pt.shadow(self.lines[editors]).strip())):
+            editors = top
+        titles = self._title_lines(editors + 1, end)
         if (
             titles
             and not (
@@ -196,8 +220,35 @@ class FurnitureReader(ReaderBase):
                 "no-title",
             )
         source_line = self._source_block(top, top + 1)
+        if editors > top:
+            self._editors_block(editors)
         self._head_block(None, None, titles)
         return titles[-1][1], None, "older", source_line
+
+    def _open_editors_line(self, top: int, end: int, first: str) -> _Opening | None:
+        # ``[Extracts.]`` over ``Mr. Dalton to Mr. Seward.``: the editors' line above the title
+        # is the inline source note (the Office keeps ``[Extracts.]`` of a despatch printed
+        # in part so); the title under it opens the page by the other rules.
+        below = next_nonblank(self.lines, top + 1)
+        if below >= end or not is_editors_line(first):
+            return None
+        blocks, fields = len(self.draft.blocks), len(self.draft.fields)
+        seen, uses = set(self.draft.seen), len(self.uses)
+        self._editors_block(top)
+        title = pt.shadow(self.lines[below]).strip()
+        for _, rule in OPENINGS:
+            if rule != "_open_editors_line" and (opening := getattr(self, rule)(below, end, title)):
+                return opening
+        # No rule takes the line under it: the draft as it was, for the refusal.
+        del self.draft.blocks[blocks:], self.draft.fields[fields:], self.uses[uses:]
+        self.draft.seen = seen
+        return None
+
+    def _editors_block(self, at: int) -> None:
+        """Add the editors' line ``at`` of the heading region as an inline source note."""
+        fld = TextField.from_raw(self.lines[at].strip(), at + 1, in_head=True)
+        fld.tail_only = True
+        self.draft.add(SourceInline(line=at + 1, content=[fld]))
 
     def _open_unknown_source(self, top: int, end: int, first: str) -> _Opening | None:
         # ``United States Delegation Minutes: SFM Min–6`` over ``Memorandum by …``: a line
@@ -240,6 +291,15 @@ class FurnitureReader(ReaderBase):
             "check the head in the TEI",
             "title-unknown",
         )
+
+    def _run_in_sender_title(self, top: int, end: int, first: str) -> bool:
+        """Tell whether the first line is a sender title the print ran in to its dateline, a
+        comma at its end (``Mr. Dalton to Mr. Seward,`` over ``Lisbon, August 23, 1861.``)."""
+        below = next_nonblank(self.lines, top + 1)
+        if not first.endswith(",") or below >= end:
+            return False
+        dated = pt.is_dateline(self.lines[below]) or self.dateline_span(below, end) is not None
+        return dated and pt.is_sender_title(first[:-1] + ".")
 
     def _broken_sender_title(self, top: int, end: int, first: str) -> bool:
         """Tell whether the first line is a sender title the print broke inside a name or
@@ -330,7 +390,7 @@ class FurnitureReader(ReaderBase):
                 or pt.is_classification(core)
                 or pt.SUBJECT.match(core)
                 or pt.list_head(core)
-                or pt.is_dateline(core)
+                or (pt.is_dateline(core) and not _dated_title(core))
                 or pt.is_salute(core)
                 or pt.DESPATCH_NUMBER.match(core)
                 or pt.BULLET_B.match(raw)
@@ -372,7 +432,12 @@ class FurnitureReader(ReaderBase):
             return True  # ``Mr. Evarts`` / ``to Mr. White.``
         if previous[-1:] in ".:;,":
             return False
-        return len(text.split()) <= 3 and text[:1].isupper()
+        # A reference number under the title (``Nr.Ic16180/96680``) is no word of it.
+        return (
+            len(text.split()) <= 3
+            and text[:1].isupper()
+            and not _REFERENCE.search(pt.strip_trailing_marker(text))
+        )
 
     def dateline_span(self, i: int, end: int) -> int | None:
         """When two to four consecutive lines from ``i`` read together as a dateline (a
