@@ -109,7 +109,6 @@ CLOSINGS: tuple[str, ...] = (
     # 1861-1929 despatches and notes: the printed volumes shorten the closing with
     # ``etc.``, ``&c.`` or ``[etc.]`` (``I avail, etc.``, ``Be pleased, etc.,``, ``I am [etc.]``).
     r"I (?:am|have|remain),(?: sir,)? (?:etc\.|&c\.)(?:,? (?:etc\.|&c\.))*",
-    r"I (?:am|have|remain|renew) \[etc\.\]",
     # ``I renew [etc.]``, ``I renew, etc.``, ``I renew the assurances …, &c.``
     r"I renew(?: [^,]{1,100})?,? (?:etc\.|&c\.|\[etc\.\])",
     # ``Very respectfully, etc.,``, ``Sincerely yours, &c.``
