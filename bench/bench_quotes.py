@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
+
+from bench_convert_selfcheck import best_of  # the bench folder is the script's own
 
 from teikit.convert import convert_text
 from teikit.reader import blocks as blocks_module
@@ -25,14 +26,6 @@ from teikit.textsource import decode
 SENTENCE = "The Government has studied with care the proposals of the United States"
 
 
-def best_of(rounds: int, work: Callable[[], None]) -> float:
-    """Return the fastest of ``rounds`` runs of ``work``, in seconds."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def paragraph_texts(shape: str, count: int) -> list[str]:

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from teikit import __version__
 from teikit.build_tasks import (
@@ -52,7 +52,6 @@ from teikit.resources import data_dir
 from teikit.transform import stylesheet_digest
 from teikit.validation import default_grammar_path, default_rules_path
 from teikit.validation.report import Finding
-from teikit.volumes import VolumeWritten
 from teikit.workers import Started, Workers, usable_cpus
 
 EDITION_TITLE = "Foreign Relations of the United States: a teikit edition"
@@ -68,6 +67,7 @@ OLD_CORPUS_NAME = "teikit-corpus.xml"
 MIN_DOCUMENTS_PER_JOB = 32
 
 T = TypeVar("T")
+_Done = TypeVar("_Done")
 
 #: (stage name, done, total) -> None
 Progress = Callable[[str, int, int], None]
@@ -109,20 +109,26 @@ def write_site(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path
     return write_site_pages(edition, out, title=EDITION_TITLE)
 
 
-class _BookFiles:
-    """The books being written by the workers, one volume a task (see :func:`write_epubs`)."""
+class _InWorkers(Generic[_Done]):
+    """Edition files being written by the workers, one volume a task (see
+    :func:`write_epubs`, :func:`write_volumes`): ``outcome`` tells, of one task's result,
+    the files it wrote and the problem that stopped it, if any."""
 
-    def __init__(self, started: Started[BookWritten], out: Path) -> None:
-        self.started, self.out = started, out
+    def __init__(
+        self,
+        started: Started[_Done],
+        outcome: Callable[[_Done], tuple[Sequence[Path], Problem | None]],
+    ) -> None:
+        self.started, self.outcome = started, outcome
 
     def finish(self) -> list[Path]:
-        done = self.started.results()
-        written = [path for book in done for path in book.written]
-        problems = [
-            Problem(str(self.out), None, book.problem, "", "epub")
-            for book in done
-            if book.problem is not None
-        ]
+        written: list[Path] = []
+        problems: list[Problem] = []
+        for result in self.started.results():
+            files, problem = self.outcome(result)
+            written.extend(files)
+            if problem is not None:
+                problems.append(problem)
         if problems:
             raise PartlyWritten(written, problems[0], more=problems[1:])
         return written
@@ -140,7 +146,14 @@ def write_epubs(
     from teikit.epub import book_tasks, write_book_task
 
     paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
-    return _BookFiles(workers.start(write_book_task, book_tasks(edition, paths, out)), out)
+
+    def outcome(book: BookWritten) -> tuple[Sequence[Path], Problem | None]:
+        problem = book.problem
+        return book.written, None if problem is None else Problem(
+            str(out), None, problem, "", "epub"
+        )
+
+    return _InWorkers(workers.start(write_book_task, book_tasks(edition, paths, out)), outcome)
 
 
 def _search_unavailable(out: Path, exc: Exception) -> PartlyWritten:
@@ -174,25 +187,6 @@ def write_dts(edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path)
     return write_static(edition, paths, out / DTS_DIR, title=EDITION_TITLE, documents=False)
 
 
-class _VolumeFiles:
-    """The volume files being written by the workers, one volume a task (see
-    :func:`write_volumes`)."""
-
-    def __init__(self, started: Started[VolumeWritten]) -> None:
-        self.started = started
-
-    def finish(self) -> list[Path]:
-        done = self.started.results()
-        written = [v.target for v in done if v.written]
-        problems = [v.problem for v in done if v.problem is not None]
-        if problems:
-            raise PartlyWritten(written, problems[0], more=problems[1:])
-        return written
-
-    def cancel(self) -> None:
-        self.started.cancel()
-
-
 def write_volumes(
     edition: Sequence[DocFacts], tei_paths: Sequence[Path], out: Path, workers: Workers
 ) -> Pending:
@@ -202,8 +196,9 @@ def write_volumes(
     from teikit.volumes import volume_tasks, write_volume_task
 
     paths = {doc.tei_id: path for doc, path in zip(edition, tei_paths, strict=True)}
-    return _VolumeFiles(
-        workers.start(write_volume_task, volume_tasks(edition, paths, out / "volumes"))
+    return _InWorkers(
+        workers.start(write_volume_task, volume_tasks(edition, paths, out / "volumes")),
+        lambda v: ([v.target] if v.written else [], v.problem),
     )
 
 
