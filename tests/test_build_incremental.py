@@ -161,3 +161,22 @@ def test_findings_of_unchanged_tei_are_reused_until_the_tei_or_schemas_change(
     assert again.validation_findings == edited.validation_findings  # reported every time
     monkeypatch.setattr("teikit.build.schemas_digest", lambda: "other rules")
     assert build_edition(layout(tmp_path)).validated == 2
+
+
+def test_the_record_is_streamed_as_one_compact_sorted_json(tmp_path: Path) -> None:
+    from teikit.incremental import BUILD_MANIFEST_NAME, FORMAT, BuildManifest
+
+    record = BuildManifest(
+        tmp_path,
+        {"d2": {"key": "k2", "files": {"b.html": "2", "a.xml": "1"}}, "d1": {"key": "k1",
+                                                                           "files": {}}},
+        {"x.xml": {"sha": "s", "findings": []}},
+        {"site": {"key": "e", "files": ["index.html"]}},
+    )
+    assert record.save() is True
+    written = (tmp_path / BUILD_MANIFEST_NAME).read_bytes()
+    whole = {"format": FORMAT, "documents": record.entries, "validated": record.validated,
+             "edition": record.edition}
+    assert written == (json.dumps(whole, separators=(",", ":"), sort_keys=True) + "\n").encode()
+    assert record.save() is False  # the same bytes: not written again
+    assert BuildManifest.load(tmp_path).entries == record.entries

@@ -242,17 +242,29 @@ class BuildManifest:
         return outcome
 
     def save(self) -> bool:
-        """Write the record when it changed; return True when it was written."""
-        documents = {k: self.entries[k] for k in sorted(self.entries)}
-        validated = {k: self.validated[k] for k in sorted(self.validated)}
-        text = json.dumps(
-            {
-                "format": FORMAT,
-                "documents": documents,
-                "validated": validated,
-                "edition": self.edition,
-            },
-            separators=(",", ":"),  # compact: the C encoder, a record of 10,000s of files
-            sort_keys=True,
-        )
-        return write_if_changed((text + "\n").encode("utf-8"), self.folder / BUILD_MANIFEST_NAME)
+        """Write the record when it changed; return True when it was written.
+
+        The record (the JSON of ``format``, ``documents``, ``validated`` and ``edition``,
+        keys sorted, compact) is streamed to disk a document at a time, so a record of
+        hundreds of thousands of files is never held as one string in memory.
+        """
+
+        def dumps(value: object) -> bytes:
+            # compact, keys sorted: the C encoder, one value at a time
+            return json.dumps(value, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+        def mapping(stream: BinaryIO, items: Mapping[str, object]) -> None:
+            stream.write(b"{")
+            for index, key in enumerate(sorted(items)):
+                stream.write((b"," if index else b"") + dumps(key) + b":" + dumps(items[key]))
+            stream.write(b"}")
+
+        with stream_if_changed(self.folder / BUILD_MANIFEST_NAME) as (stream, outcome):
+            stream.write(b'{"documents":')
+            mapping(stream, self.entries)
+            stream.write(b',"edition":' + dumps(self.edition))
+            stream.write(b',"format":' + dumps(FORMAT))
+            stream.write(b',"validated":')
+            mapping(stream, self.validated)
+            stream.write(b"}\n")
+        return outcome.written
