@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from teikit.reader import patterns as pt
 from teikit.reader.fields import TextField
@@ -224,8 +224,9 @@ def mark_quotes(blocks: list[Block[TextField]]) -> int:
         for k in range(i + 1, end):
             block = blocks[k]
             if type(block) is Paragraph:
+                # every field of the paragraph is kept (a row of omission points stays centred)
                 blocks[k] = QuotedParagraph(
-                    line=block.line, joined=block.joined, content=block.content
+                    **{f.name: getattr(block, f.name) for f in fields(block)}
                 )
         found += 1
         i = end
