@@ -450,3 +450,25 @@ def test_a_quotation_in_a_postscript_is_nested_there_and_valid(tmp_path: Path) -
     out = tmp_path / "postscript.xml"
     out.write_bytes(result.to_bytes())
     assert [f for f in validate_paths([out]).findings if f.severity == "error"] == []
+
+
+def test_a_row_of_omission_points_inside_a_quotation_stays_centred(tmp_path: Path) -> None:
+    page = tmp_path / "frus1961-63v05_d12.txt"
+    page.write_text(
+        "12. Telegram From the Department of State to the Embassy in France\n\n"
+        "Following is the text of the resolution:\n\n"
+        "“The Conference resolves as follows.\n\n. . . . . . .\n\n"
+        "The Conference adjourns.”\n\nRusk\n",
+        encoding="utf-8",
+    )
+    result = _convert(page)
+    rows = result.root.findall(".//tei:p/tei:quote/tei:p", NS)
+    assert [p.get("rend") for p in rows] == [None, "center", None]
+    out = tmp_path / "d12.xml"
+    out.write_bytes(result.to_bytes())
+    assert [f for f in validate_paths([out]).findings if f.severity == "error"] == []
+    tei_all = find_tei_all()
+    if tei_all is None:
+        require_tool("tei_all.rng")
+    require_tool("jing")
+    assert Validator(tei_all, rules=False).validate_paths([out]).findings == []

@@ -215,7 +215,7 @@ class _Writer:
                 self.pagebreak(quote, block.page)
             else:
                 assert isinstance(block, QuotedParagraph)
-                self.inlines(sub(quote, "p"), block.content)
+                self.paragraph(quote, block)
 
     def blocks(self, parent: etree._Element, blocks: list[Block[Inline]], i: int) -> int:
         """Write ``blocks[i]``, with the quotation it introduces if it is a paragraph that
